@@ -1,0 +1,41 @@
+import FolioModel
+
+/// The charts Folio draws for an outcome.
+public enum ChartKind: String, Sendable, CaseIterable {
+    /// Targets versus results, one group of bars per indicator.
+    case targets
+    /// Entries per region, one stacked bar per indicator.
+    case regions
+
+    /// Lays the chart out for one outcome of a report.
+    /// - Parameters:
+    ///   - size: chart size in its own units (pixels for images, points in a PDF).
+    ///   - typeScale: multiplies type and spacing; `nil` derives it from the size (1 at 800×450).
+    public func layout(outcome: Outcome, report: Report, size: Size, typeScale: Double? = nil, style: Style,
+                       measurer: TextMeasurer) -> Frame {
+        let look = ChartLook(style: style, scale: typeScale ?? ChartKind.defaultTypeScale(for: size))
+        switch self {
+        case .targets:
+            return TargetsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
+        case .regions:
+            return RegionsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
+        }
+    }
+
+    /// 1 for an 800×450 chart; charts of other sizes scale their type with the smaller ratio.
+    public static func defaultTypeScale(for size: Size) -> Double {
+        max(0.25, min(size.width / 800, size.height / 450))
+    }
+}
+
+extension Report {
+    /// The line under every chart.
+    var sourceLine: String {
+        "Source: " + [organization, title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}
+
+extension Outcome {
+    /// "Outcome 4: More people have access …"
+    public var heading: String { "Outcome \(id): \(title)" }
+}

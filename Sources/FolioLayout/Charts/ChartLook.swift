@@ -1,0 +1,86 @@
+/// Type and spacing of one chart, derived from the style and the chart's size.
+///
+/// Sizes scale with `typeScale` so a 1600×900 PNG looks like the 800×450 chart at double
+/// resolution, and a chart in the briefing can use its own, print-sized, scale.
+public struct ChartLook: Sendable {
+    public var style: Style
+    public var scale: Double
+
+    public init(style: Style, scale: Double) {
+        self.style = style
+        self.scale = scale
+    }
+
+    var base: FontSpec { FontSpec(family: style.fontFamily, size: 10.5 * scale) }
+    var titleFont: FontSpec { base.sized(17 * scale).bold }
+    var subtitleFont: FontSpec { base.sized(11.5 * scale) }
+    var labelFont: FontSpec { base.sized(10.5 * scale) }
+    var labelBoldFont: FontSpec { labelFont.bold }
+    var smallFont: FontSpec { base.sized(9.5 * scale) }
+    var valueFont: FontSpec { base.sized(10.5 * scale).bold }
+    var sourceFont: FontSpec { base.sized(8.5 * scale) }
+
+    var padding: Double { 22 * scale }
+    func leading(_ font: FontSpec) -> Double { font.size * 1.3 }
+    var gap: Double { 8 * scale }
+    var hairline: Double { max(0.5, 0.8 * scale) }
+}
+
+/// Where a chart's pieces go, shared by every chart: title and subtitle, legend, source line.
+struct ChartScaffold {
+    var frame: Frame
+    /// Free area for the plot and its labels, after title, legend and source line.
+    var body: Rect
+
+    init(size: Size, title: String, subtitle: String?, legend: [(Color, String)], source: String?,
+         look: ChartLook, measurer: TextMeasurer) {
+        frame = Frame(size: size)
+        if let background = look.style.chartBackground {
+            frame.append(.rect(Rect(x: 0, y: 0, width: size.width, height: size.height), fill: background, stroke: nil))
+        }
+        let pad = look.padding
+        let width = size.width - 2 * pad
+        var stack = LineStack()
+        stack.appendParagraph(title, font: look.titleFont, color: look.style.textColor, x: 0, width: width,
+                              leading: look.leading(look.titleFont), measurer: measurer)
+        if let subtitle, !subtitle.isEmpty {
+            for line in measurer.lines(of: subtitle, font: look.subtitleFont, width: width, maxLines: 2) {
+                stack.append(line, font: look.subtitleFont, color: look.style.mutedTextColor, x: 0,
+                             leading: look.leading(look.subtitleFont), metrics: measurer.metrics(of: look.subtitleFont))
+            }
+        }
+        frame.items += stack.items(at: Point(x: pad, y: pad))
+        var top = pad + stack.height + look.gap
+
+        // Legend: swatch and label pairs, flowing onto more lines when the chart is narrow.
+        let font = look.labelFont
+        let metrics = measurer.metrics(of: font)
+        let swatch = font.size * 0.95
+        let lineHeight = look.leading(font)
+        var x = pad
+        for (color, label) in legend {
+            let itemWidth = swatch + font.size * 0.45 + measurer.width(of: label, font: font)
+            if x > pad && x + itemWidth > size.width - pad {
+                x = pad
+                top += lineHeight
+            }
+            let baseline = top + (lineHeight - metrics.ascent - metrics.descent) / 2 + metrics.ascent
+            let swatchTop = baseline - metrics.ascent * 0.5 - swatch / 2 - metrics.descent * 0.1
+            frame.append(.rect(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: color, stroke: nil))
+            frame.append(.text(TextItem(label, font: font, color: look.style.textColor,
+                                        origin: Point(x: x + swatch + font.size * 0.45, y: baseline))))
+            x += itemWidth + font.size * 1.6
+        }
+        if !legend.isEmpty { top += lineHeight + look.gap }
+
+        var bottom = size.height - pad
+        if let source, !source.isEmpty {
+            let sourceMetrics = measurer.metrics(of: look.sourceFont)
+            let line = measurer.lines(of: source, font: look.sourceFont, width: width, maxLines: 1).first ?? ""
+            frame.append(.text(TextItem(line, font: look.sourceFont, color: look.style.mutedTextColor,
+                                        origin: Point(x: pad, y: bottom - sourceMetrics.descent))))
+            bottom -= sourceMetrics.ascent + sourceMetrics.descent + look.gap
+        }
+        body = Rect(x: pad, y: top, width: width, height: max(0, bottom - top))
+    }
+}

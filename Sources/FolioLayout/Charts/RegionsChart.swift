@@ -1,0 +1,113 @@
+import FolioModel
+
+/// Where results were achieved: one horizontal bar per indicator, stacked by region in report order.
+///
+/// Horizontal bars leave room for long indicator labels at the left; each segment carries its
+/// count when the count fits inside, in whichever of dark or light text contrasts better.
+struct RegionsChart {
+    var outcome: Outcome
+    var report: Report
+
+    func layout(size: Size, look: ChartLook, measurer: TextMeasurer) -> Frame {
+        let style = look.style
+        let indicators = outcome.indicators
+        let legend = report.regions.enumerated().map { (style.regionColor(at: $0.offset), $0.element) }
+        let title = "Where results were achieved, by region"
+        var frame: Frame
+        let body: Rect
+        do {
+            let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
+                                         source: report.sourceLine, look: look, measurer: measurer)
+            frame = scaffold.frame
+            body = scaffold.body
+        }
+        guard !indicators.isEmpty else {
+            frame.append(.text(TextItem("No indicators", font: look.labelFont, color: style.mutedTextColor,
+                                        origin: Point(x: body.minX, y: body.minY + look.labelFont.size))))
+            return frame
+        }
+
+        let totals = indicators.map(\.listedCount)
+        let scale = AxisScale(maxValue: Double(totals.max() ?? 0), targetTicks: 6)
+        let tickFont = look.smallFont
+        let tickMetrics = measurer.metrics(of: tickFont)
+        let hasTerritories = indicators.contains { $0.territoryCount > 0 }
+        let unit = indicators.first?.unit ?? Indicator.defaultUnit
+        let axisTitle = "Number of " + unit + (hasTerritories ? " and territories" : "")
+        let axisArea = 2 * look.leading(tickFont) + look.gap
+        let plotBottom = body.maxY - axisArea
+        let plotTop = body.minY
+        let rowHeight = (plotBottom - plotTop) / Double(indicators.count)
+
+        let labelColumn = min(max(body.width * 0.26, 90 * look.scale), body.width * 0.4)
+        let plotLeft = body.minX + labelColumn + look.gap * 1.5
+        let totalWidth = totals.map { measurer.width(of: NumberText.grouped($0), font: look.valueFont) }.max() ?? 0
+        let lastTickHalf = measurer.width(of: NumberText.tick(scale.maximum), font: tickFont) / 2
+        let plotWidth = max(1, body.maxX - max(totalWidth + look.gap, lastTickHalf) - plotLeft)
+
+        for tick in scale.ticks {
+            let x = plotLeft + scale.position(of: tick, length: plotWidth)
+            frame.append(.line(from: Point(x: x, y: plotTop), to: Point(x: x, y: plotBottom),
+                               stroke: Stroke(color: tick == 0 ? style.axisColor : style.gridColor,
+                                              width: look.hairline * (tick == 0 ? 1.4 : 1))))
+            let text = NumberText.tick(tick)
+            let width = measurer.width(of: text, font: tickFont)
+            frame.append(.text(TextItem(text, font: tickFont, color: style.mutedTextColor,
+                                        origin: Point(x: x - width / 2, y: plotBottom + look.gap / 2 + tickMetrics.ascent))))
+        }
+        let axisTitleWidth = measurer.width(of: axisTitle, font: tickFont)
+        frame.append(.text(TextItem(axisTitle, font: tickFont, color: style.mutedTextColor,
+                                    origin: Point(x: plotLeft + (plotWidth - axisTitleWidth) / 2,
+                                                  y: body.maxY - tickMetrics.descent))))
+
+        let barThickness = min(rowHeight * 0.56, 40 * look.scale)
+        let valueMetrics = measurer.metrics(of: look.valueFont)
+        let boldLeading = look.leading(look.labelBoldFont)
+        let descriptionLeading = look.leading(look.smallFont)
+        let descriptionLines = max(0, Int((rowHeight * 0.92 - boldLeading) / descriptionLeading))
+        for (index, indicator) in indicators.enumerated() {
+            let rowTop = plotTop + rowHeight * Double(index)
+            let center = rowTop + rowHeight / 2
+
+            var label = LineStack()
+            let name = fitting(["Indicator \(indicator.id)", indicator.id], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
+            label.append(name, font: look.labelBoldFont, color: style.textColor, x: 0, leading: boldLeading,
+                         metrics: measurer.metrics(of: look.labelBoldFont))
+            for line in measurer.lines(of: indicator.description, font: look.smallFont, width: labelColumn,
+                                       maxLines: min(3, descriptionLines)) {
+                label.append(line, font: look.smallFont, color: style.mutedTextColor, x: 0,
+                             leading: descriptionLeading, metrics: measurer.metrics(of: look.smallFont))
+            }
+            frame.items += label.items(at: Point(x: body.minX, y: center - label.height / 2))
+
+            var x = plotLeft
+            let barTop = center - barThickness / 2
+            for (regionIndex, region) in report.regions.enumerated() {
+                let count = indicator.entries(in: region).count
+                guard count > 0 else { continue }
+                let width = scale.position(of: Double(count), length: plotWidth)
+                let fill = style.regionColor(at: regionIndex)
+                frame.append(.rect(Rect(x: x, y: barTop, width: width, height: barThickness), fill: fill, stroke: nil))
+                // A thin light gap keeps neighbouring segments apart in greyscale.
+                if x > plotLeft {
+                    frame.append(.line(from: Point(x: x, y: barTop), to: Point(x: x, y: barTop + barThickness),
+                                       stroke: Stroke(color: style.chartBackground ?? .white, width: look.hairline * 1.2)))
+                }
+                let text = NumberText.grouped(count)
+                let textWidth = measurer.width(of: text, font: look.valueFont)
+                if textWidth + look.gap <= width && valueMetrics.ascent + valueMetrics.descent <= barThickness {
+                    frame.append(.text(TextItem(text, font: look.valueFont,
+                                                color: fill.legibleText(dark: style.textColor, light: .white),
+                                                origin: Point(x: x + (width - textWidth) / 2,
+                                                              y: center + (valueMetrics.ascent - valueMetrics.descent) / 2))))
+                }
+                x += width
+            }
+            let total = NumberText.grouped(totals[index])
+            frame.append(.text(TextItem(total, font: look.valueFont, color: style.textColor,
+                                        origin: Point(x: x + look.gap / 2,
+                                                      y: center + (valueMetrics.ascent - valueMetrics.descent) / 2))))
+        }
+        return frame
+    }
+}

@@ -1,0 +1,79 @@
+/// A block of the page flow: it knows its height at the text width and how it may be cut.
+///
+/// The vocabulary is ReportLab's (`wrap`/`split`), but blocks return frame items instead of drawing,
+/// and they are values: splitting gives two new blocks and changes nothing.
+public protocol Flowable: Sendable {
+    var height: Double { get }
+    /// Space above the block; dropped at the top of a page.
+    var spaceBefore: Double { get }
+    /// Headings: keep on the same page as the start of the next block.
+    var keepWithNext: Bool { get }
+    /// The smallest piece of this block that may stand at the foot of a page.
+    var minimumHeadHeight: Double { get }
+    /// Cuts the block so the head fits in `available`, or nil when no acceptable cut exists.
+    /// `force` is set when the block starts an empty page and would not fit even there:
+    /// then any cut between lines is acceptable.
+    func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)?
+    /// Frame items with the block's top-left corner at `origin`.
+    func items(at origin: Point) -> [FrameItem]
+}
+
+/// A paragraph, heading or list: lines that may break between pages, avoiding lone lines.
+public struct TextBlock: Flowable {
+    public var stack: LineStack
+    public var spaceBefore: Double
+    public var keepWithNext: Bool
+    /// Fewest lines left at the foot of a page (orphans) and carried to the next (widows).
+    public var minimumLines: Int
+
+    public init(stack: LineStack, spaceBefore: Double = 0, keepWithNext: Bool = false, minimumLines: Int = 2) {
+        self.stack = stack
+        self.spaceBefore = spaceBefore
+        self.keepWithNext = keepWithNext
+        self.minimumLines = minimumLines
+    }
+
+    public var height: Double { stack.height }
+
+    public var minimumHeadHeight: Double {
+        let positions = stack.breakPositions
+        let rows = min(minimumLines, positions.count)
+        return rows > 0 ? positions[rows - 1] : stack.height
+    }
+
+    public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? {
+        let total = stack.rowCount
+        let candidates = stack.breakPositions.filter { $0 <= available + 0.001 && $0 < stack.height - 0.001 }
+        let acceptable = candidates.last { y in
+            let head = stack.rows(above: y)
+            return force ? head >= 1 : (head >= minimumLines && total - head >= minimumLines)
+        }
+        guard let y = acceptable else { return nil }
+        let (head, tail) = stack.split(at: y)
+        return (TextBlock(stack: head, spaceBefore: spaceBefore, minimumLines: minimumLines),
+                TextBlock(stack: tail, spaceBefore: 0, keepWithNext: keepWithNext, minimumLines: minimumLines))
+    }
+
+    public func items(at origin: Point) -> [FrameItem] { stack.items(at: origin) }
+}
+
+/// A drawing that never splits, such as a chart.
+public struct FigureBlock: Flowable {
+    public var frame: Frame
+    /// Size on the page; the frame is scaled to fit the width.
+    public var width: Double
+    public var spaceBefore: Double
+
+    public init(frame: Frame, width: Double, spaceBefore: Double = 0) {
+        self.frame = frame
+        self.width = width
+        self.spaceBefore = spaceBefore
+    }
+
+    var scale: Double { frame.size.width > 0 ? width / frame.size.width : 1 }
+    public var height: Double { frame.size.height * scale }
+    public var keepWithNext: Bool { false }
+    public var minimumHeadHeight: Double { height }
+    public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? { nil }
+    public func items(at origin: Point) -> [FrameItem] { [.group(frame, origin: origin, scale: scale)] }
+}

@@ -1,0 +1,87 @@
+/// A finished drawing: items at fixed positions inside a box. Every output format is a walk over frames.
+///
+/// Coordinates grow rightwards and downwards from the frame's top-left corner, in points for pages
+/// and in chart units for charts. Painters never measure or wrap; all decisions are made here.
+public struct Frame: Sendable, Equatable {
+    public var size: Size
+    public var items: [FrameItem]
+
+    public init(size: Size, items: [FrameItem] = []) {
+        self.size = size
+        self.items = items
+    }
+
+    public mutating func append(_ item: FrameItem) { items.append(item) }
+
+    /// Boxes of every text item (unrotated ones), for overlap and bounds checks.
+    public func textBoxes(measurer: TextMeasurer) -> [Rect] {
+        items.flatMap { item -> [Rect] in
+            switch item {
+            case .text(let text) where text.rotation == 0:
+                return [text.bounds(measurer: measurer)]
+            case .group(let frame, let origin, let scale):
+                return frame.textBoxes(measurer: measurer).map {
+                    Rect(x: origin.x + $0.minX * scale, y: origin.y + $0.minY * scale,
+                         width: $0.width * scale, height: $0.height * scale)
+                }
+            default:
+                return []
+            }
+        }
+    }
+}
+
+public enum FrameItem: Sendable, Equatable {
+    case text(TextItem)
+    case rect(Rect, fill: Color?, stroke: Stroke?)
+    case line(from: Point, to: Point, stroke: Stroke)
+    /// Another frame drawn at `origin`, its units multiplied by `scale` (a chart inside a page).
+    case group(Frame, origin: Point, scale: Double)
+}
+
+public struct Stroke: Sendable, Equatable {
+    public var color: Color
+    public var width: Double
+    public init(color: Color, width: Double) { self.color = color; self.width = width }
+}
+
+/// One line of text, already broken: the painter shapes it but never wraps it.
+public struct TextItem: Sendable, Equatable {
+    public var text: String
+    public var font: FontSpec
+    public var color: Color
+    /// Left end of the baseline (before rotation).
+    public var origin: Point
+    /// Radians about `origin`, as Cairo turns (positive is clockwise on the page); -π/2 reads bottom to top.
+    public var rotation: Double
+
+    public init(_ text: String, font: FontSpec, color: Color, origin: Point, rotation: Double = 0) {
+        self.text = text; self.font = font; self.color = color; self.origin = origin; self.rotation = rotation
+    }
+
+    /// The line's box from ascent to descent, unrotated.
+    public func bounds(measurer: TextMeasurer) -> Rect {
+        let m = measurer.metrics(of: font)
+        return Rect(x: origin.x, y: origin.y - m.ascent,
+                    width: measurer.width(of: text, font: font), height: m.ascent + m.descent)
+    }
+}
+
+/// A page of a document: its size and what is on it.
+public struct Page: Sendable, Equatable {
+    public var frame: Frame
+    public init(frame: Frame) { self.frame = frame }
+    public var size: Size { frame.size }
+}
+
+/// The layout's product: pages plus what the PDF needs to describe itself.
+public struct Document: Sendable, Equatable {
+    public var pages: [Page]
+    public var title: String
+    public var author: String?
+    public var subject: String?
+
+    public init(pages: [Page], title: String, author: String? = nil, subject: String? = nil) {
+        self.pages = pages; self.title = title; self.author = author; self.subject = subject
+    }
+}

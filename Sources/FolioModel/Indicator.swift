@@ -1,0 +1,75 @@
+/// A measurable indicator of an outcome: a target, a published result and who achieved it.
+public struct Indicator: Sendable, Equatable {
+    public static let defaultUnit = "member States"
+
+    /// Kept as written: "4.10" stays "4.10".
+    public var id: String
+    public var description: String
+    /// Plural noun phrase the numbers count, e.g. "member States".
+    public var unit: String
+    public var target: Int
+    /// The published total, territories included. `nil` when the report gives none;
+    /// then the number of listed entries stands in for it.
+    public var result: Int?
+    /// Entries per region name. Regions without entries are absent.
+    public var countries: [String: [CountryEntry]]
+
+    public init(id: String, description: String, unit: String = Indicator.defaultUnit, target: Int,
+                result: Int? = nil, countries: [String: [CountryEntry]] = [:]) {
+        self.id = id
+        self.description = description
+        self.unit = unit
+        self.target = target
+        self.result = result
+        self.countries = countries
+    }
+
+    /// Entries listed for one region, in file order.
+    public func entries(in region: String) -> [CountryEntry] {
+        countries[region] ?? []
+    }
+
+    /// Number of entries listed over all regions.
+    public var listedCount: Int {
+        countries.values.reduce(0) { $0 + $1.count }
+    }
+
+    public var territoryCount: Int {
+        countries.values.reduce(0) { $0 + $1.filter(\.isTerritory).count }
+    }
+
+    /// The figure charts and tables show: the published result, or the listed count without one.
+    public var achieved: Int {
+        result ?? listedCount
+    }
+
+    /// Achieved as a share of the target (1.0 = met), or `nil` when the target is 0.
+    public var shareOfTarget: Double? {
+        target > 0 ? Double(achieved) / Double(target) : nil
+    }
+
+    public var meetsTarget: Bool {
+        achieved >= target
+    }
+
+    /// The target as the report prints it: "10 member States".
+    public var targetText: String {
+        Self.count(target, unit)
+    }
+
+    /// The result as the report prints it: "11 member States", "24 member States and 1 territory".
+    public var resultText: String {
+        let territories = min(territoryCount, achieved)
+        let members = achieved - territories
+        guard territories > 0 else { return Self.count(members, unit) }
+        return Self.count(members, unit) + " and " + Self.count(territories, "territories")
+    }
+
+    /// "1 member State", "2 member States": singular by dropping a final "s" (or "ies" → "y").
+    static func count(_ n: Int, _ pluralUnit: String) -> String {
+        guard n == 1 else { return "\(n) \(pluralUnit)" }
+        if pluralUnit.hasSuffix("ies") { return "1 " + pluralUnit.dropLast(3) + "y" }
+        if pluralUnit.hasSuffix("s") { return "1 " + pluralUnit.dropLast() }
+        return "1 \(pluralUnit)"
+    }
+}

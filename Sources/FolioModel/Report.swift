@@ -1,0 +1,84 @@
+/// A programme implementation report: the validated form of a data file.
+///
+/// Everything here is plain data. Loading and validation live in `ReportLoader`;
+/// nothing in this module knows how a report is drawn.
+public struct Report: Sendable, Equatable {
+    /// The regions most ILO reports use, in the order the seed prints them.
+    public static let defaultRegions = ["Africa", "Americas", "Arab States", "Asia-Pacific", "Europe-Central Asia"]
+
+    public var title: String
+    public var subtitle: String?
+    public var organization: String?
+    public var period: String?
+    /// Display order of the regional columns and chart segments.
+    public var regions: [String]
+    public var outcomes: [Outcome]
+
+    public init(title: String, subtitle: String? = nil, organization: String? = nil, period: String? = nil,
+                regions: [String] = Report.defaultRegions, outcomes: [Outcome]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.organization = organization
+        self.period = period
+        self.regions = regions
+        self.outcomes = outcomes
+    }
+
+    /// The outcome with this id, as written in the data file.
+    public func outcome(id: String) -> Outcome? {
+        outcomes.first { $0.id == id }
+    }
+}
+
+/// One outcome of the programme: its indicators and the prose that explains them.
+public struct Outcome: Sendable, Equatable {
+    /// Kept as written: "4.10" stays "4.10".
+    public var id: String
+    public var title: String
+    public var indicators: [Indicator]
+    public var narrative: [NarrativeSection]
+    public var outputs: [OutputCategory]
+
+    public init(id: String, title: String, indicators: [Indicator] = [], narrative: [NarrativeSection] = [],
+                outputs: [OutputCategory] = []) {
+        self.id = id
+        self.title = title
+        self.indicators = indicators
+        self.narrative = narrative
+        self.outputs = outputs
+    }
+}
+
+/// A country (or territory) that achieved an indicator.
+public struct CountryEntry: Sendable, Equatable, Hashable {
+    public var name: String
+    /// Territories are counted apart in the published result ("24 member States and 1 territory").
+    public var isTerritory: Bool
+
+    public init(name: String, isTerritory: Bool = false) {
+        self.name = name
+        self.isTerritory = isTerritory
+    }
+}
+
+/// A prose section of an outcome: a heading and its paragraphs.
+public struct NarrativeSection: Sendable, Equatable {
+    public var heading: String
+    public var paragraphs: [String]
+
+    public init(heading: String, paragraphs: [String]) {
+        self.heading = heading
+        self.paragraphs = paragraphs
+    }
+}
+
+/// One row of the "significant outputs" table.
+public struct OutputCategory: Sendable, Equatable {
+    public var category: String
+    public var items: [String]
+
+    public init(category: String, items: [String]) {
+        self.category = category
+        self.items = items
+    }
+}

@@ -1,0 +1,51 @@
+import FolioLayout
+import FolioModel
+
+/// Size and format of a standalone chart.
+public struct ChartOptions: Sendable, Equatable {
+    public var format: OutputFormat
+    /// Size in pixels for PNG; in SVG pixels and PDF points for the vector formats.
+    public var width: Double
+    public var height: Double
+    /// PNG only: pixels per unit, for sharp slides (800×450 at scale 2 is a 1600×900 image).
+    public var scale: Double
+
+    public init(format: OutputFormat = .png, width: Double = 1600, height: Double = 900, scale: Double = 1) {
+        self.format = format; self.width = width; self.height = height; self.scale = scale
+    }
+
+    /// Pixel size of the image this would produce.
+    public var pixelSize: (width: Int, height: Int) {
+        (Int((width * scale).rounded(.up)), Int((height * scale).rounded(.up)))
+    }
+}
+
+extension Renderer {
+    /// The briefing PDF of a whole report.
+    public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        let document = BriefingLayout(style: style, measurer: measurer).document(for: report)
+        return try pdf(document, options: options)
+    }
+
+    /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
+    public func chart(_ kind: ChartKind, outcome: Outcome, report: Report, style: Style = .standard,
+                      options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        if options.format == .png {
+            let pixels = options.pixelSize
+            try Renderer.checkImageSize(width: pixels.width, height: pixels.height)
+        }
+        let frame = kind.layout(outcome: outcome, report: report, size: Size(width: options.width, height: options.height),
+                                style: style, measurer: measurer)
+        switch options.format {
+        case .png:
+            return try png(frame, scale: options.scale)
+        case .svg:
+            return try svg(frame)
+        case .pdf:
+            let title = kind == .targets ? "Targets and results" : "Results by region"
+            let document = Document(pages: [Page(frame: frame)], title: "\(title): \(outcome.heading)",
+                                    author: report.organization, subject: report.title)
+            return try pdf(document, options: pdfOptions)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CCairo
+import FolioLayout
+
+/// Draws a finished `Frame` onto any Cairo context: image, PDF or SVG alike.
+///
+/// The painter makes no layout decisions; it only turns items into Cairo calls. Text is shaped
+/// by Pango from plain text (never markup) and placed by its baseline.
+final class FramePainter {
+    private let cairo: OpaquePointer
+    private let fonts: FontLibrary
+    private let context: OpaquePointer
+    private let layout: OpaquePointer
+    private var descriptions: [FontSpec: FontDescription] = [:]
+
+    init(cairo: OpaquePointer, fonts: FontLibrary) {
+        self.cairo = cairo
+        self.fonts = fonts
+        context = fonts.makeContext()
+        layout = pango_layout_new(context)
+        pango_layout_set_width(layout, -1)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    func paint(_ frame: Frame) {
+        pango_cairo_update_layout(cairo, layout)
+        for item in frame.items {
+            paint(item)
+        }
+    }
+
+    private func paint(_ item: FrameItem) {
+        switch item {
+        case .rect(let rect, let fill, let stroke):
+            guard rect.width > 0, rect.height > 0 else { return }
+            cairo_rectangle(cairo, rect.minX, rect.minY, rect.width, rect.height)
+            if let fill {
+                setColor(fill)
+                stroke == nil ? cairo_fill(cairo) : cairo_fill_preserve(cairo)
+            }
+            if let stroke {
+                setColor(stroke.color)
+                cairo_set_line_width(cairo, stroke.width)
+                cairo_stroke(cairo)
+            }
+        case .line(let from, let to, let stroke):
+            cairo_move_to(cairo, from.x, from.y)
+            cairo_line_to(cairo, to.x, to.y)
+            setColor(stroke.color)
+            cairo_set_line_width(cairo, stroke.width)
+            cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
+            cairo_stroke(cairo)
+        case .text(let text):
+            paint(text)
+        case .group(let frame, let origin, let scale):
+            cairo_save(cairo)
+            cairo_translate(cairo, origin.x, origin.y)
+            cairo_scale(cairo, scale, scale)
+            paint(frame)
+            cairo_restore(cairo)
+            pango_cairo_update_layout(cairo, layout)
+        }
+    }
+
+    private func paint(_ text: TextItem) {
+        guard !text.text.isEmpty else { return }
+        let description = descriptions[text.font] ?? FontDescription(text.font)
+        descriptions[text.font] = description
+        pango_layout_set_font_description(layout, description.pointer)
+        pango_layout_set_text(layout, text.text, -1)
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
+        setColor(text.color)
+        if text.rotation == 0 {
+            cairo_move_to(cairo, text.origin.x, text.origin.y - baseline)
+            pango_cairo_show_layout(cairo, layout)
+            return
+        }
+        cairo_save(cairo)
+        cairo_translate(cairo, text.origin.x, text.origin.y)
+        cairo_rotate(cairo, text.rotation)
+        pango_cairo_update_layout(cairo, layout)
+        cairo_move_to(cairo, 0, -baseline)
+        pango_cairo_show_layout(cairo, layout)
+        cairo_restore(cairo)
+        pango_cairo_update_layout(cairo, layout)
+    }
+
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgba(cairo, color.red, color.green, color.blue, color.alpha)
+    }
+}

@@ -1,0 +1,96 @@
+import CCairo
+import FolioLayout
+import Foundation
+
+/// The fonts Folio draws with: the bundled folder first, the system's fonts behind it for fallback.
+///
+/// Bundled fonts make the output the same on every machine. The system's fonts stay visible
+/// (rather than a fresh fontconfig set-up with only our folder) because that is how characters the
+/// bundle lacks, such as Chinese, still show instead of boxes.
+///
+/// One `FontLibrary` per thread: Pango font maps must not be shared between threads (see CAIRO-NOTES).
+public final class FontLibrary {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let config: OpaquePointer
+    public let directory: URL
+
+    public init(directory: URL? = nil) throws {
+        guard let folder = directory ?? FontLibrary.bundledFontsDirectory() else {
+            throw RenderError.fonts("cannot find Assets/fonts; set FOLIO_FONTS to the folder of the bundled fonts")
+        }
+        guard let config = FcInitLoadConfigAndFonts() else {
+            throw RenderError.fonts("fontconfig could not load its configuration")
+        }
+        guard FcConfigAppFontAddDir(config, folder.path) == FcTrue else {
+            FcConfigDestroy(config)
+            throw RenderError.fonts("cannot load fonts from \(folder.path)")
+        }
+        self.config = config
+        self.directory = folder
+        guard let map = pango_cairo_font_map_new() else {
+            FcConfigDestroy(config)
+            throw RenderError.fonts("Pango could not create a font map")
+        }
+        pango_fc_font_map_set_config(OpaquePointer(map), config)
+        fontMap = map
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        FcConfigDestroy(config)
+    }
+
+    /// Finds `Assets/fonts`: `FOLIO_FONTS`, else beside or above the executable, else above the working folder.
+    public static func bundledFontsDirectory() -> URL? {
+        if let path = ProcessInfo.processInfo.environment["FOLIO_FONTS"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            starts.insert(executable.deletingLastPathComponent(), at: 0)
+        }
+        for start in starts {
+            var folder = start
+            for _ in 0..<8 {
+                let candidate = folder.appendingPathComponent("Assets/fonts", isDirectory: true)
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("NotoSans-Regular.ttf").path) {
+                    return candidate
+                }
+                folder.deleteLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    /// A Pango context of this library's font map with metrics that do not depend on the surface.
+    ///
+    /// Hinted metrics would round advances to whole pixels on image surfaces but not in PDFs, so
+    /// a line measured once could be wider when drawn. With hinting off, one measurement serves all.
+    func makeContext() -> OpaquePointer {
+        let context = pango_font_map_create_context(fontMap)!
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        return context
+    }
+}
+
+/// Owns a Pango font description made from a `FontSpec`.
+final class FontDescription {
+    let pointer: OpaquePointer
+
+    init(_ spec: FontSpec) {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, spec.family)
+        pango_font_description_set_absolute_size(description, spec.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, spec.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pointer = description
+    }
+
+    deinit { pango_font_description_free(pointer) }
+}

@@ -1,0 +1,85 @@
+import CCairo
+import FolioLayout
+
+/// Measures and breaks text with Pango, exactly as the painter will shape it.
+///
+/// Text is always set with `pango_layout_set_text`, never as markup: a country called
+/// `<b>X</b> & Y` is measured and drawn literally.
+public final class PangoTextMeasurer: TextMeasurer {
+    let fonts: FontLibrary
+    let context: OpaquePointer
+    let layout: OpaquePointer
+    private var descriptions: [FontSpec: FontDescription] = [:]
+    private var metricsCache: [FontSpec: FontMetrics] = [:]
+    private var widthCache: [WidthKey: Double] = [:]
+
+    private struct WidthKey: Hashable { var text: String; var font: FontSpec }
+
+    public init(fonts: FontLibrary) {
+        self.fonts = fonts
+        context = fonts.makeContext()
+        layout = pango_layout_new(context)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    func description(for font: FontSpec) -> FontDescription {
+        if let cached = descriptions[font] { return cached }
+        let made = FontDescription(font)
+        descriptions[font] = made
+        return made
+    }
+
+    private func prepare(_ text: String, font: FontSpec, width: Double?) {
+        pango_layout_set_font_description(layout, description(for: font).pointer)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_width(layout, width.map { Int32(max(1, $0 * Double(PANGO_SCALE))) } ?? -1)
+        pango_layout_set_text(layout, text, -1)
+    }
+
+    public func width(of text: String, font: FontSpec) -> Double {
+        let key = WidthKey(text: text, font: font)
+        if let cached = widthCache[key] { return cached }
+        prepare(text, font: font, width: nil)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let width = Double(logical.width) / Double(PANGO_SCALE)
+        if widthCache.count > 50_000 { widthCache.removeAll(keepingCapacity: true) }
+        widthCache[key] = width
+        return width
+    }
+
+    public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
+        guard !text.isEmpty else { return [""] }
+        prepare(text, font: font, width: width)
+        let utf8 = Array(text.utf8)
+        let count = pango_layout_get_line_count(layout)
+        var result: [String] = []
+        result.reserveCapacity(Int(count))
+        for index in 0..<count {
+            guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
+            let start = Int(line.pointee.start_index)
+            let end = min(utf8.count, start + Int(line.pointee.length))
+            guard start <= end else { continue }
+            var piece = String(decoding: utf8[start..<end], as: UTF8.self)
+            while let last = piece.last, last == " " || last == "\n" || last == "\r" || last == "\t" {
+                piece.removeLast()
+            }
+            result.append(piece)
+        }
+        return result
+    }
+
+    public func metrics(of font: FontSpec) -> FontMetrics {
+        if let cached = metricsCache[font] { return cached }
+        let metrics = pango_context_get_metrics(context, description(for: font).pointer, nil)
+        defer { pango_font_metrics_unref(metrics) }
+        let value = FontMetrics(ascent: Double(pango_font_metrics_get_ascent(metrics)) / Double(PANGO_SCALE),
+                                descent: Double(pango_font_metrics_get_descent(metrics)) / Double(PANGO_SCALE))
+        metricsCache[font] = value
+        return value
+    }
+}
