@@ -134,11 +134,8 @@ public struct BriefingLayout {
 
     /// The seed's table: Indicator | Target | Result | one column per region listing its countries.
     func resultsTable(_ outcome: Outcome, report: Report) -> TableBlock {
-        let total = style.contentWidth
-        let fixed = [total * 0.26, total * 0.105, total * 0.125]
-        let regionWidth = (total - fixed.reduce(0, +)) / Double(max(1, report.regions.count))
-        let widths = fixed + Array(repeating: regionWidth, count: report.regions.count)
         let font = bodyFont.sized(style.tableSize)
+        let widths = resultsColumnWidths(outcome, report: report, font: font)
         let leading = style.tableLeading
         let rows = outcome.indicators.map { indicator -> TableBlock.Row in
             var cells: [LineStack] = []
@@ -168,6 +165,27 @@ public struct BriefingLayout {
                           rows: rows, look: tableLook, rowBreaking: .keepRowsWhole,
                           continuationCaption: "Indicators, targets and results, Outcome \(outcome.id) (continued)",
                           spaceBefore: 6, pageBodyHeight: style.contentHeight, measurer: measurer)
+    }
+
+    /// Region columns get the larger share of the width, and at least the width of their longest
+    /// word (a country name broken inside a word reads badly); the indicator column takes the rest.
+    func resultsColumnWidths(_ outcome: Outcome, report: Report, font: FontSpec) -> [Double] {
+        let total = style.contentWidth
+        let padding = style.cellPadding.left + style.cellPadding.right
+        let numbers = [total * 0.09, total * 0.11]
+        let count = Double(max(1, report.regions.count))
+        var region = total * 0.57 / count
+        var words: [Substring] = report.regions.flatMap { $0.split(separator: " ") }
+        for indicator in outcome.indicators {
+            for entries in indicator.countries.values {
+                for entry in entries { words += entry.name.split(separator: " ") }
+            }
+        }
+        let longest = words.map { measurer.width(of: String($0), font: font.bold) }.max() ?? 0
+        let indicatorMinimum = total * 0.18
+        region = min(max(region, longest + padding + 1), (total - numbers.reduce(0, +) - indicatorMinimum) / count)
+        let indicator = total - numbers.reduce(0, +) - region * count
+        return [indicator] + numbers + Array(repeating: region, count: report.regions.count)
     }
 
     /// Category | bulleted items. Rows are long prose, so they may break between lines.

@@ -40,7 +40,8 @@ public struct Paginator {
                 pending = nil
                 continue
             }
-            if !block.keepWithNext, let (head, tail) = block.split(available: available, force: page.isEmpty) {
+            if !block.keepWithNext, let (head, tail) = block.split(available: available, force: false)
+                ?? (page.isEmpty ? block.split(available: available, force: true) : nil) {
                 page.append(Placement(block: head, y: y + gap))
                 newPage()
                 pending = tail

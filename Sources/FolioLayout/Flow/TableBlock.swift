@@ -116,7 +116,8 @@ public struct TableBlock: Flowable {
             let headRows = row.cells.map { $0.rows(above: y) }
             let tailRows = zip(row.cells, headRows).map { $0.rowCount - $1 }
             guard headRows.max() ?? 0 >= minimum, tailRows.max() ?? 0 >= 1 else { continue }
-            if strict && zip(headRows, tailRows).contains(where: { ($0 > 0 && $0 < minimum) || ($1 > 0 && $1 < minimum) }) {
+            // Only cells that are actually cut must keep two lines on each side.
+            if strict && zip(headRows, tailRows).contains(where: { $0 > 0 && $1 > 0 && ($0 < minimum || $1 < minimum) }) {
                 continue
             }
             let parts = row.cells.map { $0.split(at: y) }
