@@ -1,0 +1,81 @@
+import ArgumentParser
+import FolioLayout
+import FolioModel
+import FolioRender
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct ChartCommand: FolioCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Draw one chart of an outcome as PNG, SVG or PDF.",
+        discussion: "The format follows from the output file's extension unless --format is given. "
+            + "--scale multiplies the pixels of a PNG: --width 800 --height 450 --scale 2 writes a 1600×900 image "
+            + "drawn at double resolution. SVG and PDF are vectors sized by --width and --height."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Chart to draw: targets (targets versus results) or regions (results by region).")
+    var kind: ChartKind
+
+    @Option(help: "Id of the outcome to chart (default: the first).")
+    var outcome: String?
+
+    @Option(help: "png, svg or pdf (default: from the output file's extension, else png).")
+    var format: OutputFormat?
+
+    @Option(help: "Width in pixels.")
+    var width: Int = 1600
+
+    @Option(help: "Height in pixels.")
+    var height: Int = 900
+
+    @Option(help: "Pixel density multiplier for PNG (1 to 8).")
+    var scale: Double = 1
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String?
+
+    @Option(help: "Date written into a PDF chart (as for render).")
+    var date: String?
+
+    func validate() throws {
+        for (name, value) in [("--width", width), ("--height", height)] where !(16...Renderer.maximumSide).contains(value) {
+            throw ValidationError("\(name) must be between 16 and \(Renderer.maximumSide) pixels, found \(value)")
+        }
+        guard scale.isFinite, scale > 0, scale <= 8 else {
+            throw ValidationError("--scale must be more than 0 and at most 8, found \(scale)")
+        }
+    }
+
+    func execute() throws {
+        let resolvedFormat = format ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .png
+        let options = ChartOptions(format: resolvedFormat, width: Double(width), height: Double(height), scale: scale)
+        if resolvedFormat == .png {
+            let pixels = options.pixelSize
+            if pixels.width.multipliedReportingOverflow(by: pixels.height).partialValue > Renderer.maximumPixels {
+                throw Failure.usage("--width \(width) × --height \(height) at --scale \(scale) is \(pixels.width)×\(pixels.height) "
+                    + "pixels, more than the limit of \(Renderer.maximumPixels / 1_000_000) megapixels")
+            }
+        }
+        let report = try input.load().report!
+        let chosen: Outcome
+        if let outcome {
+            guard let found = report.outcome(id: outcome) else {
+                let known = report.outcomes.map { "\"\($0.id)\"" }.joined(separator: ", ")
+                throw Failure.usage("no outcome \"\(outcome)\" in \(input.displayName); its outcomes are \(known)")
+            }
+            chosen = found
+        } else {
+            chosen = report.outcomes[0]
+        }
+        let destination = try OutputPath.resolve(
+            output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue).\(resolvedFormat.rawValue)")
+        let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
+        let bytes = try Renderer().chart(kind, outcome: chosen, report: report, options: options, pdfOptions: pdfOptions)
+        try AtomicFile.write(bytes, to: destination)
+        print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import FolioLayout
+
+@main
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Renders programme results data into briefing PDFs and charts.",
+        discussion: """
+            Exit codes: 0 success, 64 usage, 65 invalid data, 66 missing input, \
+            70 internal error, 73 cannot create output, 74 I/O error.
+            """,
+        subcommands: [RenderCommand.self, ChartCommand.self, CheckCommand.self, BenchCommand.self]
+    )
+}
+
+/// A subcommand whose failures print one clear line each and exit with a sysexits code.
+protocol FolioCommand: ParsableCommand {
+    func execute() throws
+}
+
+extension FolioCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let failure = Failure(error)
+            failure.lines.forEach(printError)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
+extension ChartKind: ExpressibleByArgument {}

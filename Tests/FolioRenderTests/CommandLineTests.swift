@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+
+/// The folio command as a user runs it: exit codes, messages, and files left behind.
+final class CommandLineTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestSupport.folio.path) else {
+            XCTFail("build the folio binary first (swift build --product folio)")
+            throw XCTSkip("no folio binary")
+        }
+        folder = try TestSupport.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @discardableResult
+    func folio(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> TestSupport.Run {
+        try TestSupport.run(TestSupport.folio.path, arguments, stdin: stdin, in: folder, environment: environment)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testRenderAndChartsOfTheSample() throws {
+        let sample = TestSupport.sample.path
+        let render = try folio(["render", sample, "-o", "b.pdf"], environment: ["SOURCE_DATE_EPOCH": "1456790400"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        let again = try folio(["render", sample, "-o", "c.pdf"], environment: ["SOURCE_DATE_EPOCH": "1456790400"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("b.pdf")),
+                       try Data(contentsOf: folder.appendingPathComponent("c.pdf")), "renders must be byte-identical")
+
+        let png = try folio(["chart", sample, "--kind", "targets", "--width", "800", "--height", "450", "--scale", "2", "-o", "t.png"])
+        XCTAssertEqual(png.status, 0, png.stderr)
+        let info = try TestSupport.run("file", [folder.appendingPathComponent("t.png").path]).stdout
+        XCTAssertTrue(info.contains("1600 x 900"), info)
+        for format in ["svg", "pdf"] {
+            let run = try folio(["chart", sample, "--kind", "regions", "-o", "r.\(format)"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let svg = try String(contentsOf: folder.appendingPathComponent("r.svg"), encoding: .utf8)
+        XCTAssertTrue(svg.contains("<svg") && svg.contains("width=\"1600pt\"") || svg.contains("width=\"1600\""), String(svg.prefix(300)))
+        let pdfInfo = try TestSupport.run("pdfinfo", [folder.appendingPathComponent("r.pdf").path]).stdout
+        XCTAssertTrue(pdfInfo.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") }, pdfInfo)
+    }
+
+    func testCheckSummarisesTheSample() throws {
+        let run = try folio(["check", TestSupport.sample.path, "--strict"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("1 outcome, 3 indicators, 53 entries (2 territories)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Europe-Central Asia: 5"), run.stdout)
+    }
+
+    func testInvalidDataExits65WithPositionAndWritesNothing() throws {
+        let data = try write("bad.yaml", """
+            title: T
+            outcomes:
+              - id: "4"
+                title: Social security
+                indicators:
+                  - id: "4.1"
+                    description: D
+                    target: ten
+            """)
+        let run = try folio(["render", data, "-o", "out.pdf"])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.stderr.contains("bad.yaml:8:17: outcomes[0].indicators[0].target"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("Fatal error"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.pdf").path))
+    }
+
+    func testAGoodOutputSurvivesAFailedRender() throws {
+        let good = try folio(["render", TestSupport.sample.path, "-o", "keep.pdf"])
+        XCTAssertEqual(good.status, 0, good.stderr)
+        let before = try Data(contentsOf: folder.appendingPathComponent("keep.pdf"))
+        let broken = try write("broken.yaml", "title: [unclosed\n")
+        XCTAssertEqual(try folio(["render", broken, "-o", "keep.pdf"]).status, 65)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("keep.pdf")), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "no temporary files left behind")
+    }
+
+    func testExitCodesForBadUse() throws {
+        let sample = TestSupport.sample.path
+        let cases: [([String], Int32, String)] = [
+            (["render", "missing.yaml"], 66, "missing.yaml"),
+            (["render", sample, "-o", "no/such/folder/x.pdf"], 73, "does not exist"),
+            (["chart", sample, "--kind", "targets", "--width", "0", "-o", "x.png"], 64, "--width"),
+            (["chart", sample, "--kind", "targets", "--width", "100000", "-o", "x.png"], 64, "--width"),
+            (["chart", sample, "--kind", "targets", "--width", "20000", "--height", "20000", "-o", "x.png"], 64, "megapixels"),
+            (["chart", sample, "--kind", "pie", "-o", "x.png"], 64, "pie"),
+            (["chart", sample, "--kind", "targets", "--outcome", "9", "-o", "x.png"], 64, "no outcome \"9\""),
+            (["render", "-"], 64, "--input-format"),
+        ]
+        for (arguments, status, message) in cases {
+            let run = try folio(arguments)
+            XCTAssertEqual(run.status, status, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("Fatal error") || run.stderr.contains("Stack dump"), run.stderr)
+        }
+    }
+
+    func testReadsStandardInput() throws {
+        let json = #"{"title": "T", "outcomes": [{"id": "1", "title": "O", "indicators": [{"id": "1.1", "description": "D", "target": 2, "result": 1, "countries": {"Africa": ["Ghana"]}}]}]}"#
+        let run = try folio(["render", "-", "--input-format", "json", "-o", "stdin.pdf"], stdin: Data(json.utf8))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(try TestSupport.pdfText(folder.appendingPathComponent("stdin.pdf")).contains("Ghana"))
+    }
+}

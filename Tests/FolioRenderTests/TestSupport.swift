@@ -1,0 +1,79 @@
+import FolioModel
+import FolioRender
+import Foundation
+import XCTest
+
+/// Paths, the sample report and external tools (poppler, qpdf, the folio binary) for the render tests.
+enum TestSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let sample = packageRoot.appendingPathComponent("Assets/samples/outcome4.yaml")
+    static let references = packageRoot.appendingPathComponent("Tests/FolioRenderTests/References")
+    static let failures = packageRoot.appendingPathComponent("Tests/FolioRenderTests/Failures")
+    static let folio = packageRoot.appendingPathComponent(".build/debug/folio")
+
+    static func loadSample() throws -> Report {
+        let result = ReportLoader.check(data: try Data(contentsOf: sample), fileName: "outcome4.yaml", format: .yaml)
+        guard let report = result.report else {
+            throw NSError(domain: "sample", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(result.diagnostics)"])
+        }
+        return report
+    }
+
+    /// One renderer for the whole test process: fontconfig set-up is paid once.
+    nonisolated(unsafe) static let renderer: Renderer = try! Renderer()
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program (found on PATH unless the path is absolute) and collects its output.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], stdin: Data? = nil, in folder: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+        process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// pdfinfo's fields, values trimmed.
+    static func pdfInfo(_ pdf: URL) throws -> [String: String] {
+        let run = try run("pdfinfo", ["-isodates", pdf.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        var fields: [String: String] = [:]
+        for line in run.stdout.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    /// Text of a PDF in content order, whitespace collapsed, so words broken over lines in a cell join again.
+    static func pdfText(_ pdf: URL) throws -> String {
+        let run = try run("pdftotext", ["-raw", pdf.path, "-"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        return run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
