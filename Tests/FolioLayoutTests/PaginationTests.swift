@@ -87,3 +87,33 @@ final class PaginationTests: XCTestCase {
         XCTAssertEqual(tableTexts(split[1][0]), ["p2", "p3"])
     }
 }
+
+extension PaginationTests {
+    func testHeadingStaysWithATableWhoseFirstRowIsTallerThanAPage() {
+        var filler = LineStack()
+        for _ in 0..<5 { filler.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
+        let heading = TextBlock(stack: cell(1, "Heading"), keepWithNext: true)
+        let pages = Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading,
+                                                         table(rows: [20], breaking: .keepRowsWhole)])
+        // Heading (10) + header (14) + two lines of the row (24) fit below the filler (50).
+        XCTAssertEqual(pages[0].count, 3, "heading and the start of the table share page 1")
+        let all = pages.flatMap { $0.flatMap(tableTexts) }
+        for line in 0..<20 { XCTAssertEqual(all.filter { $0 == "r0-\(line)" }.count, 1) }
+    }
+
+    func testCellsWithDifferentLineSpacingStillFillThePage() {
+        // One cell spaces its lines by 1.5 extra: a common cut height would rarely exist.
+        var spaced = LineStack()
+        for index in 0..<30 {
+            if index > 0 { spaced.appendSpace(1.5) }
+            spaced.append("s\(index)", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font))
+        }
+        let block = TableBlock(columnWidths: [50, 50], header: .init(cells: [cell(1, "H"), cell(1, "H")]),
+                               rows: [.init(cells: [cell(30, "c"), spaced])], look: look, rowBreaking: .keepRowsWhole,
+                               continuationCaption: nil, spaceBefore: 0, pageBodyHeight: 100, measurer: measurer)
+        let pages = Paginator(bodyHeight: 100).paginate([block])
+        let first = tableTexts(pages[0][0])
+        XCTAssertTrue(first.contains("c7") && first.contains("s6"), "page 1 is filled: \(first)")
+        XCTAssertLessThanOrEqual(pages.count, 5)
+    }
+}

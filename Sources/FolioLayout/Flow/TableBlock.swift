@@ -73,7 +73,8 @@ public struct TableBlock: Flowable {
 
     public var minimumHeadHeight: Double {
         guard let first = rows.first else { return headHeight }
-        if rowBreaking == .betweenLines, let cut = firstAcceptableCut(of: first) {
+        let cutAnyway = headHeight + height(of: first) > pageBodyHeight
+        if rowBreaking == .betweenLines || cutAnyway, let cut = firstAcceptableCut(of: first) {
             return headHeight + cut + look.padding.top
         }
         return headHeight + height(of: first)
@@ -107,36 +108,33 @@ public struct TableBlock: Flowable {
         return (head, tail)
     }
 
-    /// Cuts a row at one height shared by all its cells, the lowest that fits `room`.
-    /// `strict` asks for two lines or more on both sides.
+    /// Cuts a row so its head fits `room`: each cell breaks after its own last line that fits
+    /// (cells space their lines differently, so one common height rarely exists).
+    /// `strict` asks for two lines or more on each side of every cell that is cut.
     func cut(_ row: Row, within room: Double, strict: Bool) -> (Row, Row)? {
-        let candidates = commonBreaks(of: row).filter { $0 <= room + 0.001 }
         let minimum = strict ? 2 : 1
-        for y in candidates.reversed() {
-            let headRows = row.cells.map { $0.rows(above: y) }
-            let tailRows = zip(row.cells, headRows).map { $0.rowCount - $1 }
-            guard headRows.max() ?? 0 >= minimum, tailRows.max() ?? 0 >= 1 else { continue }
-            // Only cells that are actually cut must keep two lines on each side.
-            if strict && zip(headRows, tailRows).contains(where: { $0 > 0 && $1 > 0 && ($0 < minimum || $1 < minimum) }) {
-                continue
-            }
-            let parts = row.cells.map { $0.split(at: y) }
-            return (Row(cells: parts.map(\.head), fill: row.fill), Row(cells: parts.map(\.tail), fill: row.fill))
+        let breaks = row.cells.map { cell -> Double in
+            guard cell.height > room + 0.001 else { return cell.height }
+            let positions = cell.breakPositions.filter { $0 <= room + 0.001 && $0 < cell.height - 0.001 }
+            // Latest break that leaves enough lines on both sides, or none (the cell moves whole).
+            return positions.last { y in
+                cell.rows(above: y) >= minimum && cell.rowCount - cell.rows(above: y) >= minimum
+            } ?? 0
         }
-        return nil
+        let parts = zip(row.cells, breaks).map { cell, y in
+            y >= cell.height ? (head: cell, tail: LineStack()) : cell.split(at: y)
+        }
+        guard parts.contains(where: { !$0.head.lines.isEmpty }), parts.contains(where: { !$0.tail.lines.isEmpty }) else {
+            return nil
+        }
+        return (Row(cells: parts.map(\.head), fill: row.fill), Row(cells: parts.map(\.tail), fill: row.fill))
     }
 
+    /// Height of the smallest acceptable head of a row (two lines of its tallest cell).
     func firstAcceptableCut(of row: Row) -> Double? {
-        commonBreaks(of: row).first { y in row.cells.map { $0.rows(above: y) }.max() ?? 0 >= 2 }
-    }
-
-    /// Heights at which no line of any cell is cut and something is left below.
-    func commonBreaks(of row: Row) -> [Double] {
-        let tallest = row.cells.map(\.height).max() ?? 0
-        let all = Set(row.cells.flatMap(\.breakPositions)).filter { $0 < tallest - 0.001 }.sorted()
-        return all.filter { y in
-            row.cells.allSatisfy { cell in !cell.lines.contains { $0.top < y - 0.001 && $0.bottom > y + 0.001 } }
-        }
+        guard let tallest = row.cells.max(by: { $0.height < $1.height }) else { return nil }
+        let positions = tallest.breakPositions.filter { $0 < tallest.height - 0.001 }
+        return positions.count >= 2 ? positions[1] : nil
     }
 
     public func items(at origin: Point) -> [FrameItem] {
