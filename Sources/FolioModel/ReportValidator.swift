@@ -1,0 +1,213 @@
+/// Turns a `SourceNode` tree into a `Report`, checking the input format's rules and recording
+/// every problem. Returns a report only when no error was recorded.
+struct ReportValidator {
+    private enum Keys {
+        static let report = ["title", "subtitle", "organization", "period", "regions", "outcomes"]
+        static let outcome = ["id", "title", "indicators", "narrative", "outputs"]
+        static let indicator = ["id", "description", "unit", "target", "result", "countries"]
+        static let entry = ["name", "territory"]
+        static let section = ["heading", "paragraphs"]
+        static let output = ["category", "items"]
+    }
+
+    private let reader: NodeReader
+    private var sink: DiagnosticSink { reader.sink }
+    /// Where each id was first seen; ids must be unique across the report.
+    private var outcomeIDs: [String: SourcePosition] = [:]
+    private var indicatorIDs: [String: SourcePosition] = [:]
+    /// `nil` when `regions` itself is broken: region names in `countries` are then not checked,
+    /// to avoid a cascade of errors caused by one mistake.
+    private var regionNames: Set<String>?
+    private var regionList: [String] = []
+
+    init(sink: DiagnosticSink) {
+        reader = NodeReader(sink: sink)
+    }
+
+    mutating func report(from root: SourceNode) -> Report? {
+        guard let fields = reader.fields(root, path: .root, known: Keys.report, expected: "a mapping at the top level") else {
+            return nil
+        }
+        let title = fields.required("title").flatMap { reader.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
+        let subtitle = optionalText(fields, "subtitle")
+        let organization = optionalText(fields, "organization")
+        let period = optionalText(fields, "period")
+        let regions = fields.optional("regions").map(regions(from:)) ?? Report.defaultRegions
+        regionNames = regions.isEmpty ? nil : Set(regions)
+        regionList = regions
+
+        var outcomes: [Outcome] = []
+        let outcomesPath = FieldPath.root.appending("outcomes")
+        if let node = fields.required("outcomes"), let items = reader.list(node, path: outcomesPath) {
+            if items.isEmpty { sink.error("expected at least one outcome", at: node.position, path: outcomesPath) }
+            for (i, item) in items.enumerated() where !sink.isFull {
+                if let outcome = outcome(from: item, path: outcomesPath.appending(i)) { outcomes.append(outcome) }
+            }
+        }
+
+        guard sink.errorCount == 0, let title else { return nil }
+        return Report(title: title, subtitle: subtitle, organization: organization, period: period,
+                      regions: regions, outcomes: outcomes)
+    }
+
+    // MARK: Parts
+
+    /// The valid names only; an empty result means the list could not be used.
+    private func regions(from node: SourceNode) -> [String] {
+        let path = FieldPath.root.appending("regions")
+        guard let items = reader.list(node, path: path) else { return [] }
+        if items.isEmpty { sink.error("expected at least one region", at: node.position, path: path) }
+        var seen: [String: SourcePosition] = [:]
+        var names: [String] = []
+        for (i, item) in items.enumerated() where !sink.isFull {
+            guard let name = reader.text(item, path: path.appending(i), nonEmpty: true) else { continue }
+            if let first = seen[name] {
+                sink.error("duplicate region \(Quoting.quoted(name)) (\(first.firstAt(seenFrom: item.position)))",
+                           at: item.position, path: path.appending(i))
+                continue
+            }
+            seen[name] = item.position
+            names.append(name)
+        }
+        return names
+    }
+
+    private mutating func outcome(from node: SourceNode, path: FieldPath) -> Outcome? {
+        guard let fields = reader.fields(node, path: path, known: Keys.outcome) else { return nil }
+        let id = uniqueID(fields, path: path, kind: "outcome", seen: &outcomeIDs)
+        let title = fields.required("title").flatMap { reader.text($0, path: path.appending("title"), nonEmpty: true) }
+
+        var indicators: [Indicator] = []
+        if let items = optionalList(fields, "indicators") {
+            for (i, item) in items.enumerated() where !sink.isFull {
+                if let indicator = indicator(from: item, path: path.appending("indicators").appending(i)) {
+                    indicators.append(indicator)
+                }
+            }
+        }
+        var narrative: [NarrativeSection] = []
+        for (i, item) in (optionalList(fields, "narrative") ?? []).enumerated() where !sink.isFull {
+            let itemPath = path.appending("narrative").appending(i)
+            guard let section = reader.fields(item, path: itemPath, known: Keys.section) else { continue }
+            let heading = section.required("heading").flatMap { reader.text($0, path: itemPath.appending("heading"), nonEmpty: true) }
+            let paragraphs = texts(section, "paragraphs", path: itemPath)
+            if let heading { narrative.append(NarrativeSection(heading: heading, paragraphs: paragraphs)) }
+        }
+        var outputs: [OutputCategory] = []
+        for (i, item) in (optionalList(fields, "outputs") ?? []).enumerated() where !sink.isFull {
+            let itemPath = path.appending("outputs").appending(i)
+            guard let output = reader.fields(item, path: itemPath, known: Keys.output) else { continue }
+            let category = output.required("category").flatMap { reader.text($0, path: itemPath.appending("category"), nonEmpty: true) }
+            let items = texts(output, "items", path: itemPath)
+            if let category { outputs.append(OutputCategory(category: category, items: items)) }
+        }
+
+        guard let id, let title else { return nil }
+        return Outcome(id: id, title: title, indicators: indicators, narrative: narrative, outputs: outputs)
+    }
+
+    private mutating func indicator(from node: SourceNode, path: FieldPath) -> Indicator? {
+        guard let fields = reader.fields(node, path: path, known: Keys.indicator) else { return nil }
+        let id = uniqueID(fields, path: path, kind: "indicator", seen: &indicatorIDs)
+        let description = fields.required("description").flatMap { reader.text($0, path: path.appending("description"), nonEmpty: true) }
+        let unit = fields.optional("unit").map { reader.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
+        let target = fields.required("target").flatMap { reader.wholeNumber($0, path: path.appending("target")) }
+        let resultNode = fields.optional("result")
+        let result = resultNode.flatMap { reader.wholeNumber($0, path: path.appending("result")) }
+
+        var countries: [String: [CountryEntry]] = [:]
+        if let node = fields.optional("countries") {
+            let errorsBefore = sink.errorCount
+            countries = self.countries(from: node, path: path.appending("countries"))
+            let listed = countries.values.reduce(0) { $0 + $1.count }
+            if let result, let resultNode, listed != result, sink.errorCount == errorsBefore {
+                let entries = listed == 1 ? "1 entry" : "\(listed) entries"
+                sink.warning("result \(result) differs from the \(entries) listed", at: resultNode.position, path: path.appending("result"))
+            }
+        }
+
+        guard let id, let description, let unit, let target else { return nil }
+        return Indicator(id: id, description: description, unit: unit, target: target, result: result, countries: countries)
+    }
+
+    private func countries(from node: SourceNode, path: FieldPath) -> [String: [CountryEntry]] {
+        guard let fields = reader.fields(node, path: path, known: nil, expected: "a mapping from region names to lists") else {
+            return [:]
+        }
+        var countries: [String: [CountryEntry]] = [:]
+        var seen: [String: SourcePosition] = [:]
+        for (region, pair) in fields.entries where !sink.isFull {
+            if let regionNames, !regionNames.contains(region) {
+                var message = "unknown region \(Quoting.quoted(region))"
+                if let guess = Suggestion.closest(to: region, among: regionList) {
+                    message += "; did you mean \(Quoting.quoted(guess))?"
+                } else if regionList.count <= 20 {
+                    message += " (regions are " + regionList.map(Quoting.quoted).joined(separator: ", ") + ")"
+                }
+                sink.error(message, at: pair.key.position, path: path)
+                continue
+            }
+            let regionPath = path.appending(region)
+            // `Africa:` with nothing after it lists no one; that is not worth an error.
+            guard !pair.value.isNull, let items = reader.list(pair.value, path: regionPath) else { continue }
+            var entries: [CountryEntry] = []
+            for (i, item) in items.enumerated() where !sink.isFull {
+                guard let entry = entry(from: item, path: regionPath.appending(i)) else { continue }
+                if let first = seen[entry.name] {
+                    sink.warning("\(Quoting.quoted(entry.name)) is listed more than once (\(first.firstAt(seenFrom: item.position)))",
+                                 at: item.position, path: regionPath.appending(i))
+                } else {
+                    seen[entry.name] = item.position
+                }
+                entries.append(entry)
+            }
+            if !entries.isEmpty { countries[region] = entries }
+        }
+        return countries
+    }
+
+    /// A plain name, or `{name: ..., territory: true}`.
+    private func entry(from node: SourceNode, path: FieldPath) -> CountryEntry? {
+        switch node.content {
+        case .scalar:
+            return reader.text(node, path: path, nonEmpty: true).map { CountryEntry(name: $0) }
+        case .mapping:
+            guard let fields = reader.fields(node, path: path, known: Keys.entry) else { return nil }
+            let name = fields.required("name").flatMap { reader.text($0, path: path.appending("name"), nonEmpty: true) }
+            let territory = fields.optional("territory").map { reader.boolean($0, path: path.appending("territory")) } ?? false
+            guard let name, let territory else { return nil }
+            return CountryEntry(name: name, isTerritory: territory)
+        case .sequence:
+            sink.error("expected a country name or a mapping with \"name\", found a list", at: node.position, path: path)
+            return nil
+        }
+    }
+
+    // MARK: Helpers
+
+    private func uniqueID(_ fields: Fields, path: FieldPath, kind: String, seen: inout [String: SourcePosition]) -> String? {
+        guard let node = fields.required("id"), let id = reader.text(node, path: path.appending("id"), nonEmpty: true) else {
+            return nil
+        }
+        if let first = seen[id] {
+            sink.error("duplicate \(kind) id \(Quoting.quoted(id)) (\(first.firstAt(seenFrom: node.position)))",
+                       at: node.position, path: path.appending("id"))
+            return nil
+        }
+        seen[id] = node.position
+        return id
+    }
+
+    private func optionalText(_ fields: Fields, _ key: String) -> String? {
+        fields.optional(key).flatMap { reader.text($0, path: fields.path.appending(key), nonEmpty: false) }
+    }
+
+    private func optionalList(_ fields: Fields, _ key: String) -> [SourceNode]? {
+        fields.optional(key).flatMap { reader.list($0, path: fields.path.appending(key)) }
+    }
+
+    private func texts(_ fields: Fields, _ key: String, path: FieldPath) -> [String] {
+        guard let items = optionalList(fields, key) else { return [] }
+        return items.enumerated().compactMap { i, item in reader.text(item, path: path.appending(key).appending(i), nonEmpty: false) }
+    }
+}
