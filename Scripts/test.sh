@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
 swift build --product folio
-swift test "$@"
+swift test --disable-swift-testing "$@"
