@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout"]),
-        .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender"]),
+        .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender"], exclude: ["References", "Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -10,12 +10,17 @@ public struct Report: Sendable, Equatable {
     public var subtitle: String?
     public var organization: String?
     public var period: String?
+    /// BCP 47 language of the text, for the PDF's /Lang.
+    public var language: String
     /// Display order of the regional columns and chart segments.
     public var regions: [String]
     public var outcomes: [Outcome]
 
+    public static let defaultLanguage = "en"
+
     public init(title: String, subtitle: String? = nil, organization: String? = nil, period: String? = nil,
-                regions: [String] = Report.defaultRegions, outcomes: [Outcome]) {
+                language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome]) {
+        self.language = language
         self.title = title
         self.subtitle = subtitle
         self.organization = organization

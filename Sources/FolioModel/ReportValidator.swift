@@ -2,7 +2,7 @@
 /// every problem. Returns a report only when no error was recorded.
 struct ReportValidator {
     private enum Keys {
-        static let report = ["title", "subtitle", "organization", "period", "regions", "outcomes"]
+        static let report = ["title", "subtitle", "organization", "period", "language", "regions", "outcomes"]
         static let outcome = ["id", "title", "indicators", "narrative", "outputs"]
         static let indicator = ["id", "description", "unit", "target", "result", "countries"]
         static let entry = ["name", "territory"]
@@ -32,6 +32,7 @@ struct ReportValidator {
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
+        let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
         let regions = fields.optional("regions").map(regions(from:)) ?? Report.defaultRegions
         regionNames = regions.isEmpty ? nil : Set(regions)
         regionList = regions
@@ -47,10 +48,24 @@ struct ReportValidator {
 
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
-                      regions: regions, outcomes: outcomes)
+                      language: language, regions: regions, outcomes: outcomes)
     }
 
     // MARK: Parts
+
+    /// A BCP 47 tag ("en", "fr-CA"): it becomes the PDF's /Lang, which screen readers use to pick a voice.
+    private func language(from node: SourceNode) -> String? {
+        let path = FieldPath.root.appending("language")
+        guard let text = reader.text(node, path: path, nonEmpty: true) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = text.count <= 35 && (2...8).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
+            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard valid else {
+            sink.error("expected a language tag such as \"en\" or \"fr-CA\", found \(Quoting.quoted(text))", at: node.position, path: path)
+            return nil
+        }
+        return text
+    }
 
     /// The valid names only; an empty result means the list could not be used.
     private func regions(from node: SourceNode) -> [String] {

@@ -31,6 +31,11 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and checks the data. Warnings are printed; errors (or warnings with `strict`) throw.
     func load(strict: Bool = false) throws -> CheckResult {
+        try loadWithBytes(strict: strict).result
+    }
+
+    /// Like `load`, also handing back the bytes read (for the data fingerprint).
+    func loadWithBytes(strict: Bool = false) throws -> (result: CheckResult, bytes: Data) {
         let format = try resolvedFormat()
         let limit = maxInputSize << 20
         let bytes = try read(limit: limit)
@@ -46,7 +51,7 @@ struct InputOptions: ParsableArguments {
             throw Failure.data(lines)
         }
         result.warnings.forEach { printError($0.description) }
-        return result
+        return (result, bytes)
     }
 
     func resolvedFormat() throws -> InputFormat {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FolioLayout
+import FolioModel
 import FolioRender
 import Foundation
 
@@ -19,10 +21,12 @@ struct RenderCommand: FolioCommand {
     var date: String?
 
     func execute() throws {
-        let report = try input.load().report!
+        let loaded = try input.loadWithBytes()
+        let report = loaded.result.report!
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
-        let options = PDFOptions(date: try input.documentDate(explicit: date))
-        let bytes = try Renderer().briefing(report, options: options)
+        let documentDate = try input.documentDate(explicit: date)
+        let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
+        let bytes = try Renderer().briefing(report, options: PDFOptions(date: documentDate), context: context)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
     }

@@ -38,10 +38,37 @@ final class BriefingLayoutTests: XCTestCase {
         }
     }
 
-    func testFooterCountsPages() {
-        let laidOut = pages(Fixtures.report)
-        let footers = texts(laidOut).filter { $0.item.text.hasPrefix("Page ") }.map(\.item.text)
-        XCTAssertEqual(footers, (1...laidOut.count).map { "Page \($0) of \(laidOut.count)" })
+    func testBodyPagesAreCountedAfterCoverAndContents() {
+        let document = BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: Fixtures.report)
+        let footers = texts(document.pages).filter { $0.item.text.hasPrefix("Page ") }
+        let body = document.pages.count - 2
+        XCTAssertEqual(footers.map(\.item.text), (1...body).map { "Page \($0) of \(body)" })
+        XCTAssertEqual(footers.first?.page, 3, "cover and contents come first")
+        XCTAssertEqual(Array(document.pageLabels.prefix(3)), ["i", "ii", "1"])
+        XCTAssertEqual(document.pageLabels.count, document.pages.count)
+    }
+
+    func testContentsListsOutcomesWithTheirPagesAndLinks() {
+        var report = Fixtures.report
+        report.outcomes.append(Outcome(id: "5", title: "Second outcome", narrative: [
+            NarrativeSection(heading: "Only prose", paragraphs: ["Text."])]))
+        let document = BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: report)
+        let contents = document.pages[1].frame.items
+        let links = contents.compactMap { if case .link(_, let destination) = $0 { return destination } else { return nil } }
+        XCTAssertEqual(links, ["summary", "summary-indicators", "summary-overview", "summary-regions", "outcome-1",
+                               "outcome-1-results", "outcome-2", "outcome-2-narrative-1"])
+        // Each outcome starts a page: the anchor of outcome 2 sits on a later page than outcome 1's.
+        func page(of anchor: String) -> Int? {
+            document.pages.firstIndex { $0.frame.items.contains { if case .anchor(anchor, _) = $0 { return true } else { return false } } }
+        }
+        let first = try! XCTUnwrap(page(of: "outcome-1")), second = try! XCTUnwrap(page(of: "outcome-2"))
+        XCTAssertGreaterThan(second, first)
+        let numbers = texts([document.pages[1]]).map(\.item.text)
+        XCTAssertTrue(numbers.contains(String(second - 1)), "contents shows outcome 2 on body page \(second - 1)")
+        XCTAssertTrue(texts([document.pages[second]]).contains { $0.item.text.contains("This outcome reports no indicators") })
+        XCTAssertEqual(document.outline.first?.children.map(\.title),
+                       ["Summary", report.outcomes[0].heading, "Outcome 5: Second outcome"])
+        XCTAssertEqual(document.outline.first?.children[2].children.map(\.destination), ["outcome-2-narrative-1"])
     }
 
     func testResultsTableShowsPublishedResultWithTerritories() {

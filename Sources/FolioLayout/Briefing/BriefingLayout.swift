@@ -1,7 +1,12 @@
 import FolioModel
+import Foundation
 
-/// Lays out the briefing PDF: title block, then per outcome the results table, the two charts,
-/// the narrative and the significant outputs, paginated on the style's page with a footer.
+/// Lays out a whole report as a briefing PDF: cover, contents, summary, then one section per
+/// outcome (results table, charts, narrative, significant outputs), with bookmarks, page labels,
+/// running headers and "Page X of Y" footers.
+///
+/// Pagination runs once over the body; the contents, which need the body's page numbers, are laid
+/// out afterwards and numbered apart (roman), so their length never shifts the body.
 public struct BriefingLayout {
     public var style: Style
     public var measurer: TextMeasurer
@@ -13,223 +18,123 @@ public struct BriefingLayout {
         self.measurer = measurer
     }
 
-    public func document(for report: Report) -> Document {
-        var blocks: [any Flowable] = titleBlock(report)
-        for outcome in report.outcomes {
-            blocks += outcomeBlocks(outcome, report: report)
+    /// Facts about the rendering that are not in the data.
+    public struct Context: Sendable {
+        /// Date of the data, printed on the cover.
+        public var dataDate: Date?
+        /// Fingerprint of the input, written into the PDF's keywords.
+        public var dataFingerprint: String?
+        public init(dataDate: Date? = nil, dataFingerprint: String? = nil) {
+            self.dataDate = dataDate
+            self.dataFingerprint = dataFingerprint
         }
-        let pages = Paginator(bodyHeight: style.contentHeight).paginate(blocks)
-        let footer = report.title
-        let framed = pages.enumerated().map { index, placements -> Page in
-            var frame = Frame(size: style.pageSize)
-            for placement in placements {
-                frame.items += placement.block.items(at: Point(x: style.margins.left, y: style.margins.top + placement.y))
-            }
-            frame.items += footerItems(left: footer, page: index + 1, of: pages.count)
-            return Page(frame: frame)
+    }
+
+    public func document(for report: Report, context: Context = Context()) -> Document {
+        var sections: [ContentsEntry] = []
+        var blocks: [any Flowable] = summaryBlocks(report, contents: &sections)
+        for (index, outcome) in report.outcomes.enumerated() {
+            blocks += outcomeBlocks(outcome, index: index, report: report, contents: &sections)
         }
+        let body = Paginator(bodyHeight: style.contentHeight).paginate(blocks)
+        let anchorPages = Self.anchorPages(body)
+        for index in sections.indices { sections[index].page = anchorPages[sections[index].anchor] ?? 1 }
+
+        let contents = Paginator(bodyHeight: style.contentHeight).paginate(contentsBlocks(sections))
+        var pages = [coverPage(report, context: context)]
+        var labels = ["i"]
+        for (index, placements) in contents.enumerated() {
+            var frame = place(placements)
+            frame.items += footerItems(left: report.title, right: Self.roman(index + 2))
+            pages.append(Page(frame: frame))
+            labels.append(Self.roman(index + 2))
+        }
+        let outcomeOnPage = Self.currentOutcome(body, outcomes: report.outcomes.count)
+        for (index, placements) in body.enumerated() {
+            var frame = place(placements)
+            let running = outcomeOnPage[index].map { report.outcomes[$0].heading } ?? "Summary"
+            frame.items += headerItems(left: report.title, right: running)
+            frame.items += footerItems(left: report.title, right: "Page \(index + 1) of \(body.count)")
+            pages.append(Page(frame: frame))
+            labels.append(String(index + 1))
+        }
+
+        let figures = (contents + body).flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
+        var keywords = report.outcomes.map { "Outcome \($0.id)" }.joined(separator: ", ")
+        if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         let title = [report.title, report.subtitle].compactMap { $0 }.joined(separator: ": ")
-        return Document(pages: framed, title: title, author: report.organization, subject: report.subtitle)
+        return Document(pages: pages, title: title, author: report.organization, subject: report.period,
+                        keywords: keywords, language: report.language, pageLabels: labels,
+                        outline: outline(report, sections: sections), figureAlternatives: figures)
     }
 
-    // MARK: - Text blocks
-
-    var bodyFont: FontSpec { style.font }
-
-    func text(_ string: String, font: FontSpec, color: Color? = nil, leading: Double? = nil, spaceBefore: Double = 0,
-              keepWithNext: Bool = false) -> TextBlock {
-        var stack = LineStack()
-        stack.appendParagraph(string, font: font, color: color ?? style.textColor, x: 0, width: style.contentWidth,
-                              leading: leading ?? font.size * 1.3, measurer: measurer)
-        return TextBlock(stack: stack, spaceBefore: spaceBefore, keepWithNext: keepWithNext)
-    }
-
-    func heading(_ string: String) -> TextBlock {
-        text(string, font: bodyFont.sized(style.headingSize).bold, color: style.accentColor,
-             leading: style.headingSize * 1.28, spaceBefore: 20, keepWithNext: true)
-    }
-
-    func subheading(_ string: String) -> TextBlock {
-        text(string, font: bodyFont.sized(style.subheadingSize).bold, leading: style.subheadingSize * 1.3,
-             spaceBefore: 14, keepWithNext: true)
-    }
-
-    func paragraph(_ string: String, spaceBefore: Double) -> TextBlock {
-        text(string, font: bodyFont, leading: style.bodyLeading, spaceBefore: spaceBefore)
-    }
-
-    func titleBlock(_ report: Report) -> [any Flowable] {
-        var blocks: [any Flowable] = []
-        if let organization = report.organization, !organization.isEmpty {
-            blocks.append(text(organization.uppercased(), font: bodyFont.sized(8.5).bold, color: style.mutedTextColor,
-                               leading: 13))
+    /// Items of one page's blocks, inside the margins.
+    func place(_ placements: [Paginator.Placement]) -> Frame {
+        var frame = Frame(size: style.pageSize)
+        for placement in placements {
+            frame.items += placement.block.items(at: Point(x: style.margins.left, y: style.margins.top + placement.y))
         }
-        blocks.append(text(report.title, font: bodyFont.sized(style.titleSize).bold, color: style.textColor,
-                           leading: style.titleSize * 1.2, spaceBefore: 4, keepWithNext: true))
-        if let subtitle = report.subtitle, !subtitle.isEmpty {
-            blocks.append(text(subtitle, font: bodyFont.sized(style.subtitleSize), color: style.accentColor,
-                               leading: style.subtitleSize * 1.35, spaceBefore: 3, keepWithNext: true))
-        }
-        if let period = report.period, !period.isEmpty {
-            blocks.append(text("Period: " + period, font: bodyFont.sized(9), color: style.mutedTextColor,
-                               leading: 13, spaceBefore: 4, keepWithNext: true))
-        }
-        blocks.append(RuleBlock(width: style.contentWidth, stroke: Stroke(color: style.accentColor, width: 1.2),
-                                spaceBefore: 10, spaceAfter: 0))
-        return blocks
+        return frame
     }
 
-    // MARK: - Outcome
+    /// Body page (1-based) of every anchor.
+    static func anchorPages(_ pages: [[Paginator.Placement]]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, placements) in pages.enumerated() {
+            for case let anchor as AnchorBlock in placements.map(\.block) { result[anchor.name] = index + 1 }
+        }
+        return result
+    }
 
-    func outcomeBlocks(_ outcome: Outcome, report: Report) -> [any Flowable] {
-        var blocks: [any Flowable] = [heading(outcome.heading)]
-        if !outcome.indicators.isEmpty {
-            blocks.append(subheading("Indicators, targets and results"))
-            blocks.append(resultsTable(outcome, report: report))
-            if outcome.indicators.contains(where: { $0.territoryCount > 0 }) {
-                blocks.append(text("† Territory", font: bodyFont.sized(style.tableSize), color: style.mutedTextColor,
-                                   spaceBefore: 4))
+    /// For each body page, the outcome being read there: the last outcome begun on or before it.
+    static func currentOutcome(_ pages: [[Paginator.Placement]], outcomes: Int) -> [Int?] {
+        var current: Int?
+        return pages.map { placements in
+            for case let anchor as AnchorBlock in placements.map(\.block) {
+                if let index = OutcomeAnchor.outcomeIndex(of: anchor.name) { current = index }
             }
-            for kind in ChartKind.allCases {
-                let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
-                let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
-                                        style: style, measurer: measurer)
-                blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16))
+            return current
+        }
+    }
+
+    static func roman(_ number: Int) -> String {
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var rest = number, out = ""
+        for (value, letters) in table { while rest >= value { out += letters; rest -= value } }
+        return out
+    }
+
+    func outline(_ report: Report, sections: [ContentsEntry]) -> [OutlineEntry] {
+        var top: [OutlineEntry] = []
+        for entry in sections {
+            if entry.level == 0 {
+                top.append(OutlineEntry(title: entry.title, destination: entry.anchor))
+            } else if !top.isEmpty {
+                top[top.count - 1].children.append(OutlineEntry(title: entry.title, destination: entry.anchor))
             }
         }
-        for section in outcome.narrative {
-            blocks.append(subheading(section.heading))
-            for (index, body) in section.paragraphs.enumerated() {
-                blocks.append(paragraph(body, spaceBefore: index == 0 ? 2 : 6))
-            }
-        }
-        if !outcome.outputs.isEmpty {
-            if outcome.narrative.last?.heading.caseInsensitiveCompare("Significant outputs") != .orderedSame {
-                blocks.append(subheading("Significant outputs"))
-            }
-            blocks.append(outputsTable(outcome))
-        }
-        return blocks
+        return [OutlineEntry(title: report.title, destination: "cover", children: top)]
     }
+}
 
-    var tableLook: TableBlock.Look {
-        TableBlock.Look(padding: style.cellPadding, headerFill: style.tableHeaderFill, ruleColor: style.ruleColor,
-                        ruleWidth: 0.6, captionFont: bodyFont.sized(style.tableSize + 0.5).italicized,
-                        captionColor: style.mutedTextColor)
+/// Anchor names: outcomes are numbered by position, since ids are free text.
+enum OutcomeAnchor {
+    static func outcome(_ index: Int) -> String { "outcome-\(index + 1)" }
+    static func section(_ index: Int, _ part: String) -> String { "outcome-\(index + 1)-\(part)" }
+
+    static func outcomeIndex(of name: String) -> Int? {
+        guard name.hasPrefix("outcome-") else { return nil }
+        let rest = name.dropFirst("outcome-".count)
+        guard !rest.contains("-"), let number = Int(rest) else { return nil }
+        return number - 1
     }
+}
 
-    func cell(_ build: (inout LineStack, Double) -> Void, width: Double) -> LineStack {
-        var stack = LineStack()
-        build(&stack, width - style.cellPadding.left - style.cellPadding.right)
-        return stack
-    }
-
-    func headerRow(_ titles: [String], widths: [Double]) -> TableBlock.Row {
-        let font = bodyFont.sized(style.tableSize).bold
-        return TableBlock.Row(cells: zip(titles, widths).map { title, width in
-            cell({ $0.appendParagraph(title, font: font, color: style.tableHeaderText, x: 0, width: $1,
-                                      leading: style.tableLeading, measurer: measurer) }, width: width)
-        })
-    }
-
-    /// The seed's table: Indicator | Target | Result | one column per region listing its countries.
-    func resultsTable(_ outcome: Outcome, report: Report) -> TableBlock {
-        let font = bodyFont.sized(style.tableSize)
-        let widths = resultsColumnWidths(outcome, report: report, font: font)
-        let leading = style.tableLeading
-        let rows = outcome.indicators.map { indicator -> TableBlock.Row in
-            var cells: [LineStack] = []
-            cells.append(cell({ stack, width in
-                stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
-                                      width: width, leading: leading, measurer: measurer)
-                stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
-                                      width: width, leading: leading, measurer: measurer)
-            }, width: widths[0]))
-            cells.append(cell({ $0.appendParagraph(indicator.targetText, font: font, color: style.textColor, x: 0,
-                                                   width: $1, leading: leading, measurer: measurer) }, width: widths[1]))
-            cells.append(cell({ $0.appendParagraph(indicator.resultText, font: font.bold, color: style.textColor, x: 0,
-                                                   width: $1, leading: leading, measurer: measurer) }, width: widths[2]))
-            for (offset, region) in report.regions.enumerated() {
-                cells.append(cell({ stack, width in
-                    for (index, entry) in indicator.entries(in: region).enumerated() {
-                        if index > 0 { stack.appendSpace(1.5) }
-                        stack.appendParagraph(entry.isTerritory ? entry.name + "\u{00A0}†" : entry.name, font: font,
-                                              color: style.textColor, x: 0, width: width, leading: leading,
-                                              measurer: measurer)
-                    }
-                }, width: widths[3 + offset]))
-            }
-            return TableBlock.Row(cells: cells)
-        }
-        return TableBlock(columnWidths: widths, header: headerRow(["Indicator", "Target", "Result"] + report.regions, widths: widths),
-                          rows: rows, look: tableLook, rowBreaking: .keepRowsWhole,
-                          continuationCaption: "Indicators, targets and results, Outcome \(outcome.id) (continued)",
-                          spaceBefore: 6, pageBodyHeight: style.contentHeight, measurer: measurer)
-    }
-
-    /// Region columns get the larger share of the width, and at least the width of their longest
-    /// word (a country name broken inside a word reads badly); the indicator column takes the rest.
-    func resultsColumnWidths(_ outcome: Outcome, report: Report, font: FontSpec) -> [Double] {
-        let total = style.contentWidth
-        let padding = style.cellPadding.left + style.cellPadding.right
-        let numbers = [total * 0.09, total * 0.11]
-        let count = Double(max(1, report.regions.count))
-        var region = total * 0.57 / count
-        var words: [Substring] = report.regions.flatMap { $0.split(separator: " ") }
-        for indicator in outcome.indicators {
-            for entries in indicator.countries.values {
-                for entry in entries { words += entry.name.split(separator: " ") }
-            }
-        }
-        let longest = words.map { measurer.width(of: String($0), font: font.bold) }.max() ?? 0
-        let indicatorMinimum = total * 0.18
-        region = min(max(region, longest + padding + 1), (total - numbers.reduce(0, +) - indicatorMinimum) / count)
-        let indicator = total - numbers.reduce(0, +) - region * count
-        return [indicator] + numbers + Array(repeating: region, count: report.regions.count)
-    }
-
-    /// Category | bulleted items. Rows are long prose, so they may break between lines.
-    func outputsTable(_ outcome: Outcome) -> TableBlock {
-        let total = style.contentWidth
-        let widths = [total * 0.27, total * 0.73]
-        let size = style.bodySize - 1
-        let font = bodyFont.sized(size)
-        let leading = style.bodyLeading - 1.6
-        let rows = outcome.outputs.map { category -> TableBlock.Row in
-            TableBlock.Row(cells: [
-                cell({ $0.appendParagraph(category.category, font: font.bold, color: style.textColor, x: 0,
-                                          width: $1, leading: leading, measurer: measurer) }, width: widths[0]),
-                cell({ stack, width in
-                    for (index, item) in category.items.enumerated() {
-                        if index > 0 { stack.appendSpace(4) }
-                        stack.appendBullet(item, font: font, color: style.textColor, x: 0, indent: size * 1.1,
-                                           width: width, leading: leading, measurer: measurer)
-                    }
-                }, width: widths[1]),
-            ])
-        }
-        return TableBlock(columnWidths: widths, header: headerRow(["Category", "Significant outputs"], widths: widths),
-                          rows: rows, look: tableLook, rowBreaking: .betweenLines,
-                          continuationCaption: "Significant outputs, Outcome \(outcome.id) (continued)",
-                          spaceBefore: 6, pageBodyHeight: style.contentHeight, measurer: measurer)
-    }
-
-    // MARK: - Footer
-
-    func footerItems(left: String, page: Int, of count: Int) -> [FrameItem] {
-        let font = bodyFont.sized(style.footerSize)
-        let baseline = style.pageSize.height - style.margins.bottom + 30
-        let right = "Page \(page) of \(count)"
-        let rightWidth = measurer.width(of: right, font: font)
-        let leftText = measurer.lines(of: left, font: font, width: style.contentWidth - rightWidth - 24, maxLines: 1).first ?? ""
-        let ruleY = baseline - font.size - 6
-        return [
-            .line(from: Point(x: style.margins.left, y: ruleY),
-                  to: Point(x: style.pageSize.width - style.margins.right, y: ruleY),
-                  stroke: Stroke(color: style.ruleColor, width: 0.5)),
-            .text(TextItem(leftText, font: font, color: style.mutedTextColor, origin: Point(x: style.margins.left, y: baseline))),
-            .text(TextItem(right, font: font, color: style.mutedTextColor,
-                           origin: Point(x: style.pageSize.width - style.margins.right - rightWidth, y: baseline))),
-        ]
-    }
+/// A line of the contents: what, how deep, and where.
+struct ContentsEntry {
+    var title: String
+    var level: Int
+    var anchor: String
+    var page: Int = 0
 }

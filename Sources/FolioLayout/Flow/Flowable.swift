@@ -16,6 +16,12 @@ public protocol Flowable: Sendable {
     func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)?
     /// Frame items with the block's top-left corner at `origin`.
     func items(at origin: Point) -> [FrameItem]
+    /// Starts a new page unless the current one is still empty (outcome sections).
+    var breaksPageBefore: Bool { get }
+}
+
+extension Flowable {
+    public var breaksPageBefore: Bool { false }
 }
 
 /// A paragraph, heading or list: lines that may break between pages, avoiding lone lines.
@@ -25,12 +31,16 @@ public struct TextBlock: Flowable {
     public var keepWithNext: Bool
     /// Fewest lines left at the foot of a page (orphans) and carried to the next (widows).
     public var minimumLines: Int
+    /// Structure element for tagged PDF: "P", "H1", "H2"…
+    public var role: String
 
-    public init(stack: LineStack, spaceBefore: Double = 0, keepWithNext: Bool = false, minimumLines: Int = 2) {
+    public init(stack: LineStack, spaceBefore: Double = 0, keepWithNext: Bool = false, minimumLines: Int = 2,
+                role: String = "P") {
         self.stack = stack
         self.spaceBefore = spaceBefore
         self.keepWithNext = keepWithNext
         self.minimumLines = minimumLines
+        self.role = role
     }
 
     public var height: Double { stack.height }
@@ -50,11 +60,11 @@ public struct TextBlock: Flowable {
         }
         guard let y = acceptable else { return nil }
         let (head, tail) = stack.split(at: y)
-        return (TextBlock(stack: head, spaceBefore: spaceBefore, minimumLines: minimumLines),
-                TextBlock(stack: tail, spaceBefore: 0, keepWithNext: keepWithNext, minimumLines: minimumLines))
+        return (TextBlock(stack: head, spaceBefore: spaceBefore, minimumLines: minimumLines, role: role),
+                TextBlock(stack: tail, spaceBefore: 0, keepWithNext: keepWithNext, minimumLines: minimumLines, role: role))
     }
 
-    public func items(at origin: Point) -> [FrameItem] { stack.items(at: origin) }
+    public func items(at origin: Point) -> [FrameItem] { stack.items(at: origin).tagged(role) }
 }
 
 /// A drawing that never splits, such as a chart.
@@ -63,11 +73,14 @@ public struct FigureBlock: Flowable {
     /// Size on the page; the frame is scaled to fit the width.
     public var width: Double
     public var spaceBefore: Double
+    /// What the figure shows, for readers who cannot see it (the PDF's /Alt).
+    public var alternativeText: String
 
-    public init(frame: Frame, width: Double, spaceBefore: Double = 0) {
+    public init(frame: Frame, width: Double, spaceBefore: Double = 0, alternativeText: String) {
         self.frame = frame
         self.width = width
         self.spaceBefore = spaceBefore
+        self.alternativeText = alternativeText
     }
 
     var scale: Double { frame.size.width > 0 ? width / frame.size.width : 1 }
@@ -75,5 +88,24 @@ public struct FigureBlock: Flowable {
     public var keepWithNext: Bool { false }
     public var minimumHeadHeight: Double { height }
     public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? { nil }
-    public func items(at origin: Point) -> [FrameItem] { [.group(frame, origin: origin, scale: scale)] }
+    public func items(at origin: Point) -> [FrameItem] { [.group(frame, origin: origin, scale: scale)].tagged("Figure") }
+}
+
+/// A named place in the flow: a target for contents links and bookmarks. It takes no room and stays
+/// with what follows it.
+public struct AnchorBlock: Flowable {
+    public var name: String
+    public var breaksPageBefore: Bool
+
+    public init(name: String, breaksPageBefore: Bool = false) {
+        self.name = name
+        self.breaksPageBefore = breaksPageBefore
+    }
+
+    public var height: Double { 0 }
+    public var spaceBefore: Double { 0 }
+    public var keepWithNext: Bool { true }
+    public var minimumHeadHeight: Double { 0 }
+    public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? { nil }
+    public func items(at origin: Point) -> [FrameItem] { [.anchor(name: name, at: origin)] }
 }

@@ -30,6 +30,10 @@ public struct Paginator {
 
         while index < blocks.count {
             let block = pending ?? blocks[index]
+            if pending == nil && block.breaksPageBefore && !page.isEmpty {
+                newPage()
+                continue
+            }
             let gap = page.isEmpty ? 0 : block.spaceBefore
             let available = bodyHeight - y - gap
             let needed = block.keepWithNext ? keptHeight(blocks, from: index, first: block) : block.height

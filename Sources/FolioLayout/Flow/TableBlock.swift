@@ -141,33 +141,34 @@ public struct TableBlock: Flowable {
         var items: [FrameItem] = []
         var y = origin.y
         if isContinuation {
-            items += captionStack.items(at: Point(x: origin.x, y: y))
+            items += captionStack.items(at: Point(x: origin.x, y: y)).tagged("Caption")
             y += captionStack.height
         }
         let rule = Stroke(color: look.ruleColor, width: look.ruleWidth)
         let headerHeight = height(of: header)
         items.append(.rect(Rect(x: origin.x, y: y, width: width, height: headerHeight), fill: look.headerFill, stroke: nil))
-        items += cells(of: header, at: Point(x: origin.x, y: y))
+        items += cells(of: header, at: Point(x: origin.x, y: y), role: "TH")
         y += headerHeight
         for row in rows {
             let rowHeight = height(of: row)
             if let fill = row.fill {
                 items.append(.rect(Rect(x: origin.x, y: y, width: width, height: rowHeight), fill: fill, stroke: nil))
             }
-            items += cells(of: row, at: Point(x: origin.x, y: y))
+            items += cells(of: row, at: Point(x: origin.x, y: y), role: "TD")
             y += rowHeight
             items.append(.line(from: Point(x: origin.x, y: y), to: Point(x: origin.x + width, y: y), stroke: rule))
         }
-        return items
+        return items.tagged("Table")
     }
 
-    func cells(of row: Row, at origin: Point) -> [FrameItem] {
+    /// One tagged table row: header cells are "TH" so a screen reader announces them with each cell.
+    func cells(of row: Row, at origin: Point, role: String) -> [FrameItem] {
         var x = origin.x
         var items: [FrameItem] = []
         for (cell, width) in zip(row.cells, columnWidths) {
-            items += cell.items(at: Point(x: x + look.padding.left, y: origin.y + look.padding.top))
+            items += cell.items(at: Point(x: x + look.padding.left, y: origin.y + look.padding.top)).tagged(role)
             x += width
         }
-        return items
+        return items.tagged("TR")
     }
 }

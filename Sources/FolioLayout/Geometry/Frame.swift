@@ -37,6 +37,21 @@ public enum FrameItem: Sendable, Equatable {
     case line(from: Point, to: Point, stroke: Stroke)
     /// Another frame drawn at `origin`, its units multiplied by `scale` (a chart inside a page).
     case group(Frame, origin: Point, scale: Double)
+    /// A named place that links and bookmarks jump to.
+    case anchor(name: String, at: Point)
+    /// A clickable area that jumps to the anchor `destination`.
+    case link(Rect, destination: String)
+    /// Opens a structure element (PDF tagging: "P", "H1", "Table", "TR", "TH", "TD", "Figure"…);
+    /// everything until the matching `.endStructure` belongs to it, in reading order.
+    case beginStructure(String)
+    case endStructure(String)
+}
+
+extension Array where Element == FrameItem {
+    /// The items wrapped in a structure element.
+    public func tagged(_ role: String) -> [FrameItem] {
+        [.beginStructure(role)] + self + [.endStructure(role)]
+    }
 }
 
 public struct Stroke: Sendable, Equatable {
@@ -70,18 +85,44 @@ public struct TextItem: Sendable, Equatable {
 /// A page of a document: its size and what is on it.
 public struct Page: Sendable, Equatable {
     public var frame: Frame
-    public init(frame: Frame) { self.frame = frame }
+    /// Fill of the whole page, painted before anything else (a chart's background).
+    public var background: Color?
+    public init(frame: Frame, background: Color? = nil) { self.frame = frame; self.background = background }
     public var size: Size { frame.size }
 }
 
-/// The layout's product: pages plus what the PDF needs to describe itself.
+/// The layout's product: pages plus what the PDF needs to describe itself and to be navigated.
 public struct Document: Sendable, Equatable {
     public var pages: [Page]
     public var title: String
     public var author: String?
     public var subject: String?
+    public var keywords: String?
+    /// BCP 47 language of the text.
+    public var language: String
+    /// Label a viewer shows for each page ("i", "ii", "1", …); empty means plain page numbers.
+    public var pageLabels: [String]
+    /// Bookmarks, in document order.
+    public var outline: [OutlineEntry]
+    /// Alternative text of each "Figure" structure element, in drawing order.
+    public var figureAlternatives: [String]
 
-    public init(pages: [Page], title: String, author: String? = nil, subject: String? = nil) {
+    public init(pages: [Page], title: String, author: String? = nil, subject: String? = nil, keywords: String? = nil,
+                language: String = "en", pageLabels: [String] = [], outline: [OutlineEntry] = [],
+                figureAlternatives: [String] = []) {
         self.pages = pages; self.title = title; self.author = author; self.subject = subject
+        self.keywords = keywords; self.language = language; self.pageLabels = pageLabels
+        self.outline = outline; self.figureAlternatives = figureAlternatives
+    }
+}
+
+/// A bookmark: a title that jumps to an anchor, with its sub-entries.
+public struct OutlineEntry: Sendable, Equatable {
+    public var title: String
+    public var destination: String
+    public var children: [OutlineEntry]
+
+    public init(title: String, destination: String, children: [OutlineEntry] = []) {
+        self.title = title; self.destination = destination; self.children = children
     }
 }

@@ -22,8 +22,9 @@ public struct ChartOptions: Sendable, Equatable {
 
 extension Renderer {
     /// The briefing PDF of a whole report.
-    public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
-        let document = BriefingLayout(style: style, measurer: measurer).document(for: report)
+    public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
+                         context: BriefingLayout.Context = BriefingLayout.Context()) throws -> [UInt8] {
+        let document = BriefingLayout(style: style, measurer: measurer).document(for: report, context: context)
         return try pdf(document, options: options)
     }
 
@@ -43,8 +44,17 @@ extension Renderer {
             return try svg(frame)
         case .pdf:
             let title = kind == .targets ? "Targets and results" : "Results by region"
-            let document = Document(pages: [Page(frame: frame)], title: "\(title): \(outcome.heading)",
-                                    author: report.organization, subject: report.title)
+            // The whole page is one figure, described by its alternative text; its background is the page's.
+            var items = frame.items
+            var background: Color?
+            if case .rect(let rect, let fill, nil)? = items.first, rect == Rect(x: 0, y: 0, width: frame.size.width, height: frame.size.height) {
+                background = fill
+                items.removeFirst()
+            }
+            let page = Page(frame: Frame(size: frame.size, items: items.tagged("Figure")), background: background)
+            let document = Document(pages: [page], title: "\(title): \(outcome.heading)", author: report.organization,
+                                    subject: report.title, language: report.language,
+                                    figureAlternatives: [kind.alternativeText(outcome: outcome, report: report)])
             return try pdf(document, options: pdfOptions)
         }
     }

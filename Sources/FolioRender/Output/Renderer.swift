@@ -45,16 +45,56 @@ public final class Renderer {
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, options.creator)
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, stamp)
+        if let keywords = document.keywords {
+            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_KEYWORDS, keywords)
+        }
         try surface.draw { cairo in
             let painter = FramePainter(cairo: cairo, fonts: fonts)
-            for page in document.pages {
-                cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+            // Cairo 1.16 fails a page whose whole area is filled inside a structure tag: the first
+            // page's background goes down before the Document element opens.
+            if let background = document.pages.first?.background {
+                painter.paint(background: background, size: first, inset: 0)
+            }
+            // One Document element around everything: Cairo 1.16 corrupts links outside any structure tag.
+            cairo_tag_begin(cairo, "Document", "")
+            var size = first
+            for (index, page) in document.pages.enumerated() {
+                // Cairo 1.16 fails a tagged document whose last page was resized, even to the same
+                // size: resize only when the size really changes.
+                if page.size != size {
+                    cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+                    size = page.size
+                }
+                if index < document.pageLabels.count {
+                    cairo_pdf_surface_set_page_label(surface.pointer, document.pageLabels[index])
+                }
+                if index > 0, let background = page.background {
+                    // Inside the Document element only a fill short of the page edges is safe.
+                    painter.paint(background: background, size: page.size, inset: 0.25)
+                }
                 painter.paint(page.frame)
+                if index == document.pages.count - 1 { cairo_tag_end(cairo, "Document") }
                 cairo_show_page(cairo)
             }
+            addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), surface: surface.pointer, open: true)
         }
         try surface.finish()
-        return sink.bytes
+        // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
+        do {
+            return try PDFAccessibility.addLanguageAndAlternativeTexts(
+                to: sink.bytes, language: document.language, figureAlternatives: document.figureAlternatives)
+        } catch let failure as PDFAccessibility.Failure {
+            throw RenderError.cairo("could not add accessibility data: \(failure.message)")
+        }
+    }
+
+    private func addOutline(_ entries: [OutlineEntry], parent: Int32, surface: OpaquePointer, open: Bool) {
+        for entry in entries {
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title,
+                                                   "dest='\(TagAttribute.escaped(entry.destination))'",
+                                                   open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0))
+            addOutline(entry.children, parent: id, surface: surface, open: false)
+        }
     }
 
     /// A PNG of `frame`, each frame unit drawn as `scale` pixels.

@@ -32,6 +32,11 @@ final class FramePainter {
         }
     }
 
+    func paint(background: Color, size: Size, inset: Double) {
+        paint(.rect(Rect(x: inset, y: inset, width: size.width - 2 * inset, height: size.height - 2 * inset),
+                    fill: background, stroke: nil))
+    }
+
     private func paint(_ item: FrameItem) {
         switch item {
         case .rect(let rect, let fill, let stroke):
@@ -62,6 +67,17 @@ final class FramePainter {
             paint(frame)
             cairo_restore(cairo)
             pango_cairo_update_layout(cairo, layout)
+        case .anchor(let name, let point):
+            cairo_tag_begin(cairo, CAIRO_TAG_DEST, "name='\(TagAttribute.escaped(name))' x=\(point.x) y=\(point.y)")
+            cairo_tag_end(cairo, CAIRO_TAG_DEST)
+        case .link(let rect, let destination):
+            let area = "[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)]"
+            cairo_tag_begin(cairo, CAIRO_TAG_LINK, "dest='\(TagAttribute.escaped(destination))' rect=\(area)")
+            cairo_tag_end(cairo, CAIRO_TAG_LINK)
+        case .beginStructure(let role):
+            cairo_tag_begin(cairo, role, "")
+        case .endStructure(let role):
+            cairo_tag_end(cairo, role)
         }
     }
 
@@ -90,5 +106,12 @@ final class FramePainter {
 
     private func setColor(_ color: Color) {
         cairo_set_source_rgba(cairo, color.red, color.green, color.blue, color.alpha)
+    }
+}
+
+/// Cairo tag attributes are a small language of their own: quote user text before it goes in.
+enum TagAttribute {
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 }

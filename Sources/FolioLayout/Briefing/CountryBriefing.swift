@@ -1,0 +1,99 @@
+import FolioModel
+
+/// The short briefing for one country before a visit: the indicators it contributed to, by outcome,
+/// with each indicator's target and result and the other countries of its region on it.
+extension BriefingLayout {
+    /// Every country and territory named in the report, once, sorted.
+    public static func countries(in report: Report) -> [String] {
+        var names = Set<String>()
+        for outcome in report.outcomes {
+            for indicator in outcome.indicators {
+                for entries in indicator.countries.values { entries.forEach { names.insert($0.name) } }
+            }
+        }
+        return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+    }
+
+    public func countryDocument(for country: String, report: Report, context: Context = Context()) -> Document {
+        var blocks: [any Flowable] = []
+        if let organization = report.organization, !organization.isEmpty {
+            blocks.append(text(organization.uppercased(), font: bodyFont.sized(8.5).bold, color: style.mutedTextColor, leading: 13))
+        }
+        blocks.append(text("Country briefing: \(country)", font: bodyFont.sized(style.titleSize).bold,
+                           leading: style.titleSize * 1.2, spaceBefore: 4, keepWithNext: true, role: "H1"))
+        let source = [report.title, report.period].compactMap { $0 }.joined(separator: " · ")
+        blocks.append(text(source, font: bodyFont.sized(style.subtitleSize), color: style.accentColor,
+                           leading: style.subtitleSize * 1.35, spaceBefore: 3, keepWithNext: true))
+
+        var indicatorCount = 0
+        var outcomeBlocks: [any Flowable] = []
+        var outline: [OutlineEntry] = []
+        for (index, outcome) in report.outcomes.enumerated() {
+            let mine = outcome.indicators.compactMap { indicator -> (Indicator, String)? in
+                guard let region = report.regions.first(where: { region in
+                    indicator.entries(in: region).contains { $0.name == country }
+                }) else { return nil }
+                return (indicator, region)
+            }
+            guard !mine.isEmpty else { continue }
+            indicatorCount += mine.count
+            let anchor = OutcomeAnchor.outcome(index)
+            outline.append(OutlineEntry(title: outcome.heading, destination: anchor))
+            outcomeBlocks.append(AnchorBlock(name: anchor))
+            outcomeBlocks.append(subheading(outcome.heading))
+            outcomeBlocks.append(contributionsTable(mine, country: country, outcome: outcome))
+        }
+        let outcomes = outline.count
+        let summary = indicatorCount == 0
+            ? "\(country) is not listed under any indicator of this report."
+            : "\(country) contributed to \(indicatorCount) indicator\(indicatorCount == 1 ? "" : "s") "
+                + "under \(outcomes) outcome\(outcomes == 1 ? "" : "s")."
+        blocks.append(paragraph(summary, spaceBefore: 10))
+        blocks.append(RuleBlock(width: style.contentWidth, stroke: Stroke(color: style.accentColor, width: 1),
+                                spaceBefore: 8, spaceAfter: 0))
+        blocks += outcomeBlocks
+
+        let body = Paginator(bodyHeight: style.contentHeight).paginate(blocks)
+        let pages = body.enumerated().map { index, placements -> Page in
+            var frame = place(placements)
+            frame.items += footerItems(left: "\(country) · \(report.title)", right: "Page \(index + 1) of \(body.count)")
+            return Page(frame: frame)
+        }
+        var keywords = country
+        if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
+        return Document(pages: pages, title: "Country briefing: \(country), \(report.title)", author: report.organization,
+                        subject: report.period, keywords: keywords, language: report.language, outline: outline)
+    }
+
+    /// Indicator | Target | Result | other countries of the same region on that indicator.
+    func contributionsTable(_ rows: [(Indicator, String)], country: String, outcome: Outcome) -> TableBlock {
+        let total = style.contentWidth
+        let widths = [total * 0.4, total * 0.12, total * 0.16, total * 0.32]
+        let font = bodyFont.sized(style.tableSize + 0.6)
+        let leading = style.tableLeading + 0.8
+        let tableRows = rows.map { indicator, region -> TableBlock.Row in
+            let others = indicator.entries(in: region).map(\.name).filter { $0 != country }
+            return TableBlock.Row(cells: [
+                cell({ stack, width in
+                    stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
+                                          width: width, leading: leading, measurer: measurer)
+                    stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
+                                          width: width, leading: leading, measurer: measurer)
+                }, width: widths[0]),
+                cell({ $0.appendParagraph(indicator.targetText, font: font, color: style.textColor, x: 0, width: $1,
+                                          leading: leading, measurer: measurer) }, width: widths[1]),
+                cell({ $0.appendParagraph(indicator.resultText, font: font.bold, color: style.textColor, x: 0, width: $1,
+                                          leading: leading, measurer: measurer) }, width: widths[2]),
+                cell({ stack, width in
+                    stack.appendParagraph(region, font: font.bold, color: style.mutedTextColor, x: 0, width: width,
+                                          leading: leading, measurer: measurer)
+                    stack.appendParagraph(others.isEmpty ? "No other country of the region" : others.joined(separator: ", "),
+                                          font: font, color: style.textColor, x: 0, width: width, leading: leading,
+                                          measurer: measurer)
+                }, width: widths[3]),
+            ])
+        }
+        return table(widths: widths, header: ["Indicator", "Target", "Result", "Others in the region"], rows: tableRows,
+                     breaking: .betweenLines, continuation: "Outcome \(outcome.id) (continued)")
+    }
+}

@@ -1,0 +1,55 @@
+import FolioModel
+import Foundation
+
+/// The cover: who, what, which period, and the date of the data.
+extension BriefingLayout {
+    func coverPage(_ report: Report, context: Context) -> Page {
+        var frame = Frame(size: style.pageSize)
+        let left = style.margins.left
+        let width = style.contentWidth
+        frame.append(.anchor(name: "cover", at: Point(x: left, y: style.margins.top)))
+        frame.append(.rect(Rect(x: 0, y: 0, width: style.pageSize.width, height: 14), fill: style.accentColor, stroke: nil))
+
+        var stack = LineStack()
+        func add(_ text: String, _ font: FontSpec, _ color: Color, leading: Double, space: Double = 0) {
+            stack.appendSpace(space)
+            stack.appendParagraph(text, font: font, color: color, x: 0, width: width, leading: leading, measurer: measurer)
+        }
+        if let organization = report.organization, !organization.isEmpty {
+            add(organization.uppercased(), bodyFont.sized(10).bold, style.mutedTextColor, leading: 15)
+        }
+        add(report.title, bodyFont.sized(30).bold, style.textColor, leading: 36, space: 10)
+        if let subtitle = report.subtitle, !subtitle.isEmpty {
+            add(subtitle, bodyFont.sized(17), style.accentColor, leading: 23, space: 8)
+        }
+        if let period = report.period, !period.isEmpty {
+            add("Period " + period, bodyFont.sized(11), style.mutedTextColor, leading: 16, space: 10)
+        }
+        let top = style.pageSize.height * 0.3
+        frame.items += stack.items(at: Point(x: left, y: top)).tagged("H1")
+        frame.append(.rect(Rect(x: left, y: top + stack.height + 16, width: 64, height: 3), fill: style.accentColor, stroke: nil))
+
+        var facts = LineStack()
+        let indicators = report.outcomes.reduce(0) { $0 + $1.indicators.count }
+        let summary = "\(report.outcomes.count) outcome\(report.outcomes.count == 1 ? "" : "s") · "
+            + "\(indicators) indicator\(indicators == 1 ? "" : "s")"
+        facts.appendParagraph(summary, font: bodyFont.sized(10), color: style.textColor, x: 0, width: width, leading: 15,
+                              measurer: measurer)
+        if let date = context.dataDate {
+            facts.appendParagraph("Data as of " + Self.longDate(date), font: bodyFont.sized(10), color: style.mutedTextColor,
+                                  x: 0, width: width, leading: 15, measurer: measurer)
+        }
+        frame.items += facts.items(at: Point(x: left, y: style.pageSize.height - style.margins.bottom - facts.height)).tagged("P")
+        return Page(frame: frame)
+    }
+
+    /// "1 March 2016", in UTC and English month names whatever the machine's locale.
+    static func longDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+    }
+}

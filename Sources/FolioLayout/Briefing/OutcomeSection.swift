@@ -1,0 +1,128 @@
+import FolioModel
+
+/// One outcome as the seed prints it: heading, results table, the two charts, narrative, outputs.
+extension BriefingLayout {
+    func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) -> [any Flowable] {
+        var blocks: [any Flowable] = [AnchorBlock(name: OutcomeAnchor.outcome(index), breaksPageBefore: true)]
+        contents.append(ContentsEntry(title: outcome.heading, level: 0, anchor: OutcomeAnchor.outcome(index)))
+        var first = heading(outcome.heading)
+        first.spaceBefore = 0
+        blocks.append(first)
+
+        func section(_ title: String, _ part: String) {
+            let anchor = OutcomeAnchor.section(index, part)
+            contents.append(ContentsEntry(title: title, level: 1, anchor: anchor))
+            blocks.append(AnchorBlock(name: anchor))
+            blocks.append(subheading(title))
+        }
+
+        if outcome.indicators.isEmpty {
+            blocks.append(note("This outcome reports no indicators; its narrative follows.", spaceBefore: 8))
+        } else {
+            section("Indicators, targets and results", "results")
+            blocks.append(resultsTable(outcome, report: report))
+            if outcome.indicators.contains(where: { $0.territoryCount > 0 }) {
+                blocks.append(note("† Territory"))
+            }
+            for kind in ChartKind.allCases {
+                let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
+                let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
+                                        style: style, measurer: measurer)
+                blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16,
+                                          alternativeText: kind.alternativeText(outcome: outcome, report: report)))
+            }
+        }
+        for (number, narrative) in outcome.narrative.enumerated() {
+            section(narrative.heading, "narrative-\(number + 1)")
+            for (index, body) in narrative.paragraphs.enumerated() {
+                blocks.append(paragraph(body, spaceBefore: index == 0 ? 2 : 6))
+            }
+        }
+        if !outcome.outputs.isEmpty {
+            if outcome.narrative.last?.heading.caseInsensitiveCompare("Significant outputs") == .orderedSame {
+                // The narrative already ends with this heading: its anchor serves the table too.
+            } else {
+                section("Significant outputs", "outputs")
+            }
+            blocks.append(outputsTable(outcome))
+        }
+        return blocks
+    }
+
+    /// The seed's table: Indicator | Target | Result | one column per region listing its countries.
+    func resultsTable(_ outcome: Outcome, report: Report) -> TableBlock {
+        let font = bodyFont.sized(style.tableSize)
+        let widths = resultsColumnWidths(outcome, report: report, font: font)
+        let leading = style.tableLeading
+        let rows = outcome.indicators.map { indicator -> TableBlock.Row in
+            var cells: [LineStack] = []
+            cells.append(cell({ stack, width in
+                stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
+                                      width: width, leading: leading, measurer: measurer)
+                stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
+                                      width: width, leading: leading, measurer: measurer)
+            }, width: widths[0]))
+            cells.append(textCell(indicator.targetText, font: font, width: widths[1]))
+            cells.append(textCell(indicator.resultText, font: font.bold, width: widths[2]))
+            for (offset, region) in report.regions.enumerated() {
+                cells.append(cell({ stack, width in
+                    for (index, entry) in indicator.entries(in: region).enumerated() {
+                        if index > 0 { stack.appendSpace(1.5) }
+                        stack.appendParagraph(entry.isTerritory ? entry.name + "\u{00A0}†" : entry.name, font: font,
+                                              color: style.textColor, x: 0, width: width, leading: leading,
+                                              measurer: measurer)
+                    }
+                }, width: widths[3 + offset]))
+            }
+            return TableBlock.Row(cells: cells)
+        }
+        return table(widths: widths, header: ["Indicator", "Target", "Result"] + report.regions, rows: rows,
+                     breaking: .keepRowsWhole,
+                     continuation: "Indicators, targets and results, Outcome \(outcome.id) (continued)")
+    }
+
+    /// Region columns get the larger share of the width, and at least the width of their longest
+    /// word (a country name broken inside a word reads badly); the indicator column takes the rest.
+    func resultsColumnWidths(_ outcome: Outcome, report: Report, font: FontSpec) -> [Double] {
+        let total = style.contentWidth
+        let padding = style.cellPadding.left + style.cellPadding.right
+        let numbers = [total * 0.09, total * 0.11]
+        let count = Double(max(1, report.regions.count))
+        var region = total * 0.57 / count
+        var words: [Substring] = report.regions.flatMap { $0.split(separator: " ") }
+        for indicator in outcome.indicators {
+            for entries in indicator.countries.values {
+                for entry in entries { words += entry.name.split(separator: " ") }
+            }
+        }
+        let longest = words.map { measurer.width(of: String($0), font: font.bold) }.max() ?? 0
+        let indicatorMinimum = total * 0.18
+        region = min(max(region, longest + padding + 1), (total - numbers.reduce(0, +) - indicatorMinimum) / count)
+        let indicator = total - numbers.reduce(0, +) - region * count
+        return [indicator] + numbers + Array(repeating: region, count: report.regions.count)
+    }
+
+    /// Category | bulleted items. Rows are long prose, so they may break between lines.
+    func outputsTable(_ outcome: Outcome) -> TableBlock {
+        let total = style.contentWidth
+        let widths = [total * 0.27, total * 0.73]
+        let size = style.bodySize - 1
+        let font = bodyFont.sized(size)
+        let leading = style.bodyLeading - 1.6
+        let rows = outcome.outputs.map { category -> TableBlock.Row in
+            TableBlock.Row(cells: [
+                cell({ $0.appendParagraph(category.category, font: font.bold, color: style.textColor, x: 0,
+                                          width: $1, leading: leading, measurer: measurer) }, width: widths[0]),
+                cell({ stack, width in
+                    for (index, item) in category.items.enumerated() {
+                        if index > 0 { stack.appendSpace(4) }
+                        stack.appendBullet(item, font: font, color: style.textColor, x: 0, indent: size * 1.1,
+                                           width: width, leading: leading, measurer: measurer)
+                    }
+                }, width: widths[1]),
+            ])
+        }
+        return table(widths: widths, header: ["Category", "Significant outputs"], rows: rows, breaking: .betweenLines,
+                     continuation: "Significant outputs, Outcome \(outcome.id) (continued)")
+    }
+}
