@@ -6,6 +6,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     case fonts(String)
     /// An image larger than the pixel cap.
     case imageTooLarge(width: Int, height: Int, limit: Int)
+    /// A document longer than the page limit.
+    case tooManyPages(count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
         case .fonts(let message): return "fonts: \(message)"
         case .imageTooLarge(let width, let height, let limit):
             return "image of \(width)×\(height) px is larger than the limit of \(limit / 1_000_000) megapixels"
+        case .tooManyPages(let count, let limit):
+            return "the document would have \(count) pages, more than the limit of \(limit) (see --max-pages)"
         }
     }
 }

@@ -11,52 +11,99 @@ struct BenchCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time rendering in-process and report median, p95 and peak memory.",
-        discussion: "Each artefact is rendered --iterations times after one warm-up; nothing is written."
+        discussion: "Each artefact is rendered --iterations times after one warm-up; nothing is written. "
+            + "Give a data file, or --synthetic N for a made-up report of N outcomes × 4 indicators."
     )
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "Data file (.yaml, .yml or .json).")
+    var data: String?
+
+    @Option(help: "Benchmark a synthetic report of this many outcomes instead of a data file.")
+    var synthetic: Int?
 
     @Option(help: "Renders per artefact.")
     var iterations: Int = 30
 
     func validate() throws {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 100000") }
+        guard (data == nil) != (synthetic == nil) else { throw ValidationError("give a data file or --synthetic N, not both") }
+        if let synthetic, !(1...10_000).contains(synthetic) { throw ValidationError("--synthetic must be between 1 and 10000") }
     }
 
     func execute() throws {
-        let source = try input.read(limit: input.maxInputSize << 20)
-        let format = try input.resolvedFormat()
-        let report = try input.load().report!
-        let outcome = report.outcomes[0]
+        let report: Report
+        var cases: [(String, () throws -> Int)] = []
         let renderer = try Renderer()
-        let cases: [(String, () throws -> Int)] = [
-            ("check data file", {
+        if let data {
+            let input = try InputOptions.parse([data])
+            let source = try input.read(limit: input.maxInputSize << 20)
+            let format = try input.resolvedFormat()
+            report = try input.load().report!
+            cases.append(("check data file", {
                 ReportLoader.check(data: source, fileName: input.displayName, format: format).diagnostics.count
-            }),
+            }))
+            print("\(input.displayName), \(iterations) iterations each")
+        } else {
+            report = SyntheticReport.make(outcomes: synthetic ?? 30)
+            let json = Data(ReportJSONWriter.json(report).utf8)
+            cases.append(("check data file", {
+                ReportLoader.check(data: json, fileName: "synthetic.json", format: .json).diagnostics.count
+            }))
+            print("synthetic report, \(report.outcomes.count) outcomes, \(iterations) iterations each")
+        }
+        let outcome = report.outcomes[0]
+        let fixedDate = PDFOptions(date: Date(timeIntervalSince1970: 0))
+        cases += [
             ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report).count }),
             ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report).count }),
-            ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report,
-                                                 options: ChartOptions(format: .svg)).count }),
-            ("briefing PDF", { try renderer.briefing(report, options: PDFOptions(date: Date(timeIntervalSince1970: 0))).count }),
+            ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, options: ChartOptions(format: .svg)).count }),
+            ("briefing layout only", {
+                BriefingLayout(style: .standard, measurer: renderer.measurer).document(for: report).pages.count
+            }),
+            ("briefing PDF", { try renderer.briefing(report, options: fixedDate).count }),
         ]
-        print("\(input.displayName), \(iterations) iterations each")
+        let countries = BriefingLayout.countries(in: report)
+        if let first = countries.first {
+            cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, options: fixedDate).count }))
+        }
         print("artefact".padding(toLength: 24, withPad: " ", startingAt: 0) + "  median ms     p95 ms      bytes")
         for (name, body) in cases {
-            let size = try body()
-            var times: [Double] = []
-            for _ in 0..<iterations {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = try body()
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            }
-            times.sort()
-            let median = times[times.count / 2]
-            let p95 = times[min(times.count - 1, Int((Double(times.count) * 0.95).rounded(.up)) - 1)]
-            print(name.padding(toLength: 24, withPad: " ", startingAt: 0)
-                  + String(format: "  %9.2f  %9.2f  %9d", median, p95, size))
+            try measure(name, body)
         }
+        try measureAllCountries(countries, report: report)
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print(String(format: "peak RSS %.1f MiB", Double(usage.ru_maxrss) / 1024))
+    }
+
+    func measure(_ name: String, _ body: () throws -> Int) throws {
+        let size = try body()
+        var times: [Double] = []
+        for _ in 0..<iterations {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        let p95 = times[min(times.count - 1, Int((Double(times.count) * 0.95).rounded(.up)) - 1)]
+        print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "  %9.2f  %9.2f  %9d", median, p95, size))
+    }
+
+    /// Every country's briefing, on all cores, once (as `render --per-country` does, without writing).
+    func measureAllCountries(_ countries: [String], report: Report) throws {
+        guard !countries.isEmpty else { return }
+        let queue = WorkQueue()
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            guard let renderer = try? Renderer() else { return }
+            while let index = queue.next(below: countries.count) {
+                do { _ = try renderer.countryBriefing(countries[index], report: report) } catch { queue.fail(error) }
+            }
+        }
+        if let error = queue.error { throw error }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "all %d country briefings on %d cores: %.2f s", countries.count, workers, seconds))
     }
 }

@@ -46,7 +46,11 @@ enum Failure: Error {
             case .io: self = .io(file.description)
             }
         case let render as RenderError:
-            if case .imageTooLarge = render { self = .usage(render.description) } else { self = .software(render.description) }
+            switch render {
+            case .imageTooLarge: self = .usage(render.description)
+            case .tooManyPages: self = .data(["folio: " + render.description])
+            default: self = .software(render.description)
+            }
         default:
             self = .software(String(describing: error))
         }

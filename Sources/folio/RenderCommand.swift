@@ -7,28 +7,72 @@ import Foundation
 struct RenderCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render the briefing PDF of a data file.",
-        discussion: "Writes Output/<name of data file>.pdf unless -o is given. The PDF's date comes from "
+        abstract: "Render the briefing PDF of a data file, or one briefing per country.",
+        discussion: "Writes Output/<name of data file>.pdf unless -o is given. With --per-country, writes one PDF "
+            + "per country into the folder -o (default Output/<name>-countries/). The PDF's date comes from "
             + "SOURCE_DATE_EPOCH, else --date, else the data file's modification time."
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output PDF file.")
+    @Option(name: .shortAndLong, help: "Output PDF file (with --per-country: output folder).")
     var output: String?
 
     @Option(help: "Date written into the PDF (2016-03-01 or 2016-03-01T12:00:00Z).")
     var date: String?
 
+    @Flag(help: "One short briefing per country instead of the whole report.")
+    var perCountry = false
+
+    @Option(help: "With --per-country: only this country (repeatable).")
+    var country: [String] = []
+
+    @Option(help: "Refuse documents longer than this many pages.")
+    var maxPages: Int = 2000
+
+    @Option(help: "With --per-country: refuse reports naming more countries than this.")
+    var maxCountries: Int = 1000
+
+    @Option(help: "With --per-country: parallel renders (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        guard maxPages > 0 else { throw ValidationError("--max-pages must be at least 1") }
+        guard maxCountries > 0 else { throw ValidationError("--max-countries must be at least 1") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if !country.isEmpty && !perCountry { throw ValidationError("--country needs --per-country") }
+    }
+
     func execute() throws {
         let loaded = try input.loadWithBytes()
         let report = loaded.result.report!
-        let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
         let documentDate = try input.documentDate(explicit: date)
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
-        let bytes = try Renderer().briefing(report, options: PDFOptions(date: documentDate), context: context)
+        if perCountry {
+            try CountryBriefings(report: report, countries: try chosenCountries(report), options: PDFOptions(date: documentDate),
+                                 context: context, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                .run(into: try OutputPath.folder(output, defaultName: input.baseName + "-countries"))
+            return
+        }
+        let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
+        let bytes = try Renderer().briefing(report, options: PDFOptions(date: documentDate), context: context, maxPages: maxPages)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
+    }
+
+    /// All countries, or those asked for; an unknown name is a usage error with the closest names.
+    func chosenCountries(_ report: Report) throws -> [String] {
+        let all = BriefingLayout.countries(in: report)
+        guard all.count <= maxCountries else {
+            throw Failure.data(["folio: \(input.displayName) names \(all.count) countries, more than --max-countries \(maxCountries)"])
+        }
+        guard !country.isEmpty else { return all }
+        return try country.map { wanted in
+            if let found = all.first(where: { $0.caseInsensitiveCompare(wanted) == .orderedSame }) { return found }
+            let close = all.filter { $0.lowercased().hasPrefix(String(wanted.lowercased().prefix(3))) }.prefix(5)
+            throw Failure.usage("no country \"\(wanted)\" in \(input.displayName)"
+                + (close.isEmpty ? "" : "; did you mean " + close.map { "\"\($0)\"" }.joined(separator: ", ") + "?"))
+        }
     }
 }
 
@@ -39,13 +83,35 @@ enum OutputPath {
             guard !given.isEmpty else { throw Failure.usage("-o needs a file name") }
             return URL(fileURLWithPath: given)
         }
-        let folder = URL(fileURLWithPath: "Output", isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure.cannotCreate("cannot create folder Output: \(error.localizedDescription)")
-        }
+        try createFolder(URL(fileURLWithPath: "Output", isDirectory: true))
         return URL(fileURLWithPath: "Output/" + defaultName)
+    }
+
+    /// An output folder: created if missing, as long as the folder it goes in exists.
+    static func folder(_ given: String?, defaultName: String) throws -> URL {
+        let folder = URL(fileURLWithPath: given ?? "Output/" + defaultName, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.cannotCreate("cannot write into \(folder.path): it is a file") }
+            return folder
+        }
+        if given == nil { try createFolder(URL(fileURLWithPath: "Output", isDirectory: true)) }
+        let parent = folder.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: parent.path) else {
+            throw Failure.cannotCreate("cannot create \(folder.path): folder \(parent.path) does not exist")
+        }
+        try createFolder(folder)
+        return folder
+    }
+
+    static func createFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch CocoaError.fileWriteFileExists {
+        } catch {
+            if FileManager.default.fileExists(atPath: folder.path) { return }
+            throw Failure.cannotCreate("cannot create folder \(folder.path): \(error.localizedDescription)")
+        }
     }
 }
 

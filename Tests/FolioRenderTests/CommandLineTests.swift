@@ -114,3 +114,39 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try TestSupport.pdfText(folder.appendingPathComponent("stdin.pdf")).contains("Ghana"))
     }
 }
+
+extension CommandLineTests {
+    func testPerCountryBriefingsOnePerCountry() throws {
+        let sample = TestSupport.sample.path
+        let run = try folio(["render", sample, "--per-country", "-o", "countries"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("countries").path).sorted()
+        let report = try TestSupport.loadSample()
+        let countries = Set(report.outcomes.flatMap(\.indicators).flatMap { $0.countries.values.joined().map(\.name) })
+        XCTAssertEqual(files.count, countries.count, "one file per distinct country")
+        XCTAssertTrue(files.contains("occupied-palestinian-territory.pdf"))
+        XCTAssertTrue(files.contains("lao-people-s-democratic-republic.pdf"))
+        XCTAssertTrue(files.allSatisfy { $0.hasSuffix(".pdf") && !$0.hasPrefix(".") })
+        let peru = try TestSupport.pdfText(folder.appendingPathComponent("countries/peru.pdf"))
+        XCTAssertTrue(peru.contains("Country briefing: Peru"))
+        XCTAssertTrue(peru.contains("Indicator 4.1") && peru.contains("Indicator 4.2"))
+        XCTAssertFalse(peru.contains("Indicator 4.3"), "Peru is not listed under 4.3")
+        XCTAssertTrue(peru.contains("Bolivia, Colombia, Dominican Republic"), "other countries of the Americas on 4.1")
+        XCTAssertEqual(run.stdout.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.count, countries.count,
+                       "one line per file when not on a terminal")
+
+        let one = try folio(["render", sample, "--per-country", "--country", "viet nam", "-o", "one"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("one").path), ["viet-nam.pdf"])
+        let unknown = try folio(["render", sample, "--per-country", "--country", "Atlantis", "-o", "none"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("no country \"Atlantis\""), unknown.stderr)
+    }
+
+    func testPageLimitGivesADataError() throws {
+        let run = try folio(["render", TestSupport.sample.path, "--max-pages", "3", "-o", "x.pdf"])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.stderr.contains("more than the limit of 3"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
+    }
+}

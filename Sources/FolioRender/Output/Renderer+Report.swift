@@ -22,10 +22,20 @@ public struct ChartOptions: Sendable, Equatable {
 
 extension Renderer {
     /// The briefing PDF of a whole report.
+    /// - Parameter maxPages: refuse (before drawing) a document longer than this.
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
-                         context: BriefingLayout.Context = BriefingLayout.Context()) throws -> [UInt8] {
+                         context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000) throws -> [UInt8] {
         let document = BriefingLayout(style: style, measurer: measurer).document(for: report, context: context)
+        guard document.pages.count <= maxPages else { throw RenderError.tooManyPages(count: document.pages.count, limit: maxPages) }
         return try pdf(document, options: options)
+    }
+
+    /// The short briefing of one country.
+    public func countryBriefing(_ country: String, report: Report, style: Style = .standard,
+                                options: PDFOptions = PDFOptions(),
+                                context: BriefingLayout.Context = BriefingLayout.Context()) throws -> [UInt8] {
+        try pdf(BriefingLayout(style: style, measurer: measurer).countryDocument(for: country, report: report, context: context),
+                options: options)
     }
 
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Progress of a batch: a bar with count, rate and time left on a terminal; one line per file otherwise
+/// (logs and cron mails want lines, people want a bar).
+final class ProgressReport: @unchecked Sendable {
+    private let total: Int
+    private let lock = NSLock()
+    private var count = 0
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private let interactive = isatty(STDERR_FILENO) == 1
+    private var lastDraw: UInt64 = 0
+
+    init(total: Int) { self.total = total }
+
+    func finished(file: URL, bytes: Int) {
+        lock.lock(); defer { lock.unlock() }
+        count += 1
+        if !interactive {
+            print("wrote \(file.relativePath) (\(ByteCount(bytes)))")
+            return
+        }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if count == total || now - lastDraw > 50_000_000 {
+            lastDraw = now
+            draw(now: now)
+        }
+    }
+
+    func done() {
+        lock.lock(); defer { lock.unlock() }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        print("\(count) briefing\(count == 1 ? "" : "s") in " + String(format: "%.2f s", seconds))
+    }
+
+    private func draw(now: UInt64) {
+        let elapsed = max(1e-9, Double(now - start) / 1e9)
+        let rate = Double(count) / elapsed
+        let left = rate > 0 ? Double(total - count) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * count / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = "\r\(bar) \(count)/\(total)  " + String(format: "%.1f/s  %.0f s left ", rate, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
