@@ -93,16 +93,10 @@ struct BenchCommand: FolioCommand {
     /// Every country's briefing, on all cores, once (as `render --per-country` does, without writing).
     func measureAllCountries(_ countries: [String], report: Report) throws {
         guard !countries.isEmpty else { return }
-        let queue = WorkQueue()
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let start = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            guard let renderer = try? Renderer() else { return }
-            while let index = queue.next(below: countries.count) {
-                do { _ = try renderer.countryBriefing(countries[index], report: report) } catch { queue.fail(error) }
-            }
-        }
-        if let error = queue.error { throw error }
+        try CountryBriefings(report: report, countries: countries, options: PDFOptions(), context: BriefingLayout.Context(),
+                             jobs: workers).run(into: nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print(String(format: "all %d country briefings on %d cores: %.2f s", countries.count, workers, seconds))
     }

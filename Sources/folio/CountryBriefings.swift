@@ -15,9 +15,10 @@ struct CountryBriefings {
     var context: BriefingLayout.Context
     var jobs: Int
 
-    func run(into folder: URL) throws {
+    /// Renders every country; writes each PDF into `folder`, or nothing when it is nil (benchmarks).
+    func run(into folder: URL?) throws {
         let names = SafeFileName.unique(countries)
-        let progress = ProgressReport(total: countries.count)
+        let progress = folder.map { _ in ProgressReport(total: countries.count) }
         let state = WorkQueue()
         let workers = max(1, min(jobs, countries.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -26,6 +27,7 @@ struct CountryBriefings {
             while let index = state.next(below: countries.count) {
                 do {
                     let bytes = try renderer.countryBriefing(countries[index], report: report, options: options, context: context)
+                    guard let folder, let progress else { continue }
                     let file = folder.appendingPathComponent(names[index] + ".pdf")
                     try AtomicFile.write(bytes, to: file)
                     progress.finished(file: file, bytes: bytes.count)
@@ -35,7 +37,7 @@ struct CountryBriefings {
                 }
             }
         }
-        progress.done()
+        progress?.done()
         if let error = state.error { throw error }
     }
 }
