@@ -25,6 +25,8 @@ extension Renderer {
     /// - Parameter maxPages: refuse (before drawing) a document longer than this.
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
                          context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000) throws -> [UInt8] {
+        measurer.keepShapedLines(true)
+        defer { measurer.keepShapedLines(false) }
         let document = BriefingLayout(style: style, measurer: measurer).document(for: report, context: context)
         guard document.pages.count <= maxPages else { throw RenderError.tooManyPages(count: document.pages.count, limit: maxPages) }
         return try pdf(document, options: options)

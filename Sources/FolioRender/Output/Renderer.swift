@@ -49,7 +49,7 @@ public final class Renderer {
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_KEYWORDS, keywords)
         }
         try surface.draw { cairo in
-            let painter = FramePainter(cairo: cairo, fonts: fonts)
+            let painter = FramePainter(cairo: cairo, fonts: fonts, shaped: measurer.keepsShapedLines ? measurer : nil)
             // Cairo 1.16 fails a page whose whole area is filled inside a structure tag: the first
             // page's background goes down before the Document element opens.
             if let background = document.pages.first?.background {

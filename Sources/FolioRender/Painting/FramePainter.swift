@@ -12,9 +12,13 @@ final class FramePainter {
     private let layout: OpaquePointer
     private var descriptions: [FontSpec: FontDescription] = [:]
 
-    init(cairo: OpaquePointer, fonts: FontLibrary) {
+    /// Lines the measurer already shaped for this document, drawn as they are.
+    private let shaped: PangoTextMeasurer?
+
+    init(cairo: OpaquePointer, fonts: FontLibrary, shaped: PangoTextMeasurer? = nil) {
         self.cairo = cairo
         self.fonts = fonts
+        self.shaped = shaped
         context = fonts.makeContext()
         layout = pango_layout_new(context)
         pango_layout_set_width(layout, -1)
@@ -83,6 +87,12 @@ final class FramePainter {
 
     private func paint(_ text: TextItem) {
         guard !text.text.isEmpty else { return }
+        if text.rotation == 0, let shapedLine = shaped?.shapedLine(text.text, font: text.font), let line = shapedLine.line {
+            setColor(text.color)
+            cairo_move_to(cairo, text.origin.x, text.origin.y)
+            pango_cairo_show_layout_line(cairo, line)
+            return
+        }
         let description = descriptions[text.font] ?? FontDescription(text.font)
         descriptions[text.font] = description
         pango_layout_set_font_description(layout, description.pointer)

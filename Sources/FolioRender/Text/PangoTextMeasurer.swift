@@ -52,9 +52,46 @@ public final class PangoTextMeasurer: TextMeasurer {
         return width
     }
 
+    /// Lines broken here, already shaped, so the painter can draw them without shaping again
+    /// (shaping is most of the cost of a long PDF). Filled only while `keepsShapedLines` is set.
+    private var shapedLines: [WidthKey: ShapedLine] = [:]
+    var keepsShapedLines = false
+
+    final class ShapedLine {
+        let layout: OpaquePointer
+        let index: Int32
+        init(layout: OpaquePointer, index: Int32) {
+            self.layout = layout
+            self.index = index
+            g_object_ref(UnsafeMutableRawPointer(layout))
+        }
+        deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+    }
+
+    func shapedLine(_ text: String, font: FontSpec) -> ShapedLine? {
+        shapedLines[WidthKey(text: text, font: font)]
+    }
+
+    /// Starts or ends a document: shaped lines are kept only for the document being drawn.
+    func keepShapedLines(_ keep: Bool) {
+        keepsShapedLines = keep
+        shapedLines.removeAll()
+    }
+
     public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
         guard !text.isEmpty else { return [""] }
-        prepare(text, font: font, width: width)
+        var layout = self.layout
+        if keepsShapedLines {
+            layout = pango_layout_new(context)
+            pango_layout_set_font_description(layout, description(for: font).pointer)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            pango_layout_set_width(layout, Int32(max(1, width * Double(PANGO_SCALE))))
+            pango_layout_set_text(layout, text, -1)
+        } else {
+            prepare(text, font: font, width: width)
+        }
+        defer { if keepsShapedLines { g_object_unref(UnsafeMutableRawPointer(layout)) } }
         let utf8 = Array(text.utf8)
         let count = pango_layout_get_line_count(layout)
         var result: [String] = []
@@ -68,6 +105,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             while let last = piece.last, last == " " || last == "\n" || last == "\r" || last == "\t" {
                 piece.removeLast()
             }
+            if keepsShapedLines { shapedLines[WidthKey(text: piece, font: font)] = ShapedLine(layout: layout, index: index) }
             result.append(piece)
         }
         return result
