@@ -49,7 +49,7 @@ public struct BriefingLayout {
             pages.append(Page(frame: frame))
             labels.append(Self.roman(index + 2))
         }
-        let outcomeOnPage = Self.currentOutcome(body, outcomes: report.outcomes.count)
+        let outcomeOnPage = Self.currentOutcome(body)
         for (index, placements) in body.enumerated() {
             var frame = place(placements)
             let running = outcomeOnPage[index].map { report.outcomes[$0].heading } ?? "Summary"
@@ -87,7 +87,7 @@ public struct BriefingLayout {
     }
 
     /// For each body page, the outcome being read there: the last outcome begun on or before it.
-    static func currentOutcome(_ pages: [[Paginator.Placement]], outcomes: Int) -> [Int?] {
+    static func currentOutcome(_ pages: [[Paginator.Placement]]) -> [Int?] {
         var current: Int?
         return pages.map { placements in
             for case let anchor as AnchorBlock in placements.map(\.block) {

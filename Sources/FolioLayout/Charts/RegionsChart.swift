@@ -13,14 +13,10 @@ struct RegionsChart {
         let indicators = outcome.indicators
         let legend = report.regions.enumerated().map { (style.regionColor(at: $0.offset), $0.element) }
         let title = "Where results were achieved, by region"
-        var frame: Frame
-        let body: Rect
-        do {
-            let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
-                                         source: report.sourceLine, look: look, measurer: measurer)
-            frame = scaffold.frame
-            body = scaffold.body
-        }
+        let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
+                                     source: report.sourceLine, look: look, measurer: measurer)
+        var frame = scaffold.frame
+        let body = scaffold.body
         guard !indicators.isEmpty else {
             frame.append(.text(TextItem("No indicators", font: look.labelFont, color: style.mutedTextColor,
                                         origin: Point(x: body.minX, y: body.minY + look.labelFont.size))))
