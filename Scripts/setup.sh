@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Folio needs, only those missing, so a warm machine pays nothing.
 set -euo pipefail
-packages=(pkg-config libcairo2-dev libpango1.0-dev poppler-utils qpdf fonts-droid-fallback)
+packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

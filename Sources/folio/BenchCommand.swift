@@ -60,6 +60,10 @@ struct BenchCommand: FolioCommand {
             ("briefing layout only", {
                 BriefingLayout(style: .standard, measurer: renderer.measurer).document(for: report).pages.count
             }),
+            // The same layout without Pango: what the layout logic itself costs.
+            ("layout, fixed measurer", {
+                BriefingLayout(style: .standard, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
+            }),
             ("briefing PDF", { try renderer.briefing(report, options: fixedDate).count }),
         ]
         let countries = BriefingLayout.countries(in: report)

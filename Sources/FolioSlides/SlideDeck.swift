@@ -1,0 +1,2 @@
+/// Placeholder until the deck writer lands.
+public enum SlideDeckPlaceholder {}
