@@ -3,6 +3,10 @@
 /// One value feeds the briefing and the charts, so a chart in the PDF and the same chart as a PNG
 /// look alike. Part 3 loads styles from `Styles/*.yaml`; until then `Style.standard` is the look.
 public struct Style: Sendable, Equatable {
+    /// Name and one-line description, as `folio styles` lists them.
+    public var name: String = "default"
+    public var summary: String = "A4 briefing and 16:9 charts, Okabe–Ito colours, Noto Sans"
+
     public var pageSize: Size
     public var margins: Insets
 
@@ -39,6 +43,15 @@ public struct Style: Sendable, Equatable {
 
     /// Height of a chart inside the briefing, in points; its width is the text width.
     public var briefingChartHeight: Double
+    /// Type scale of charts inside the briefing: print sizes, not slide sizes.
+    public var briefingChartTypeScale: Double = 0.74
+    /// Multiplies the type of standalone charts (slides want larger type than the size alone gives).
+    public var chartTypeScale: Double = 1
+    /// Default size of standalone charts, in pixels.
+    public var chartWidth: Double = 1600
+    public var chartHeight: Double = 900
+    /// Bars carry fill patterns as well as colours, so they stay apart when printed in grey.
+    public var barPatterns: Bool = false
 
     public static let standard = Style(
         pageSize: .a4,

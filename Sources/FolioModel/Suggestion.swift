@@ -1,11 +1,11 @@
 /// "did you mean" hints for misspelt keys and region names.
-enum Suggestion {
+public enum Suggestion {
     /// Beyond this, computing distances costs more than the hint is worth (keys can be megabytes long).
     private static let maxLength = 64
     private static let maxCandidates = 200
 
     /// The candidate closest to `word`, ignoring case, when it is close enough to be a likely typo.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         guard !target.isEmpty, target.count <= maxLength, candidates.count <= maxCandidates else { return nil }
         var best: (candidate: String, distance: Int)?

@@ -21,6 +21,8 @@ struct BenchCommand: FolioCommand {
     @Option(help: "Benchmark a synthetic report of this many outcomes instead of a data file.")
     var synthetic: Int?
 
+    @OptionGroup var styleOptions: StyleOptions
+
     @Option(help: "Renders per artefact.")
     var iterations: Int = 30
 
@@ -34,6 +36,7 @@ struct BenchCommand: FolioCommand {
         let report: Report
         var cases: [(String, () throws -> Int)] = []
         let renderer = try Renderer()
+        let style = try styleOptions.load(fonts: renderer.fonts)
         if let data {
             let input = try InputOptions.parse([data])
             let source = try input.read(limit: input.maxInputSize << 20)
@@ -54,21 +57,22 @@ struct BenchCommand: FolioCommand {
         let outcome = report.outcomes[0]
         let fixedDate = PDFOptions(date: Date(timeIntervalSince1970: 0))
         cases += [
-            ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report).count }),
-            ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report).count }),
-            ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, options: ChartOptions(format: .svg)).count }),
+            ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report, style: style).count }),
+            ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report, style: style).count }),
+            ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, style: style,
+                                                  options: ChartOptions(format: .svg)).count }),
             ("briefing layout only", {
-                BriefingLayout(style: .standard, measurer: renderer.measurer).document(for: report).pages.count
+                BriefingLayout(style: style, measurer: renderer.measurer).document(for: report).pages.count
             }),
             // The same layout without Pango: what the layout logic itself costs.
             ("layout, fixed measurer", {
-                BriefingLayout(style: .standard, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
+                BriefingLayout(style: style, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
             }),
-            ("briefing PDF", { try renderer.briefing(report, options: fixedDate).count }),
+            ("briefing PDF", { try renderer.briefing(report, style: style, options: fixedDate).count }),
         ]
         let countries = BriefingLayout.countries(in: report)
         if let first = countries.first {
-            cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, options: fixedDate).count }))
+            cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, style: style, options: fixedDate).count }))
         }
         print("artefact".padding(toLength: 24, withPad: " ", startingAt: 0) + "  median ms     p95 ms      bytes")
         for (name, body) in cases {

@@ -16,6 +16,7 @@ struct ChartCommand: FolioCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var styleOptions: StyleOptions
 
     @Option(help: "Chart to draw: targets (targets versus results) or regions (results by region).")
     var kind: ChartKind
@@ -26,11 +27,11 @@ struct ChartCommand: FolioCommand {
     @Option(help: "png, svg or pdf (default: from the output file's extension, else png).")
     var format: OutputFormat?
 
-    @Option(help: "Width in pixels.")
-    var width: Int = 1600
+    @Option(help: "Width in pixels (default: the style's, 1600 for default).")
+    var width: Int?
 
-    @Option(help: "Height in pixels.")
-    var height: Int = 900
+    @Option(help: "Height in pixels (default: the style's, 900 for default).")
+    var height: Int?
 
     @Option(help: "Pixel density multiplier for PNG (1 to 8).")
     var scale: Double = 1
@@ -42,7 +43,8 @@ struct ChartCommand: FolioCommand {
     var date: String?
 
     func validate() throws {
-        for (name, value) in [("--width", width), ("--height", height)] where !(16...Renderer.maximumSide).contains(value) {
+        for (name, value) in [("--width", width), ("--height", height)] {
+            guard let value, !(16...Renderer.maximumSide).contains(value) else { continue }
             throw ValidationError("\(name) must be between 16 and \(Renderer.maximumSide) pixels, found \(value)")
         }
         guard scale.isFinite, scale > 0, scale <= 8 else {
@@ -51,6 +53,8 @@ struct ChartCommand: FolioCommand {
     }
 
     func execute() throws {
+        let style = try styleOptions.load()
+        let width = self.width ?? Int(style.chartWidth), height = self.height ?? Int(style.chartHeight)
         let resolvedFormat = format ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .png
         let options = ChartOptions(format: resolvedFormat, width: Double(width), height: Double(height), scale: scale)
         if resolvedFormat == .png {
@@ -74,7 +78,7 @@ struct ChartCommand: FolioCommand {
         let destination = try OutputPath.resolve(
             output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue).\(resolvedFormat.rawValue)")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
-        let bytes = try Renderer().chart(kind, outcome: chosen, report: report, options: options, pdfOptions: pdfOptions)
+        let bytes = try Renderer().chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
     }

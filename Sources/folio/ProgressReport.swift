@@ -7,13 +7,17 @@ import Glibc
 /// (logs and cron mails want lines, people want a bar).
 final class ProgressReport: @unchecked Sendable {
     private let total: Int
+    private let noun: String
     private let lock = NSLock()
     private var count = 0
     private let start = DispatchTime.now().uptimeNanoseconds
     private let interactive = isatty(STDERR_FILENO) == 1
     private var lastDraw: UInt64 = 0
 
-    init(total: Int) { self.total = total }
+    init(total: Int, noun: String = "file") {
+        self.total = total
+        self.noun = noun
+    }
 
     func finished(file: URL, bytes: Int) {
         lock.lock(); defer { lock.unlock() }
@@ -33,7 +37,7 @@ final class ProgressReport: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("\(count) briefing\(count == 1 ? "" : "s") in " + String(format: "%.2f s", seconds))
+        print("\(count) \(noun)\(count == 1 ? "" : "s") in " + String(format: "%.2f s", seconds))
     }
 
     private func draw(now: UInt64) {

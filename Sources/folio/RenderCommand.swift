@@ -14,6 +14,7 @@ struct RenderCommand: FolioCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var styleOptions: StyleOptions
 
     @Option(name: .shortAndLong, help: "Output PDF file (with --per-country: output folder).")
     var output: String?
@@ -46,16 +47,18 @@ struct RenderCommand: FolioCommand {
     func execute() throws {
         let loaded = try input.loadWithBytes()
         let report = loaded.result.report!
+        let style = try styleOptions.load()
         let documentDate = try input.documentDate(explicit: date)
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
         if perCountry {
-            try CountryBriefings(report: report, countries: try chosenCountries(report), options: PDFOptions(date: documentDate),
+            try CountryBriefings(report: report, countries: try chosenCountries(report), style: style, options: PDFOptions(date: documentDate),
                                  context: context, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
                 .run(into: try OutputPath.folder(output, defaultName: input.baseName + "-countries"))
             return
         }
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
-        let bytes = try Renderer().briefing(report, options: PDFOptions(date: documentDate), context: context, maxPages: maxPages)
+        let bytes = try Renderer().briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
+                                            maxPages: maxPages)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
     }

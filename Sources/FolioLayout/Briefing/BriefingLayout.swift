@@ -11,7 +11,7 @@ public struct BriefingLayout {
     public var style: Style
     public var measurer: TextMeasurer
     /// Type scale of the charts inside the briefing: print sizes, not slide sizes.
-    public var chartTypeScale: Double = 0.74
+    var chartTypeScale: Double { style.briefingChartTypeScale }
 
     public init(style: Style, measurer: TextMeasurer) {
         self.style = style

@@ -13,7 +13,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
     ///   - typeScale: multiplies type and spacing; `nil` derives it from the size (1 at 800×450).
     public func layout(outcome: Outcome, report: Report, size: Size, typeScale: Double? = nil, style: Style,
                        measurer: TextMeasurer) -> Frame {
-        let look = ChartLook(style: style, scale: typeScale ?? ChartKind.defaultTypeScale(for: size))
+        let look = ChartLook(style: style, scale: typeScale ?? ChartKind.defaultTypeScale(for: size) * style.chartTypeScale)
         switch self {
         case .targets:
             return TargetsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)

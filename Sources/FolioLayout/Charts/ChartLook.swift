@@ -24,6 +24,30 @@ public struct ChartLook: Sendable {
     func leading(_ font: FontSpec) -> Double { font.size * 1.3 }
     var gap: Double { 8 * scale }
     var hairline: Double { max(0.5, 0.8 * scale) }
+
+    /// Near-black and white: between them every fill of the shipped palettes reaches WCAG AA (4.5:1);
+    /// the style's softer text colour does not on vermillion (#D55E00: 4.1:1).
+    public static let labelDark = Color(hex: "#111111")!
+
+    /// Text colour for a label drawn on `fill`: whichever of near-black and white contrasts more.
+    public static func labelColor(on fill: Color) -> Color {
+        fill.legibleText(dark: labelDark, light: .white)
+    }
+
+    /// The pattern a series gets: none unless the style asks for patterns.
+    func pattern(_ pattern: BarPattern) -> BarPattern { style.barPatterns ? pattern : .solid }
+
+    /// A bar in `fill`, hatched when the style uses patterns.
+    func bar(_ rect: Rect, fill: Color, pattern: BarPattern) -> [FrameItem] {
+        BarPattern.bar(rect, fill: fill, pattern: self.pattern(pattern), spacing: 5 * scale, lineWidth: max(0.4, 0.9 * scale))
+    }
+}
+
+/// One entry of a chart's legend: the swatch's colour and pattern, and its label.
+struct LegendEntry {
+    var color: Color
+    var pattern: BarPattern = .solid
+    var label: String
 }
 
 /// Where a chart's pieces go, shared by every chart: title and subtitle, legend, source line.
@@ -32,7 +56,7 @@ struct ChartScaffold {
     /// Free area for the plot and its labels, after title, legend and source line.
     var body: Rect
 
-    init(size: Size, title: String, subtitle: String?, legend: [(Color, String)], source: String?,
+    init(size: Size, title: String, subtitle: String?, legend: [LegendEntry], source: String?,
          look: ChartLook, measurer: TextMeasurer) {
         frame = Frame(size: size)
         if let background = look.style.chartBackground {
@@ -58,7 +82,8 @@ struct ChartScaffold {
         let swatch = font.size * 0.95
         let lineHeight = look.leading(font)
         var x = pad
-        for (color, label) in legend {
+        for entry in legend {
+            let label = entry.label
             let itemWidth = swatch + font.size * 0.45 + measurer.width(of: label, font: font)
             if x > pad && x + itemWidth > size.width - pad {
                 x = pad
@@ -66,7 +91,7 @@ struct ChartScaffold {
             }
             let baseline = top + (lineHeight - metrics.ascent - metrics.descent) / 2 + metrics.ascent
             let swatchTop = baseline - metrics.ascent * 0.5 - swatch / 2 - metrics.descent * 0.1
-            frame.append(.rect(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: color, stroke: nil))
+            frame.items += look.bar(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: entry.color, pattern: entry.pattern)
             frame.append(.text(TextItem(label, font: font, color: look.style.textColor,
                                         origin: Point(x: x + swatch + font.size * 0.45, y: baseline))))
             x += itemWidth + font.size * 1.6

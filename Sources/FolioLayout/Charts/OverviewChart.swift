@@ -58,15 +58,23 @@ public struct OverviewChart {
 
     func scaffold(size: Size, look: ChartLook, measurer: TextMeasurer, source: String?) -> ChartScaffold {
         let style = look.style
-        let legend: [(Color, String)] = [(style.resultMetColor, "Target met"), (style.resultShortColor, "Below target")]
+        let legend = [LegendEntry(color: style.resultMetColor, label: "Target met"),
+                      LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: "Below target")]
         return ChartScaffold(size: size, title: title, subtitle: "Result as a share of the target; the line marks 100%",
                              legend: legend, source: source, look: look, measurer: measurer)
     }
 
-    public func layout(width: Double, typeScale: Double, style: Style, measurer: TextMeasurer, source: String?) -> Frame {
+    /// - Parameter filling: a canvas height to fill (slides): rows then grow, up to three times their
+    ///   normal height, instead of leaving the canvas empty below a short chart.
+    public func layout(width: Double, typeScale: Double, style: Style, measurer: TextMeasurer, source: String?,
+                       filling: Double? = nil) -> Frame {
         let look = ChartLook(style: style, scale: typeScale)
         let chrome = chrome(width: width, look: look, measurer: measurer, source: source)
-        let height = chrome.top + Double(rows.count) * OverviewChart.rowHeight(look: typeScale) + chrome.bottom
+        var rowHeight = OverviewChart.rowHeight(look: typeScale)
+        if let filling, !rows.isEmpty {
+            rowHeight = min(3 * rowHeight, max(rowHeight, (filling - chrome.top - chrome.bottom) / Double(rows.count)))
+        }
+        let height = filling ?? chrome.top + Double(rows.count) * rowHeight + chrome.bottom
         let scaffold = scaffold(size: Size(width: width, height: height), look: look, measurer: measurer, source: source)
         var frame = scaffold.frame
         let body = scaffold.body
@@ -80,7 +88,6 @@ public struct OverviewChart {
         let valueWidth = measurer.width(of: "1,000%", font: look.valueFont)
         let plotLeft = body.minX + labelColumn + look.gap
         let plotWidth = max(1, body.maxX - valueWidth - look.gap - plotLeft)
-        let rowHeight = OverviewChart.rowHeight(look: typeScale)
         let plotTop = body.minY
         let plotBottom = plotTop + rowHeight * Double(rows.count)
 
@@ -94,7 +101,9 @@ public struct OverviewChart {
                                         origin: Point(x: x - width / 2, y: plotBottom + look.gap / 2 + tickMetrics.ascent))))
         }
 
-        let thickness = rowHeight * 0.62
+        let thickness = min(rowHeight * 0.62, 16 * typeScale)
+        let hundred = plotLeft + scale.position(of: 100, length: plotWidth)
+        var valueLabels: [FrameItem] = []
         for (index, row) in rows.enumerated() {
             let indicator = row.indicator
             let center = plotTop + rowHeight * (Double(index) + 0.5)
@@ -113,15 +122,23 @@ public struct OverviewChart {
             }
             let color = indicator.meetsTarget ? style.resultMetColor : style.resultShortColor
             let length = scale.position(of: share * 100, length: plotWidth)
-            frame.append(.rect(Rect(x: plotLeft, y: center - thickness / 2, width: length, height: thickness), fill: color, stroke: nil))
+            frame.items += look.bar(Rect(x: plotLeft, y: center - thickness / 2, width: length, height: thickness), fill: color,
+                                    pattern: indicator.meetsTarget ? .solid : .diagonal)
             let value = NumberText.percent(share) + (share * 100 > scale.maximum ? "+" : "")
-            frame.append(.text(TextItem(value, font: look.valueFont.sized(labelFont.size), color: style.textColor,
-                                        origin: Point(x: plotLeft + length + look.gap / 2, y: baseline))))
+            let valueFont = look.valueFont.sized(labelFont.size)
+            let x = plotLeft + length + look.gap / 2
+            let width = measurer.width(of: value, font: valueFont)
+            if x - 1 < hundred, x + width + 1 > hundred, let background = style.chartBackground {
+                // Knock the 100% line out behind a label that crosses it.
+                valueLabels.append(.rect(Rect(x: x - 1, y: center - labelMetrics.ascent / 2 - 2, width: width + 2,
+                                              height: labelMetrics.ascent + 4), fill: background, stroke: nil))
+            }
+            valueLabels.append(.text(TextItem(value, font: valueFont, color: style.textColor, origin: Point(x: x, y: baseline))))
         }
-        // The 100% line goes over the bars, so it shows where each one passes its target.
-        let hundred = plotLeft + scale.position(of: 100, length: plotWidth)
+        // The 100% line goes over the bars, so it shows where each one passes its target; labels go over the line.
         frame.append(.line(from: Point(x: hundred, y: plotTop - look.gap / 2), to: Point(x: hundred, y: plotBottom),
                            stroke: Stroke(color: style.textColor, width: look.hairline * 1.6)))
+        frame.items += valueLabels
         return frame
     }
 

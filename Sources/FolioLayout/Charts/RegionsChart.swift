@@ -11,7 +11,9 @@ struct RegionsChart {
     func layout(size: Size, look: ChartLook, measurer: TextMeasurer) -> Frame {
         let style = look.style
         let indicators = outcome.indicators
-        let legend = report.regions.enumerated().map { (style.regionColor(at: $0.offset), $0.element) }
+        let legend = report.regions.enumerated().map {
+            LegendEntry(color: style.regionColor(at: $0.offset), pattern: .forSeries($0.offset), label: $0.element)
+        }
         let title = "Where results were achieved, by region"
         let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
                                      source: report.sourceLine, look: look, measurer: measurer)
@@ -83,7 +85,8 @@ struct RegionsChart {
                 guard count > 0 else { continue }
                 let width = scale.position(of: Double(count), length: plotWidth)
                 let fill = style.regionColor(at: regionIndex)
-                frame.append(.rect(Rect(x: x, y: barTop, width: width, height: barThickness), fill: fill, stroke: nil))
+                frame.items += look.bar(Rect(x: x, y: barTop, width: width, height: barThickness), fill: fill,
+                                        pattern: .forSeries(regionIndex))
                 // A thin light gap keeps neighbouring segments apart in greyscale.
                 if x > plotLeft {
                     frame.append(.line(from: Point(x: x, y: barTop), to: Point(x: x, y: barTop + barThickness),
@@ -92,8 +95,15 @@ struct RegionsChart {
                 let text = NumberText.grouped(count)
                 let textWidth = measurer.width(of: text, font: look.valueFont)
                 if textWidth + look.gap <= width && valueMetrics.ascent + valueMetrics.descent <= barThickness {
+                    if look.pattern(.forSeries(regionIndex)) != .solid {
+                        // A plain patch behind the count keeps the hatching from crossing the digits.
+                        let pad = look.gap / 3
+                        frame.append(.rect(Rect(x: x + (width - textWidth) / 2 - pad, y: center - valueMetrics.ascent / 2 - pad,
+                                                width: textWidth + 2 * pad, height: valueMetrics.ascent + 2 * pad),
+                                           fill: fill, stroke: nil))
+                    }
                     frame.append(.text(TextItem(text, font: look.valueFont,
-                                                color: fill.legibleText(dark: style.textColor, light: .white),
+                                                color: ChartLook.labelColor(on: fill),
                                                 origin: Point(x: x + (width - textWidth) / 2,
                                                               y: center + (valueMetrics.ascent - valueMetrics.descent) / 2))))
                 }

@@ -12,10 +12,10 @@ struct TargetsChart {
     func layout(size: Size, look: ChartLook, measurer: TextMeasurer) -> Frame {
         let style = look.style
         let indicators = outcome.indicators
-        var legend: [(Color, String)] = [(style.targetColor, "Target")]
-        if indicators.contains(where: \.meetsTarget) { legend.append((style.resultMetColor, "Result: target met")) }
+        var legend = [LegendEntry(color: style.targetColor, label: "Target")]
+        if indicators.contains(where: \.meetsTarget) { legend.append(LegendEntry(color: style.resultMetColor, label: "Result: target met")) }
         if indicators.contains(where: { !$0.meetsTarget }) {
-            legend.append((style.resultShortColor, "Result: below target"))
+            legend.append(LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: "Result: below target"))
         }
         let title = "Targets and results" + (report.period.map { ", \($0)" } ?? "")
         let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
@@ -105,10 +105,10 @@ struct TargetsChart {
         let valueMetrics = measurer.metrics(of: look.valueFont)
         for (index, indicator) in indicators.enumerated() {
             let center = plotLeft + groupWidth * (Double(index) + 0.5)
-            let bars: [(value: Int, color: Color, x: Double, labelColor: Color)] = [
-                (indicator.target, style.targetColor, center - barGap / 2 - barWidth, style.mutedTextColor),
+            let bars: [(value: Int, color: Color, pattern: BarPattern, x: Double, labelColor: Color)] = [
+                (indicator.target, style.targetColor, .solid, center - barGap / 2 - barWidth, style.mutedTextColor),
                 (indicator.achieved, indicator.meetsTarget ? style.resultMetColor : style.resultShortColor,
-                 center + barGap / 2, style.textColor),
+                 indicator.meetsTarget ? .solid : .diagonal, center + barGap / 2, style.textColor),
             ]
             let labelTexts = bars.map { NumberText.grouped($0.value) }
             let labelWidths = labelTexts.map { measurer.width(of: $0, font: look.valueFont) }
@@ -116,8 +116,8 @@ struct TargetsChart {
             let bothFit = labelWidths.allSatisfy { $0 <= barWidth + barGap * 0.8 }
             for (barIndex, bar) in bars.enumerated() {
                 let height = scale.position(of: Double(bar.value), length: plotHeight)
-                frame.append(.rect(Rect(x: bar.x, y: plotBottom - height, width: barWidth, height: height),
-                                   fill: bar.color, stroke: nil))
+                frame.items += look.bar(Rect(x: bar.x, y: plotBottom - height, width: barWidth, height: height),
+                                        fill: bar.color, pattern: bar.pattern)
                 guard bothFit || (barIndex == 1 && labelWidths[1] <= groupWidth - look.gap) else { continue }
                 var x = bar.x + barWidth / 2 - labelWidths[barIndex] / 2
                 x = min(max(x, plotLeft + 1), body.maxX - labelWidths[barIndex])

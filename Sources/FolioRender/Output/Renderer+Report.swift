@@ -43,19 +43,27 @@ extension Renderer {
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
     public func chart(_ kind: ChartKind, outcome: Outcome, report: Report, style: Style = .standard,
                       options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        let spec = ChartSpec(kind: kind == .targets ? .targets : .regions, outcome: outcome,
+                             title: (kind == .targets ? "Targets and results: " : "Results by region: ") + outcome.heading,
+                             alternativeText: kind.alternativeText(outcome: outcome, report: report))
+        return try chart(spec, report: report, style: style, options: options, pdfOptions: pdfOptions)
+    }
+
+    /// Any chart of a report (see `ReportCharts`), as PNG, SVG or a one-page PDF.
+    public func chart(_ spec: ChartSpec, report: Report, style: Style = .standard, options: ChartOptions = ChartOptions(),
+                      pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
         if options.format == .png {
             let pixels = options.pixelSize
             try Renderer.checkImageSize(width: pixels.width, height: pixels.height)
         }
-        let frame = kind.layout(outcome: outcome, report: report, size: Size(width: options.width, height: options.height),
-                                style: style, measurer: measurer)
+        let frame = spec.layout(report: report, size: Size(width: options.width, height: options.height), style: style,
+                                measurer: measurer)
         switch options.format {
         case .png:
             return try png(frame, scale: options.scale)
         case .svg:
             return try svg(frame)
         case .pdf:
-            let title = kind == .targets ? "Targets and results" : "Results by region"
             // The whole page is one figure, described by its alternative text; its background is the page's.
             var items = frame.items
             var background: Color?
@@ -64,9 +72,8 @@ extension Renderer {
                 items.removeFirst()
             }
             let page = Page(frame: Frame(size: frame.size, items: items.tagged("Figure")), background: background)
-            let document = Document(pages: [page], title: "\(title): \(outcome.heading)", author: report.organization,
-                                    subject: report.title, language: report.language,
-                                    figureAlternatives: [kind.alternativeText(outcome: outcome, report: report)])
+            let document = Document(pages: [page], title: spec.title, author: report.organization, subject: report.title,
+                                    language: report.language, figureAlternatives: [spec.alternativeText])
             return try pdf(document, options: pdfOptions)
         }
     }

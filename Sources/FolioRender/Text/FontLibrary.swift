@@ -45,21 +45,7 @@ public final class FontLibrary {
         if let path = ProcessInfo.processInfo.environment["FOLIO_FONTS"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            starts.insert(executable.deletingLastPathComponent(), at: 0)
-        }
-        for start in starts {
-            var folder = start
-            for _ in 0..<8 {
-                let candidate = folder.appendingPathComponent("Assets/fonts", isDirectory: true)
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("NotoSans-Regular.ttf").path) {
-                    return candidate
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        return nil
+        return search(for: "Assets/fonts/NotoSans-Regular.ttf")?.deletingLastPathComponent()
     }
 
     /// A Pango context of this library's font map with metrics that do not depend on the surface.

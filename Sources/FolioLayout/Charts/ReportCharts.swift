@@ -1,0 +1,82 @@
+import FolioModel
+
+/// One chart of a report, ready to be laid out at any size: what `folio charts`, the slide deck
+/// and (later) the service export.
+public struct ChartSpec: Sendable {
+    public enum Kind: String, Sendable {
+        case targets, regions, overview
+    }
+
+    public var kind: Kind
+    /// The outcome charted; nil for report-wide charts.
+    public var outcome: Outcome?
+    /// For the overview, which part (1-based) of how many, and its rows.
+    public var part: Int?
+    public var parts: Int?
+    var rows: [OverviewChart.Row] = []
+    var scale: AxisScale?
+    /// A title for slides and manifests: "Outcome 4: targets and results".
+    public var title: String
+    /// What the chart shows, written from the data.
+    public var alternativeText: String
+
+    /// A chart of one outcome (targets or regions).
+    public init(kind: Kind, outcome: Outcome, title: String, alternativeText: String) {
+        self.kind = kind
+        self.outcome = outcome
+        self.title = title
+        self.alternativeText = alternativeText
+    }
+
+    init(kind: Kind, outcome: Outcome?, part: Int?, parts: Int?, rows: [OverviewChart.Row], scale: AxisScale?,
+         title: String, alternativeText: String) {
+        self.kind = kind; self.outcome = outcome; self.part = part; self.parts = parts
+        self.rows = rows; self.scale = scale; self.title = title; self.alternativeText = alternativeText
+    }
+
+    /// The chart drawn into exactly `size`.
+    public func layout(report: Report, size: Size, style: Style, measurer: TextMeasurer) -> Frame {
+        switch kind {
+        case .targets, .regions:
+            return ChartKind(rawValue: kind.rawValue)!.layout(outcome: outcome!, report: report, size: size, style: style,
+                                                              measurer: measurer)
+        case .overview:
+            let chart = OverviewChart(rows: rows, title: overviewTitle, scale: scale ?? OverviewChart.scale(for: rows))
+            let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
+            return chart.layout(width: size.width, typeScale: typeScale, style: style, measurer: measurer,
+                                source: report.sourceLine, filling: size.height)
+        }
+    }
+
+    var overviewTitle: String {
+        "Achievement of targets" + ((parts ?? 1) > 1 ? " (\(part ?? 1) of \(parts ?? 1))" : "")
+    }
+}
+
+public enum ReportCharts {
+    /// Every chart of the report: per outcome with indicators its targets and regions charts, then
+    /// the overview of all indicators, cut into as many parts as `size` needs to keep type legible.
+    public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer) -> [ChartSpec] {
+        var specs: [ChartSpec] = []
+        for outcome in report.outcomes where !outcome.indicators.isEmpty {
+            specs.append(ChartSpec(kind: .targets, outcome: outcome, title: "Outcome \(outcome.id): targets and results",
+                                   alternativeText: ChartKind.targets.alternativeText(outcome: outcome, report: report)))
+            specs.append(ChartSpec(kind: .regions, outcome: outcome, title: "Outcome \(outcome.id): results by region",
+                                   alternativeText: ChartKind.regions.alternativeText(outcome: outcome, report: report)))
+        }
+        let rows = OverviewChart.rows(of: report)
+        guard !rows.isEmpty else { return specs }
+        let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
+        let perPart = OverviewChart.rowsFitting(height: size.height, width: size.width, typeScale: typeScale, style: style,
+                                                measurer: measurer, source: report.sourceLine)
+        let scale = OverviewChart.scale(for: rows)
+        let chunks = stride(from: 0, to: rows.count, by: perPart).map { Array(rows[$0..<min(rows.count, $0 + perPart)]) }
+        for (index, chunk) in chunks.enumerated() {
+            var spec = ChartSpec(kind: .overview, outcome: nil, part: index + 1, parts: chunks.count, rows: chunk, scale: scale,
+                                 title: "", alternativeText: OverviewChart(rows: chunk, title: "", scale: scale).alternativeText)
+            spec.title = spec.overviewTitle
+            specs.append(spec)
+        }
+        return specs
+    }
+}
