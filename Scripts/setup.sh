@@ -12,5 +12,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# python-pptx reads the decks back in the tests (PyPI).
+if ! python3 -c "import pptx" >/dev/null 2>&1; then
+  echo "setup: installing python-pptx" >&2
+  python3 -m pip install --quiet python-pptx >/dev/null 2>&1 || echo "setup: could not install python-pptx" >&2
+fi
 command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
 command -v swift >/dev/null || { echo "setup: Swift 6 is needed (swift not on PATH)" >&2; exit 1; }

@@ -44,6 +44,9 @@ public enum ReportLoader {
                 }
             case .json:
                 root = try JSONSource.parse(bytes, maxNodes: options.maxNodes)
+            case .csv:
+                throw ParseFailure(position: .start, message: "CSV data is a folder of files (indicators.csv, countries.csv, "
+                                   + "report.yaml), not one file; check it with checkCSV")
             }
         } catch let failure as ParseFailure {
             sink.error(failure.message, at: failure.position)
@@ -62,7 +65,7 @@ public enum ReportLoader {
     }
 
     /// "16 MiB" rather than "16777216 bytes", as limits are usually set in round binary units.
-    private static func byteCount(_ bytes: Int) -> String {
+    static func byteCount(_ bytes: Int) -> String {
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return bytes == 1 ? "1 byte" : "\(bytes) bytes"

@@ -89,7 +89,7 @@ struct ReportValidator {
 
     private mutating func outcome(from node: SourceNode, path: FieldPath) -> Outcome? {
         guard let fields = reader.fields(node, path: path, known: Keys.outcome) else { return nil }
-        let id = uniqueID(fields, path: path, kind: "outcome", seen: &outcomeIDs)
+        let id = uniqueID(fields, path: path, kind: "outcome", seen: \.outcomeIDs)
         let title = fields.required("title").flatMap { reader.text($0, path: path.appending("title"), nonEmpty: true) }
 
         var indicators: [Indicator] = []
@@ -123,7 +123,7 @@ struct ReportValidator {
 
     private mutating func indicator(from node: SourceNode, path: FieldPath) -> Indicator? {
         guard let fields = reader.fields(node, path: path, known: Keys.indicator) else { return nil }
-        let id = uniqueID(fields, path: path, kind: "indicator", seen: &indicatorIDs)
+        let id = uniqueID(fields, path: path, kind: "indicator", seen: \.indicatorIDs)
         let description = fields.required("description").flatMap { reader.text($0, path: path.appending("description"), nonEmpty: true) }
         let unit = fields.optional("unit").map { reader.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
         let target = fields.required("target").flatMap { reader.wholeNumber($0, path: path.appending("target")) }
@@ -200,16 +200,19 @@ struct ReportValidator {
 
     // MARK: Helpers
 
-    private func uniqueID(_ fields: Fields, path: FieldPath, kind: String, seen: inout [String: SourcePosition]) -> String? {
+    /// `seen` is a key path, not an inout argument: passing a property of `self` inout while calling a
+    /// method on `self` made Swift copy the whole dictionary for every id (quadratic in the id count).
+    private mutating func uniqueID(_ fields: Fields, path: FieldPath, kind: String,
+                                   seen: WritableKeyPath<ReportValidator, [String: SourcePosition]>) -> String? {
         guard let node = fields.required("id"), let id = reader.text(node, path: path.appending("id"), nonEmpty: true) else {
             return nil
         }
-        if let first = seen[id] {
+        if let first = self[keyPath: seen][id] {
             sink.error("duplicate \(kind) id \(Quoting.quoted(id)) (\(first.firstAt(seenFrom: node.position)))",
                        at: node.position, path: path.appending("id"))
             return nil
         }
-        seen[id] = node.position
+        self[keyPath: seen][id] = node.position
         return id
     }
 

@@ -39,12 +39,9 @@ struct BenchCommand: FolioCommand {
         let style = try styleOptions.load(fonts: renderer.fonts)
         if let data {
             let input = try InputOptions.parse([data])
-            let source = try input.read(limit: input.maxInputSize << 20)
-            let format = try input.resolvedFormat()
+            let source = try input.readSource()
             report = try input.load().report!
-            cases.append(("check data file", {
-                ReportLoader.check(data: source, fileName: input.displayName, format: format).diagnostics.count
-            }))
+            cases.append(("check data file", { source.check().diagnostics.count }))
             print("\(input.displayName), \(iterations) iterations each")
         } else {
             report = SyntheticReport.make(outcomes: synthetic ?? 30)

@@ -4,23 +4,39 @@ import Foundation
 
 extension InputFormat: ExpressibleByArgument {}
 
-/// The data file every command reads, and how it is read.
+/// The data every command reads, and how it is read: one YAML or JSON file, standard input, or a
+/// CSV folder (indicators.csv, countries.csv, report.yaml).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Data file (.yaml, .yml or .json), or - for standard input.")
+    @Argument(help: "Data: a .yaml, .yml or .json file, a CSV folder (indicators.csv, countries.csv, report.yaml), or - for standard input.")
     var data: String
 
-    @Option(help: "Format of the data when it does not follow from the file extension (yaml or json).")
+    @Option(help: "Format of the data when it does not follow from the path (yaml, json, or csv for a folder).")
     var inputFormat: InputFormat?
 
-    @Option(help: "Largest data file accepted, in MiB.")
+    @Option(help: "Largest data file accepted, in MiB (in a CSV folder: each file).")
     var maxInputSize: Int = 16
 
-    /// Name used in messages and for default output names.
-    var displayName: String { data == "-" ? "<stdin>" : (data as NSString).lastPathComponent }
+    /// Whether DATA names an existing folder: a CSV folder.
+    var isFolder: Bool {
+        guard data != "-" else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 
-    /// File name without folder and extension: "outcome4" for "Assets/samples/outcome4.yaml".
+    /// Name used in messages and for default output names.
+    var displayName: String {
+        if data == "-" { return "<stdin>" }
+        // "." and "data/" name folders too.
+        if isFolder { return URL(fileURLWithPath: data).standardizedFileURL.lastPathComponent }
+        return (data as NSString).lastPathComponent
+    }
+
+    /// File name without folder and extension: "outcome4" for "Assets/samples/outcome4.yaml";
+    /// a folder's whole name.
     var baseName: String {
-        data == "-" ? "stdin" : ((data as NSString).lastPathComponent as NSString).deletingPathExtension
+        if data == "-" { return "stdin" }
+        if isFolder { return displayName }
+        return ((data as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     func validate() throws {
@@ -34,13 +50,11 @@ struct InputOptions: ParsableArguments {
         try loadWithBytes(strict: strict).result
     }
 
-    /// Like `load`, also handing back the bytes read (for the data fingerprint).
+    /// Like `load`, also handing back the bytes read (for the data fingerprint; for a CSV folder,
+    /// its files concatenated in name order).
     func loadWithBytes(strict: Bool = false) throws -> (result: CheckResult, bytes: Data) {
-        let format = try resolvedFormat()
-        let limit = maxInputSize << 20
-        let bytes = try read(limit: limit)
-        let result = ReportLoader.check(data: bytes, fileName: displayName, format: format,
-                                        options: LoadOptions(maxBytes: limit))
+        let source = try readSource()
+        let result = source.check()
         let failing = strict ? result.diagnostics : result.errors
         if !failing.isEmpty {
             var lines = result.diagnostics.map(\.description)
@@ -51,20 +65,71 @@ struct InputOptions: ParsableArguments {
             throw Failure.data(lines)
         }
         result.warnings.forEach { printError($0.description) }
-        return (result, bytes)
+        return (result, source.bytes)
+    }
+
+    /// The data read into memory, checkable as often as needed (`bench` times `check()`).
+    struct Source {
+        /// The file's bytes; for a CSV folder, its files concatenated in name order.
+        var bytes: Data
+        fileprivate var checkData: () -> CheckResult
+
+        func check() -> CheckResult { checkData() }
+    }
+
+    /// Reads the data once, without checking it.
+    func readSource() throws -> Source {
+        let format = try resolvedFormat()
+        let limit = maxInputSize << 20
+        let options = LoadOptions(maxBytes: limit)
+        let name = displayName
+        guard format == .csv else {
+            let bytes = try read(limit: limit)
+            return Source(bytes: bytes) { ReportLoader.check(data: bytes, fileName: name, format: format, options: options) }
+        }
+        let files = try readFolder(limit: limit)
+        return Source(bytes: Self.concatenated(files)) {
+            var result = ReportLoader.checkCSV(files: files, defaultTitle: name, options: options)
+            // "q3/indicators.csv:4:6: ...": the folder's name as the file's is used for YAML.
+            result.diagnostics = result.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.file = name + "/" + diagnostic.file
+                return diagnostic
+            }
+            return result
+        }
     }
 
     func resolvedFormat() throws -> InputFormat {
-        if let inputFormat { return inputFormat }
+        if let inputFormat {
+            if inputFormat == .csv {
+                if data == "-" { throw Failure.usage("CSV data is a folder of files; it cannot be read from standard input") }
+                if !isFolder {
+                    guard FileManager.default.fileExists(atPath: data) else { throw Failure.noInput("cannot open \(data): no such folder") }
+                    throw Failure.usage("--input-format csv reads a folder (indicators.csv, countries.csv, report.yaml); \(data) is a file")
+                }
+            } else if isFolder {
+                throw Failure.noInput("cannot open \(data): it is a folder (a CSV folder needs no --input-format)")
+            }
+            return inputFormat
+        }
         if data == "-" { throw Failure.usage("reading standard input needs --input-format yaml|json") }
+        if isFolder { return .csv }
         let ext = (data as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
-            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml or .json, or --input-format")
+            if !FileManager.default.fileExists(atPath: data) { throw Failure.noInput("cannot open \(data): no such file or folder") }
+            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml or .json, "
+                                + "a CSV folder, or --input-format")
+        }
+        if format == .csv, FileManager.default.fileExists(atPath: data) {
+            let folder = (data as NSString).deletingLastPathComponent
+            throw Failure.usage("\(displayName) is one file of a CSV folder; give the folder (\(folder.isEmpty ? "." : folder)) instead")
         }
         return format
     }
 
     /// Reads at most `limit + 1` bytes, so an oversized input is caught without reading it all.
+    /// A CSV folder gives its files concatenated in name order.
     func read(limit: Int) throws -> Data {
         if data == "-" {
             let handle = FileHandle.standardInput
@@ -76,7 +141,7 @@ struct InputOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
             throw Failure.noInput("cannot open \(data): no such file")
         }
-        guard !isDirectory.boolValue else { throw Failure.noInput("cannot open \(data): it is a folder") }
+        if isDirectory.boolValue { return Self.concatenated(try readFolder(limit: limit)) }
         guard let handle = FileHandle(forReadingAtPath: data) else {
             throw Failure.noInput("cannot open \(data): permission denied")
         }
@@ -84,6 +149,19 @@ struct InputOptions: ParsableArguments {
         do { return try handle.read(upToCount: limit + 1) ?? Data() } catch {
             throw Failure.io("cannot read \(data): \(error.localizedDescription)")
         }
+    }
+
+    /// The files of the CSV folder DATA, each read up to `limit + 1` bytes.
+    private func readFolder(limit: Int) throws -> [String: Data] {
+        do {
+            return try ReportLoader.readCSVFolder(URL(fileURLWithPath: data, isDirectory: true), maxBytes: limit)
+        } catch let error as CSVFolderError {
+            throw Failure.noInput(error.description)
+        }
+    }
+
+    private static func concatenated(_ files: [String: Data]) -> Data {
+        files.keys.sorted().reduce(into: Data()) { $0.append(files[$1]!) }
     }
 
     /// The date stamped into PDFs: SOURCE_DATE_EPOCH, else `--date`, else the data file's
@@ -103,9 +181,21 @@ struct InputOptions: ParsableArguments {
             }
             return date
         }
-        if data != "-", let modified = try? FileManager.default.attributesOfItem(atPath: data)[.modificationDate] as? Date {
+        if data != "-", let modified = modificationDate() {
             return Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down))
         }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// The data file's modification time; for a CSV folder, that of its newest data file.
+    private func modificationDate() -> Date? {
+        func modified(_ path: String) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        }
+        guard isFolder else { return modified(data) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []
+        let dates = names.filter { ReportLoader.csvFolderFiles.contains($0.lowercased()) }
+            .compactMap { modified((data as NSString).appendingPathComponent($0)) }
+        return dates.max() ?? modified(data)
     }
 }

@@ -10,6 +10,10 @@ struct StyleOptions: ParsableArguments {
 
     /// The style, with its warnings printed; a broken sheet is a data error naming file, line and key.
     func load(fonts: FontLibrary? = nil) throws -> Style {
+        try Self.load(style, fonts: fonts)
+    }
+
+    static func load(_ style: String, fonts: FontLibrary? = nil) throws -> Style {
         let library = StyleLibrary(fonts: fonts ?? (try? FontLibrary()))
         do {
             let loaded = try library.load(style)

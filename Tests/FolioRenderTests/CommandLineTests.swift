@@ -1,3 +1,5 @@
+import FolioModel
+import FolioRender
 import Foundation
 import XCTest
 
@@ -148,5 +150,63 @@ extension CommandLineTests {
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.stderr.contains("more than the limit of 3"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
+    }
+}
+
+extension CommandLineTests {
+    func testChartsExportWithManifest() throws {
+        let run = try folio(["charts", TestSupport.sample.path, "-o", "charts", "--formats", "png,svg", "--scale", "1,2"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let folder = self.folder.appendingPathComponent("charts")
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("charts.json")))
+                                     as? [String: Any])
+        let charts = try XCTUnwrap(manifest["charts"] as? [[String: Any]])
+        // targets, regions and the overview; each as PNG @1x, PNG @2x and SVG.
+        XCTAssertEqual(charts.count, 9)
+        XCTAssertEqual(Set(charts.compactMap { $0["kind"] as? String }), ["targets", "regions", "overview"])
+        for chart in charts {
+            let file = try XCTUnwrap(chart["file"] as? String)
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(file))
+            XCTAssertEqual(chart["sha256"] as? String, SHA256.hex(bytes), file)
+            XCTAssertFalse((chart["alt"] as? String ?? "").isEmpty, file)
+            if chart["format"] as? String == "png" {
+                let scale = try XCTUnwrap(chart["scale"] as? Double)
+                let image = try XCTUnwrap(RasterImage(png: Array(bytes)))
+                XCTAssertEqual(image.width, Int(1600 * scale), file)
+                XCTAssertEqual(image.height, Int(900 * scale), file)
+                XCTAssertEqual(chart["width"] as? Int, image.width)
+                XCTAssertEqual(PNGChunks.pixelsPerMetre(Array(bytes)), Int((96 * scale / 0.0254).rounded()), "\(file): pHYs")
+                XCTAssertTrue(PNGChunks.names(Array(bytes)).contains("sRGB"), "\(file): sRGB")
+            } else {
+                XCTAssertEqual(try TestSupport.run("xmllint", ["--noout", folder.appendingPathComponent(file).path]).status, 0)
+            }
+        }
+        let targets = try XCTUnwrap(charts.first { $0["kind"] as? String == "targets" })
+        XCTAssertEqual(targets["outcome"] as? String, "4")
+        XCTAssertTrue((targets["alt"] as? String ?? "").contains("indicator 4.2, target 12 member States, result 25, 208% of target"))
+    }
+}
+
+/// Reads PNG chunk headers, to check what slide programs rely on (pHYs, sRGB).
+enum PNGChunks {
+    static func chunks(_ png: [UInt8]) -> [(name: String, data: ArraySlice<UInt8>)] {
+        var result: [(String, ArraySlice<UInt8>)] = []
+        var offset = 8
+        while offset + 8 <= png.count {
+            let length = png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            let name = String(decoding: png[offset + 4..<offset + 8], as: UTF8.self)
+            guard offset + 12 + length <= png.count else { break }
+            result.append((name, png[offset + 8..<offset + 8 + length]))
+            offset += 12 + length
+        }
+        return result
+    }
+
+    static func names(_ png: [UInt8]) -> [String] { chunks(png).map(\.name) }
+
+    /// Horizontal pixels per metre from pHYs, nil without one.
+    static func pixelsPerMetre(_ png: [UInt8]) -> Int? {
+        guard let data = chunks(png).first(where: { $0.name == "pHYs" })?.data, data.count == 9 else { return nil }
+        return data.prefix(4).reduce(0) { $0 << 8 | Int($1) }
     }
 }

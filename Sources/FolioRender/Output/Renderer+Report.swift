@@ -60,7 +60,8 @@ extension Renderer {
                                 measurer: measurer)
         switch options.format {
         case .png:
-            return try png(frame, scale: options.scale)
+            // A scale-2 image is the same chart at twice the pixels: its DPI doubles so it keeps its size on a slide.
+            return try png(frame, scale: options.scale, dpi: 96 * options.scale)
         case .svg:
             return try svg(frame)
         case .pdf:

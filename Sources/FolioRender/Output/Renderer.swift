@@ -98,7 +98,11 @@ public final class Renderer {
     }
 
     /// A PNG of `frame`, each frame unit drawn as `scale` pixels.
-    public func png(_ frame: Frame, scale: Double = 1) throws -> [UInt8] {
+    ///
+    /// - Parameter dpi: Written into the file (pHYs) so slide and word processors place the image at the
+    ///   intended size. A chart drawn at `scale` 2 is meant to be shown at half its pixel size: pass
+    ///   `dpi: 96 * scale` to keep its physical size that of the frame at 96 dpi.
+    public func png(_ frame: Frame, scale: Double = 1, dpi: Double = 96) throws -> [UInt8] {
         let width = Int((frame.size.width * scale).rounded(.up))
         let height = Int((frame.size.height * scale).rounded(.up))
         try Renderer.checkImageSize(width: width, height: height)
@@ -109,10 +113,15 @@ public final class Renderer {
             FramePainter(cairo: cairo, fonts: fonts).paint(frame)
         }
         cairo_surface_flush(surface.pointer)
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface.pointer, ByteSink.write, sink.closure)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
-        return sink.bytes
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        guard let data = cairo_image_surface_get_data(surface.pointer) else {
+            throw RenderError.cairo("no pixel data in the \(width)×\(height) image")
+        }
+        // The surface (and so its pixels) must outlive the encoding.
+        return withExtendedLifetime(surface) {
+            PNGEncoder(dpi: dpi).encode(argb: UnsafeRawBufferPointer(start: data, count: stride * height),
+                                        width: width, height: height, stride: stride)
+        }
     }
 
     public func svg(_ frame: Frame) throws -> [UInt8] {

@@ -1,0 +1,581 @@
+import Foundation
+
+/// Turns a CSV folder (indicators.csv, countries.csv and report.yaml or report.json) into the
+/// same `SourceNode` tree a YAML file gives, with every node placed in the file and cell it came
+/// from, so `ReportValidator` checks CSV data with exactly the rules it applies to YAML and JSON.
+///
+/// `SourcePosition` has only a line and a column, so the file is folded into the line number
+/// (`file * fileStride + line`) and unfolded when the diagnostics are handed out. In CSV files
+/// the column is the 1-based field number, and the field path shown is the column's name.
+final class CSVReportBuilder {
+    static let fileStride = 1 << 40
+
+    static let reportFile = 0, indicatorsFile = 1, countriesFile = 2
+
+    static let indicatorColumns = ["outcome", "outcome_title", "indicator", "description", "unit", "target", "result"]
+    static let indicatorRequired = ["outcome", "outcome_title", "indicator", "description", "target"]
+    static let countryColumns = ["indicator", "region", "country", "territory"]
+    static let countryRequired = ["indicator", "region", "country"]
+    /// Keys an entry of report.yaml's `outcomes` may have: the rest of an outcome lives in indicators.csv.
+    static let outcomeKeys = ["id", "narrative", "outputs"]
+
+    private let options: LoadOptions
+    private let sink = DiagnosticSink(file: "")
+    private let reader: NodeReader
+    /// Display names by file index: report file, indicators.csv, countries.csv, then other files.
+    private var names = ["report.yaml", "indicators.csv", "countries.csv"]
+    /// Column names of each CSV file that was read, by field number - 1.
+    private var labels: [Int: [String]] = [:]
+    private var headerLines: [Int: Int] = [:]
+    /// Report index of an outcome → index of its entry in report.yaml's `outcomes`, for paths.
+    private var outcomeEntryIndex: [Int: Int] = [:]
+    /// A file could not be read at all: diagnostics are returned without validating.
+    private var fatal = false
+
+    init(options: LoadOptions) {
+        self.options = options
+        reader = NodeReader(sink: sink)
+    }
+
+    private func position(_ file: Int, _ line: Int, _ column: Int) -> SourcePosition {
+        SourcePosition(line: file * Self.fileStride + line, column: column)
+    }
+
+    /// The whole file, before any line of it (shown as 1:1 without a field path).
+    private func wholeFile(_ file: Int) -> SourcePosition {
+        position(file, 0, 0)
+    }
+
+    // MARK: Entry point
+
+    func check(files: [String: Data], defaultTitle: String?) -> CheckResult {
+        var reportData: Data?, indicatorsData: Data?, countriesData: Data?
+        for name in files.keys.sorted() {
+            let data = files[name]!
+            switch name.lowercased() {
+            case "indicators.csv":
+                if indicatorsData == nil { indicatorsData = data; names[Self.indicatorsFile] = name } else { duplicate(name, of: Self.indicatorsFile) }
+            case "countries.csv":
+                if countriesData == nil { countriesData = data; names[Self.countriesFile] = name } else { duplicate(name, of: Self.countriesFile) }
+            case "report.yaml", "report.yml", "report.json":
+                if reportData == nil { reportData = data; names[Self.reportFile] = name } else { duplicate(name, of: Self.reportFile) }
+            default:
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard ["csv", "tsv", "yaml", "yml", "json"].contains(ext) else { continue }
+                names.append(name)
+                var message = "unknown file, ignored (a CSV folder holds indicators.csv, countries.csv and report.yaml)"
+                if let guess = Suggestion.closest(to: name, among: ["indicators.csv", "countries.csv", "report.yaml", "report.json"]) {
+                    message = "unknown file, ignored; did you mean \(Quoting.quoted(guess))?"
+                }
+                sink.warning(message, at: wholeFile(names.count - 1))
+            }
+        }
+
+        let reportRoot = reportData.flatMap { reportNode($0, json: names[Self.reportFile].lowercased().hasSuffix(".json")) }
+        var indicators: CSVTable?, countries: CSVTable?
+        if let indicatorsData {
+            indicators = table(indicatorsData, file: Self.indicatorsFile)
+        } else {
+            sink.error("file not found: a CSV folder needs indicators.csv (columns "
+                       + Self.indicatorColumns.joined(separator: ", ") + ")", at: wholeFile(Self.indicatorsFile))
+            fatal = true
+        }
+        if let countriesData {
+            countries = table(countriesData, file: Self.countriesFile)
+        } else if indicatorsData != nil {
+            sink.warning("file not found: no indicator lists any country (columns " + Self.countryColumns.joined(separator: ", ") + ")",
+                         at: wholeFile(Self.countriesFile))
+        }
+        let indicatorHeader = indicators.flatMap {
+            header($0, file: Self.indicatorsFile, known: Self.indicatorColumns, required: Self.indicatorRequired)
+        }
+        let countryHeader = countries.flatMap {
+            header($0, file: Self.countriesFile, known: Self.countryColumns, required: Self.countryRequired)
+        }
+        guard !fatal, let indicators, let indicatorHeader else { return finish(report: nil, validatorStart: Int.max) }
+
+        var drafts = outcomes(indicators, header: indicatorHeader)
+        if let countries, let countryHeader { addCountries(countries, header: countryHeader, to: &drafts) }
+
+        var rootPairs: [SourceNode.Pair] = []
+        var rootPosition = wholeFile(Self.reportFile)
+        var entries: SourceNode?
+        if let reportRoot {
+            guard case let .mapping(pairs) = reportRoot.content else {
+                sink.error("expected a mapping at the top level, found \(reader.describe(reportRoot))", at: reportRoot.position)
+                return finish(report: nil, validatorStart: Int.max)
+            }
+            for pair in pairs {
+                if pair.key.scalar?.text == "outcomes" { entries = pair.value } else { rootPairs.append(pair) }
+            }
+            rootPosition = reportRoot.position
+        } else if reportData == nil, let defaultTitle, !defaultTitle.isEmpty {
+            rootPairs.append(pair("title", quoted(defaultTitle, at: wholeFile(Self.reportFile))))
+            sink.warning("file not found: the title is the folder's name, \(Quoting.quoted(defaultTitle)); "
+                         + "report.yaml holds the title and the other report fields", at: wholeFile(Self.reportFile))
+        }
+        if let entries { addReportEntries(entries, to: &drafts) }
+        guard !fatal, !sink.isFull else { return finish(report: nil, validatorStart: Int.max) }
+
+        let start = wholeFile(Self.indicatorsFile)
+        rootPairs.append(SourceNode.Pair(key: plain("outcomes", at: start),
+                                         value: SourceNode(content: .sequence(drafts.map(\.node)), position: start)))
+        let root = SourceNode(content: .mapping(rootPairs), position: rootPosition)
+        let validatorStart = sink.diagnostics.count
+        var validator = ReportValidator(sink: sink)
+        let report = validator.report(from: root)
+        return finish(report: report, validatorStart: validatorStart)
+    }
+
+    private func duplicate(_ name: String, of file: Int) {
+        names.append(name)
+        sink.error("\(Quoting.quoted(names[file])) is here too; keep one of them", at: wholeFile(names.count - 1))
+        fatal = true
+    }
+
+    // MARK: Files
+
+    private func tooLarge(_ data: Data, file: Int) -> Bool {
+        guard data.count > options.maxBytes else { return false }
+        sink.error("file is larger than the limit of \(ReportLoader.byteCount(options.maxBytes))", at: position(file, 1, 1))
+        fatal = true
+        return true
+    }
+
+    /// report.yaml or report.json as a tree placed in file 0; a blank file is an empty mapping.
+    private func reportNode(_ data: Data, json: Bool) -> SourceNode? {
+        let file = Self.reportFile
+        guard !tooLarge(data, file: file) else { return nil }
+        let parsed: Result<SourceNode?, ParseFailure> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let encoding = UTF8Validation.foreignByteOrderMark(bytes) {
+                return .failure(ParseFailure(position: .start, message: "file is not UTF-8 (it starts with a \(encoding) byte order mark); save it as UTF-8"))
+            }
+            if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+                let byte = "0x" + String(bytes[offset], radix: 16, uppercase: true)
+                return .failure(ParseFailure(position: UTF8Validation.position(ofByteOffset: offset, in: bytes),
+                                             message: "file is not valid UTF-8 (byte \(byte) at byte offset \(offset))"))
+            }
+            do {
+                if json { return .success(try JSONSource.parse(bytes, maxNodes: options.maxNodes)) }
+                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+                if YAMLSource.isBlank(body) { return .success(nil) }
+                return .success(try YAMLSource.parse(String(decoding: body, as: UTF8.self), bytes: body, maxNodes: options.maxNodes))
+            } catch let failure as ParseFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(ParseFailure(position: .start, message: "could not read the file"))
+            }
+        }
+        switch parsed {
+        case let .failure(failure):
+            sink.error(failure.message, at: position(file, failure.position.line, failure.position.column))
+            fatal = true
+            return nil
+        case let .success(root):
+            guard let root, !(root.isNull && root.scalar?.text == "") else {
+                return SourceNode(content: .mapping([]), position: position(file, 1, 1))
+            }
+            return Self.moved(root, toFile: file)
+        }
+    }
+
+    private static func moved(_ node: SourceNode, toFile file: Int) -> SourceNode {
+        var copy = node
+        copy.position.line += file * fileStride
+        switch node.content {
+        case .scalar: break
+        case let .sequence(items): copy.content = .sequence(items.map { moved($0, toFile: file) })
+        case let .mapping(pairs):
+            copy.content = .mapping(pairs.map { SourceNode.Pair(key: moved($0.key, toFile: file), value: moved($0.value, toFile: file)) })
+        }
+        return copy
+    }
+
+    private func table(_ data: Data, file: Int) -> CSVTable? {
+        guard !tooLarge(data, file: file) else { return nil }
+        do {
+            let table = try data.withUnsafeBytes { raw in
+                try CSVTable.parse(raw.bindMemory(to: UInt8.self), maxCells: options.maxNodes)
+            }
+            guard table.records.contains(where: { !$0.isBlank }) else {
+                let columns = file == Self.indicatorsFile ? Self.indicatorColumns : Self.countryColumns
+                sink.error("file is empty; it needs at least the header line (" + columns.joined(separator: ", ") + ")",
+                           at: position(file, 1, 1))
+                fatal = true
+                return nil
+            }
+            return table
+        } catch let failure as CSVTable.Failure {
+            sink.error(failure.message, at: position(file, failure.line, failure.field))
+        } catch {
+            sink.error("could not read the file", at: position(file, 1, 1))
+        }
+        fatal = true
+        return nil
+    }
+
+    // MARK: Headers
+
+    /// Where each known column is, and the records below the header.
+    private struct Header {
+        var file: Int
+        var columns: [String: Int]
+        var width: Int
+        var rows: ArraySlice<CSVRecord>
+    }
+
+    /// `Outcome Title`, ` outcome-title ` and `OUTCOME_TITLE` all name `outcome_title`.
+    static func columnName(_ text: String) -> String {
+        var name = text.trimmingCharacters(in: .whitespaces).lowercased()
+        name = name.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        return name
+    }
+
+    private func header(_ table: CSVTable, file: Int, known: [String], required: [String]) -> Header? {
+        guard let headerIndex = table.records.firstIndex(where: { !$0.isBlank }) else { return nil }
+        let record = table.records[headerIndex]
+        var columns: [String: Int] = [:]
+        var fieldLabels: [String] = []
+        for (i, raw) in record.fields.enumerated() {
+            let name = Self.columnName(raw)
+            let at = position(file, record.line, i + 1)
+            fieldLabels.append(known.contains(name) ? name : raw.trimmingCharacters(in: .whitespaces))
+            guard !name.isEmpty else { continue }
+            if known.contains(name) {
+                if let first = columns[name] {
+                    sink.error("duplicate column \(Quoting.quoted(name)) (first at column \(first + 1))", at: at)
+                    fatal = true
+                } else {
+                    columns[name] = i
+                }
+            } else {
+                var message = "unknown column \(Quoting.quoted(raw)), ignored"
+                if let guess = Suggestion.closest(to: name, among: known) { message += "; did you mean \(Quoting.quoted(guess))?" }
+                sink.warning(message, at: at)
+            }
+        }
+        labels[file] = fieldLabels
+        headerLines[file] = record.line
+        let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            var message = (missing.count == 1 ? "missing column " : "missing columns ") + missing.map(Quoting.quoted).joined(separator: ", ")
+                + " (the columns are " + known.joined(separator: ", ") + ")"
+            if record.fields.count == 1, record.fields[0].contains("\t") {
+                message += "; separate them with commas or semicolons"
+            }
+            sink.error(message, at: position(file, record.line, 1))
+            fatal = true
+            return nil
+        }
+        let rows = table.records[(headerIndex + 1)...].filter { !$0.isBlank }
+        // Text under no column name is probably a shifted row (an unquoted separator): say so once per file.
+        let named = record.fields.map { !Self.columnName($0).isEmpty }
+        let unnamed = { (i: Int) in i >= named.count || !named[i] }
+        for row in rows {
+            guard let i = row.fields.indices.first(where: { unnamed($0) && !Cell.blank(row.fields[$0]) }) else { continue }
+            let separator = Character(Unicode.Scalar(table.separator))
+            sink.warning(i >= record.fields.count
+                         ? "text beyond the header's \(record.fields.count) columns is ignored (an unquoted \(separator) in a field?)"
+                         : "text in a column without a name in the header is ignored", at: position(file, row.line, i + 1))
+            break
+        }
+        return Header(file: file, columns: columns, width: record.fields.count, rows: ArraySlice(rows))
+    }
+
+    // MARK: Cells and nodes
+
+    private struct Cell {
+        var text: String
+        var position: SourcePosition
+        var isBlank: Bool { Self.blank(text) }
+
+        static func blank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    }
+
+    private func cell(_ record: CSVRecord, _ name: String, _ header: Header) -> Cell? {
+        guard let column = header.columns[name] else { return nil }
+        let text = column < record.fields.count ? record.fields[column] : ""
+        return Cell(text: text, position: position(header.file, record.line, column + 1))
+    }
+
+    private func plain(_ text: String, at position: SourcePosition) -> SourceNode {
+        SourceNode(content: .scalar(.init(text: text, style: .plain)), position: position)
+    }
+
+    private func quoted(_ text: String, at position: SourcePosition) -> SourceNode {
+        SourceNode(content: .scalar(.init(text: text, style: .quoted)), position: position)
+    }
+
+    /// Text exactly as written: a cell is never a number, a boolean or null.
+    private func text(_ cell: Cell) -> SourceNode {
+        quoted(cell.text, at: cell.position)
+    }
+
+    /// An empty cell is absent (null); anything else is text as written.
+    private func optionalText(_ cell: Cell) -> SourceNode {
+        cell.text.isEmpty ? plain("", at: cell.position) : quoted(cell.text, at: cell.position)
+    }
+
+    /// Read as YAML reads an unquoted value, so `10` is a number and `ten` or `-3` are refused with
+    /// the same messages; spaces around the digits are dropped.
+    private func number(_ cell: Cell) -> SourceNode {
+        plain(cell.text.trimmingCharacters(in: .whitespaces), at: cell.position)
+    }
+
+    private func pair(_ key: String, _ value: SourceNode) -> SourceNode.Pair {
+        SourceNode.Pair(key: plain(key, at: value.position), value: value)
+    }
+
+    // MARK: indicators.csv
+
+    private struct IndicatorDraft {
+        var pairs: [SourceNode.Pair]
+        var position: SourcePosition
+        var regions: [(key: SourceNode, entries: [SourceNode])] = []
+        var regionIndex: [String: Int] = [:]
+
+        var node: SourceNode {
+            var pairs = self.pairs
+            if let first = regions.first {
+                let countries = regions.map { SourceNode.Pair(key: $0.key, value: SourceNode(content: .sequence($0.entries), position: $0.key.position)) }
+                pairs.append(SourceNode.Pair(key: SourceNode(content: .scalar(.init(text: "countries", style: .plain)), position: first.key.position),
+                                             value: SourceNode(content: .mapping(countries), position: first.key.position)))
+            }
+            return SourceNode(content: .mapping(pairs), position: position)
+        }
+    }
+
+    private struct OutcomeDraft {
+        var id: Cell
+        var title: Cell?
+        var firstTitle: Cell
+        var indicators: [IndicatorDraft] = []
+        /// `narrative` and `outputs` from report.yaml.
+        var extra: [SourceNode.Pair] = []
+
+        var node: SourceNode {
+            let title = self.title ?? firstTitle
+            var pairs = [SourceNode.Pair(key: Self.key("id", id.position), value: Self.quoted(id)),
+                         SourceNode.Pair(key: Self.key("title", title.position), value: Self.quoted(title)),
+                         SourceNode.Pair(key: Self.key("indicators", id.position),
+                                         value: SourceNode(content: .sequence(indicators.map(\.node)), position: id.position))]
+            pairs += extra
+            return SourceNode(content: .mapping(pairs), position: id.position)
+        }
+
+        private static func key(_ text: String, _ position: SourcePosition) -> SourceNode {
+            SourceNode(content: .scalar(.init(text: text, style: .plain)), position: position)
+        }
+
+        private static func quoted(_ cell: Cell) -> SourceNode {
+            SourceNode(content: .scalar(.init(text: cell.text, style: .quoted)), position: cell.position)
+        }
+    }
+
+    private var outcomeIndex: [String: Int] = [:]
+    private var indicatorIndex: [String: (outcome: Int, indicator: Int)] = [:]
+    private var indicatorIDs: [String] = []
+
+    /// One indicator per row, grouped by outcome in order of first appearance. A row with an
+    /// outcome but no indicator cells declares an outcome without indicators.
+    private func outcomes(_ table: CSVTable, header: Header) -> [OutcomeDraft] {
+        var drafts: [OutcomeDraft] = []
+        for row in header.rows where !sink.isFull {
+            let outcome = cell(row, "outcome", header)!
+            let title = cell(row, "outcome_title", header)!
+            let index: Int
+            if let known = outcomeIndex[outcome.text] {
+                index = known
+                if !title.isBlank {
+                    if let established = drafts[index].title {
+                        if established.text != title.text {
+                            let line = established.position.line % Self.fileStride
+                            sink.error("differs from the title given for outcome \(Quoting.quoted(outcome.text)) on line \(line)",
+                                       at: title.position)
+                        }
+                    } else {
+                        drafts[index].title = title
+                    }
+                }
+            } else {
+                index = drafts.count
+                outcomeIndex[outcome.text] = index
+                drafts.append(OutcomeDraft(id: outcome, title: title.isBlank ? nil : title, firstTitle: title))
+            }
+
+            let id = cell(row, "indicator", header)!
+            let description = cell(row, "description", header)!
+            let unit = cell(row, "unit", header)
+            let target = cell(row, "target", header)!
+            let result = cell(row, "result", header)
+            guard [id, description, target].contains(where: { !$0.isBlank }) || unit?.isBlank == false || result?.isBlank == false else {
+                continue
+            }
+            var pairs = [pair("id", text(id)), pair("description", text(description))]
+            if let unit { pairs.append(pair("unit", optionalText(unit))) }
+            pairs.append(pair("target", number(target)))
+            if let result { pairs.append(pair("result", number(result))) }
+            if indicatorIndex[id.text] == nil {
+                indicatorIndex[id.text] = (index, drafts[index].indicators.count)
+                indicatorIDs.append(id.text)
+            }
+            drafts[index].indicators.append(IndicatorDraft(pairs: pairs, position: id.position))
+        }
+        return drafts
+    }
+
+    // MARK: countries.csv
+
+    static let territoryTrue: Set<String> = ["true", "yes", "1"]
+    static let territoryFalse: Set<String> = ["false", "no", "0", ""]
+
+    private func addCountries(_ table: CSVTable, header: Header, to drafts: inout [OutcomeDraft]) {
+        for row in header.rows where !sink.isFull {
+            let indicator = cell(row, "indicator", header)!
+            let region = cell(row, "region", header)!
+            let country = cell(row, "country", header)!
+            guard !indicator.isBlank else {
+                sink.error("must not be empty", at: indicator.position)
+                continue
+            }
+            guard let (o, i) = indicatorIndex[indicator.text] else {
+                var message = "no indicator \(Quoting.quoted(indicator.text)) in \(names[Self.indicatorsFile])"
+                if let guess = Suggestion.closest(to: indicator.text, among: indicatorIDs) {
+                    message += "; did you mean \(Quoting.quoted(guess))?"
+                }
+                sink.error(message, at: indicator.position)
+                continue
+            }
+            guard !region.isBlank else {
+                sink.error("must not be empty", at: region.position)
+                continue
+            }
+            var isTerritory = false
+            if let territory = cell(row, "territory", header) {
+                let word = territory.text.trimmingCharacters(in: .whitespaces).lowercased()
+                if Self.territoryTrue.contains(word) {
+                    isTerritory = true
+                } else if !Self.territoryFalse.contains(word) {
+                    sink.error("expected true, false, yes, no, 1, 0 or nothing, found \(Quoting.quoted(territory.text))",
+                               at: territory.position)
+                }
+            }
+            let name = text(country)
+            let entry = isTerritory
+                ? SourceNode(content: .mapping([pair("name", name), pair("territory", plain("true", at: country.position))]),
+                             position: country.position)
+                : name
+            var draft = drafts[o].indicators[i]
+            if let r = draft.regionIndex[region.text] {
+                draft.regions[r].entries.append(entry)
+            } else {
+                draft.regionIndex[region.text] = draft.regions.count
+                draft.regions.append((text(region), [entry]))
+            }
+            drafts[o].indicators[i] = draft
+        }
+    }
+
+    // MARK: report.yaml's outcomes
+
+    /// `outcomes: [{id, narrative, outputs}]`: prose for outcomes that indicators.csv defines.
+    private func addReportEntries(_ node: SourceNode, to drafts: inout [OutcomeDraft]) {
+        guard !node.isNull else { return }
+        let path = FieldPath.root.appending("outcomes")
+        guard let items = reader.list(node, path: path) else { return }
+        var seen: [String: SourcePosition] = [:]
+        for (j, item) in items.enumerated() where !sink.isFull {
+            let itemPath = path.appending(j)
+            guard let fields = reader.fields(item, path: itemPath, known: nil) else { continue }
+            for (key, pair) in fields.entries where !Self.outcomeKeys.contains(key) {
+                let message: String
+                switch key {
+                case "title": message = "key \"title\" is ignored here: outcome titles are in \(names[Self.indicatorsFile]) (column outcome_title)"
+                case "indicators": message = "key \"indicators\" is ignored here: indicators are in \(names[Self.indicatorsFile])"
+                default:
+                    message = "unknown key \(Quoting.quoted(key))"
+                        + (Suggestion.closest(to: key, among: Self.outcomeKeys).map { "; did you mean \(Quoting.quoted($0))?" } ?? "")
+                }
+                sink.warning(message, at: pair.key.position, path: itemPath)
+            }
+            guard let idNode = fields.required("id"),
+                  let id = reader.text(idNode, path: itemPath.appending("id"), nonEmpty: true) else { continue }
+            if let first = seen[id] {
+                sink.error("duplicate outcome id \(Quoting.quoted(id)) (\(first.firstAt(seenFrom: idNode.position)))",
+                           at: idNode.position, path: itemPath.appending("id"))
+                continue
+            }
+            seen[id] = idNode.position
+            guard let index = outcomeIndex[id] else {
+                var message = "outcome \(Quoting.quoted(id)) is not in \(names[Self.indicatorsFile])"
+                if let guess = Suggestion.closest(to: id, among: drafts.map(\.id.text)) { message += "; did you mean \(Quoting.quoted(guess))?" }
+                sink.error(message, at: idNode.position, path: itemPath.appending("id"))
+                continue
+            }
+            drafts[index].extra = fields.entries.filter { $0.key == "narrative" || $0.key == "outputs" }.map(\.pair)
+            outcomeEntryIndex[index] = j
+        }
+    }
+
+    // MARK: Diagnostics
+
+    private func finish(report: Report?, validatorStart: Int) -> CheckResult {
+        var placed: [(file: Int, offset: Int, diagnostic: Diagnostic)] = []
+        for (offset, raw) in sink.diagnostics.enumerated() {
+            let file = raw.line / Self.fileStride
+            var diagnostic = raw
+            diagnostic.file = names[file]
+            diagnostic.line = raw.line % Self.fileStride
+            diagnostic.message = unfoldLines(raw.message, file: file)
+            if diagnostic.line == 0 {
+                diagnostic.line = 1
+                diagnostic.column = 1
+                diagnostic.path = ""
+            } else if let fieldLabels = labels[file] {
+                let isHeader = diagnostic.line == headerLines[file]
+                let column = diagnostic.column - 1
+                if !isHeader, !raw.message.hasPrefix("too many problems"), fieldLabels.indices.contains(column) {
+                    diagnostic.path = fieldLabels[column]
+                } else {
+                    diagnostic.path = ""
+                }
+            } else if file == Self.reportFile, offset >= validatorStart {
+                diagnostic.path = reportPath(raw.path)
+            }
+            placed.append((file, offset, diagnostic))
+        }
+        placed.sort { ($0.file, $0.diagnostic.line, $0.diagnostic.column, $0.offset) < ($1.file, $1.diagnostic.line, $1.diagnostic.column, $1.offset) }
+        return CheckResult(report: sink.errorCount == 0 ? report : nil, diagnostics: placed.map(\.diagnostic))
+    }
+
+    /// `outcomes[2].narrative[0]` counts outcomes of the report; in report.yaml the entry may have another index.
+    private func reportPath(_ path: String) -> String {
+        let prefix = "outcomes["
+        guard path.hasPrefix(prefix), let close = path.firstIndex(of: "]"),
+              let index = Int(path[path.index(path.startIndex, offsetBy: prefix.count)..<close]),
+              let entry = outcomeEntryIndex[index] else { return path }
+        return "outcomes[\(entry)]" + path[path.index(after: close)...]
+    }
+
+    /// "first at line 1099511627779" → "first at line 3" (or "first at countries.csv line 3").
+    private func unfoldLines(_ message: String, file: Int) -> String {
+        let marker = "first at line "
+        guard message.contains(marker) else { return message }
+        var out = ""
+        var rest = Substring(message)
+        while let range = rest.range(of: marker) {
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard let value = Int(digits), value >= Self.fileStride else {
+                out += marker
+                continue
+            }
+            let other = value / Self.fileStride, line = max(1, value % Self.fileStride)
+            out += other == file || other >= names.count ? "first at line \(line)" : "first at \(names[other]) line \(line)"
+            rest = rest[digits.endIndex...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,164 @@
+/// Writes a report in the input format as block YAML, laid out as the README shows it, so that
+/// it loads back to the same report: text that YAML could read as something else (`"4.10"`,
+/// `"yes"`, `"null"`, `"10"`), or that holds line breaks, `: `, ` #`, outer spaces or control
+/// characters, is double-quoted with escapes; everything else is written plain.
+public enum ReportYAMLWriter {
+    public static func yaml(_ report: Report) -> String {
+        var out = header(report)
+        if report.outcomes.isEmpty {
+            out += "outcomes: []\n"
+            return out
+        }
+        out += "outcomes:\n"
+        for outcome in report.outcomes {
+            out += "  - id: \(scalar(outcome.id))\n"
+            out += "    title: \(scalar(outcome.title))\n"
+            if outcome.indicators.isEmpty {
+                out += "    indicators: []\n"
+            } else {
+                out += "    indicators:\n"
+                for indicator in outcome.indicators {
+                    out += self.indicator(indicator, regions: report.regions)
+                }
+            }
+            out += prose(outcome, indent: "    ")
+        }
+        return out
+    }
+
+    /// The report-level fields: title to regions.
+    static func header(_ report: Report) -> String {
+        var out = "title: \(scalar(report.title))\n"
+        if let subtitle = report.subtitle { out += "subtitle: \(scalar(subtitle))\n" }
+        if let organization = report.organization { out += "organization: \(scalar(organization))\n" }
+        if let period = report.period { out += "period: \(scalar(period))\n" }
+        if report.language != Report.defaultLanguage { out += "language: \(scalar(report.language))\n" }
+        out += "regions: [" + report.regions.map { scalar($0, flow: true) }.joined(separator: ", ") + "]\n"
+        return out
+    }
+
+    /// `narrative:` and `outputs:` of an outcome, when it has them; `indent` is the outcome's key indent.
+    static func prose(_ outcome: Outcome, indent: String) -> String {
+        var out = ""
+        if !outcome.narrative.isEmpty {
+            out += indent + "narrative:\n"
+            for section in outcome.narrative {
+                out += indent + "  - heading: \(scalar(section.heading))\n"
+                out += list("paragraphs", section.paragraphs, indent: indent + "    ")
+            }
+        }
+        if !outcome.outputs.isEmpty {
+            out += indent + "outputs:\n"
+            for output in outcome.outputs {
+                out += indent + "  - category: \(scalar(output.category))\n"
+                out += list("items", output.items, indent: indent + "    ")
+            }
+        }
+        return out
+    }
+
+    private static func list(_ key: String, _ items: [String], indent: String) -> String {
+        guard !items.isEmpty else { return indent + key + ": []\n" }
+        return indent + key + ":\n" + items.map { indent + "  - " + scalar($0) + "\n" }.joined()
+    }
+
+    private static func indicator(_ indicator: Indicator, regions: [String]) -> String {
+        var out = "      - id: \(scalar(indicator.id))\n"
+        out += "        description: \(scalar(indicator.description))\n"
+        out += "        unit: \(scalar(indicator.unit))\n"
+        out += "        target: \(indicator.target)\n"
+        if let result = indicator.result { out += "        result: \(result)\n" }
+        let listed = orderedRegions(indicator, regions: regions)
+        // No `countries:` at all when none are listed, as the input usually has it: an empty
+        // mapping would add a "result differs from the 0 entries listed" warning.
+        guard !listed.isEmpty else { return out }
+        out += "        countries:\n"
+        for region in listed {
+            out += "          " + key(region) + "\n"
+            for entry in indicator.entries(in: region) {
+                out += "            - "
+                out += entry.isTerritory ? "{name: \(scalar(entry.name, flow: true)), territory: true}" : scalar(entry.name)
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    /// The report's region order first, then any region it does not list (sorted), so nothing is dropped.
+    static func orderedRegions(_ indicator: Indicator, regions: [String]) -> [String] {
+        let withEntries = indicator.countries.filter { !$0.value.isEmpty }
+        return regions.filter { withEntries[$0] != nil } + withEntries.keys.filter { !regions.contains($0) }.sorted()
+    }
+
+    /// `Africa:`; a key longer than libyaml's 1024-character limit for simple keys is written explicitly.
+    private static func key(_ text: String) -> String {
+        let written = scalar(text)
+        return written.unicodeScalars.count < 1000 ? written + ":" : "? " + written + "\n          :"
+    }
+
+    // MARK: Scalars
+
+    /// Words YAML 1.1 (which Yams follows) or YAML 1.2 read as booleans or null when plain.
+    private static let reservedWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null"]
+
+    /// Plain when that reads back as the same text in any YAML reader, else double-quoted.
+    /// `flow` is for values inside `[...]` or `{...}`, where `,[]{}` also end a plain scalar.
+    public static func scalar(_ text: String, flow: Bool = false) -> String {
+        isPlainSafe(text, flow: flow) ? text : doubleQuoted(text)
+    }
+
+    static func isPlainSafe(_ text: String, flow: Bool) -> Bool {
+        let scalars = text.unicodeScalars
+        // Starting with a letter rules out numbers, dates, `~`, `-`, `*`, `&`, `!`, `|`, `>`, quotes, `#`, `%`, `@`.
+        guard let first = scalars.first, first.properties.isAlphabetic, let last = scalars.last, last != " " else { return false }
+        guard !reservedWords.contains(text.lowercased()) else { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            guard isPrintable(scalar), scalar != "\t" else { return false }
+            if scalar == "#" && previous == " " { return false }
+            if previous == ":" && scalar == " " { return false }
+            if flow && (scalar == "," || scalar == "[" || scalar == "]" || scalar == "{" || scalar == "}") { return false }
+            previous = scalar
+        }
+        return last != ":"
+    }
+
+    /// YAML's printable set, without the line breaks (NEL, LS, PS) and the byte order mark.
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E: return true
+        case 0xA0...0xD7FF: return scalar.value != 0x2028 && scalar.value != 0x2029
+        case 0xE000...0xFFFD: return scalar.value != 0xFEFF
+        case 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            case _ where isPrintable(scalar):
+                out.unicodeScalars.append(scalar)
+            case _ where scalar.value <= 0xFF:
+                out += "\\x" + hex(scalar.value, digits: 2)
+            case _ where scalar.value <= 0xFFFF:
+                out += "\\u" + hex(scalar.value, digits: 4)
+            default:
+                out += "\\U" + hex(scalar.value, digits: 8)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

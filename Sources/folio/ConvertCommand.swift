@@ -1,0 +1,86 @@
+import ArgumentParser
+import FolioModel
+import FolioRender
+import Foundation
+
+struct ConvertCommand: FolioCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert data between YAML, JSON and a CSV folder, losing nothing.",
+        discussion: "The output's kind follows from -o: FILE.yaml or FILE.yml, FILE.json, or else a folder that gets "
+            + "indicators.csv, countries.csv and report.yaml (created when missing, if the folder it goes in exists). "
+            + "The data is checked first (errors exit with 65); the converted text is read back before anything is "
+            + "written, and each file is written atomically."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output: FILE.yaml, FILE.yml, FILE.json, or a folder for CSV.")
+    var output: String
+
+    enum Target: Equatable {
+        case yaml(URL), json(URL), csv(URL)
+    }
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("-o needs a file or folder name") }
+    }
+
+    func execute() throws {
+        let report = try input.load().report!
+        switch try target() {
+        case let .yaml(url):
+            let text = ReportYAMLWriter.yaml(report)
+            try verify(ReportLoader.check(data: Data(text.utf8), fileName: url.lastPathComponent, format: .yaml), report, "YAML")
+            try AtomicFile.write(Array(text.utf8), to: url)
+            print("wrote \(url.relativePath) (\(ByteCount(text.utf8.count)))")
+        case let .json(url):
+            let text = ReportJSONWriter.json(report)
+            try verify(ReportLoader.check(data: Data(text.utf8), fileName: url.lastPathComponent, format: .json), report, "JSON")
+            try AtomicFile.write(Array(text.utf8), to: url)
+            print("wrote \(url.relativePath) (\(ByteCount(text.utf8.count)))")
+        case .csv:
+            let files = ReportCSVWriter.files(report)
+            try verify(ReportLoader.checkCSV(files: files.mapValues { Data($0.utf8) }), report, "CSV")
+            let destination = try OutputPath.folder(output, defaultName: "")
+            // A report.json or report.yml left from before would make the folder ambiguous.
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
+            if let stale = existing.first(where: {
+                ["report.yml", "report.json"].contains($0.lowercased()) || ($0.lowercased() == "report.yaml" && $0 != "report.yaml")
+            }) {
+                throw Failure.cannotCreate("\(destination.relativePath) already holds \(stale), which would compete with the "
+                                           + "report.yaml written now; remove it or choose another folder")
+            }
+            // report.yaml last: a folder with only new CSV files still loads with the old report fields.
+            for name in [ReportCSVWriter.indicatorsFile, ReportCSVWriter.countriesFile, ReportCSVWriter.reportFile] {
+                try AtomicFile.write(Array(files[name]!.utf8), to: destination.appendingPathComponent(name))
+            }
+            print("wrote \(destination.relativePath)/ (indicators.csv, countries.csv, report.yaml)")
+        }
+    }
+
+    /// `.yaml`, `.yml` or `.json` name a file; an existing folder, or any other path, a CSV folder.
+    func target() throws -> Target {
+        let url = URL(fileURLWithPath: output)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue { return .csv(URL(fileURLWithPath: output, isDirectory: true)) }
+        switch url.pathExtension.lowercased() {
+        case "yaml", "yml": return .yaml(url)
+        case "json": return .json(url)
+        case "csv":
+            throw Failure.usage("-o \(output): CSV data is a folder of files; give a folder name such as "
+                                + "\(url.deletingPathExtension().lastPathComponent)")
+        default:
+            if exists { throw Failure.cannotCreate("cannot write a CSV folder to \(output): it is a file") }
+            return .csv(URL(fileURLWithPath: output, isDirectory: true))
+        }
+    }
+
+    /// The written form must load back, without errors, to the very report: otherwise nothing is written.
+    private func verify(_ result: CheckResult, _ report: Report, _ kind: String) throws {
+        guard result.report != report else { return }
+        let reason = result.errors.first.map { ": \($0)" } ?? ""
+        throw Failure.software("the \(kind) written for \(input.displayName) would not load back to the same report\(reason)")
+    }
+}
