@@ -108,4 +108,12 @@ struct ChartScaffold {
         }
         body = Rect(x: pad, y: top, width: width, height: max(0, bottom - top))
     }
+
+    /// The frame with a short note where the plot would be (a chart with nothing to plot).
+    func withNote(_ note: String, look: ChartLook) -> Frame {
+        var frame = self.frame
+        frame.append(.text(TextItem(note, font: look.labelFont, color: look.style.mutedTextColor,
+                                    origin: Point(x: body.minX, y: body.minY + look.labelFont.size))))
+        return frame
+    }
 }

@@ -20,9 +20,7 @@ struct RegionsChart {
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
-            frame.append(.text(TextItem("No indicators", font: look.labelFont, color: style.mutedTextColor,
-                                        origin: Point(x: body.minX, y: body.minY + look.labelFont.size))))
-            return frame
+            return scaffold.withNote("This outcome reports no indicators.", look: look)
         }
 
         let totals = indicators.map(\.listedCount)

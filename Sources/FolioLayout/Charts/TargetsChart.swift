@@ -23,9 +23,7 @@ struct TargetsChart {
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
-            frame.append(.text(TextItem("No indicators", font: look.labelFont, color: style.mutedTextColor,
-                                        origin: Point(x: body.minX, y: body.minY + look.labelFont.size))))
-            return frame
+            return scaffold.withNote("This outcome reports no indicators.", look: look)
         }
 
         // Vertical axis: title rotated at the far left, tick labels right-aligned against the plot.
