@@ -15,8 +15,19 @@ public protocol TextMeasurer {
 extension TextMeasurer {
     /// Like `lines(of:font:width:)`, but at most `maxLines`, the last one ending in "…" when text was cut.
     public func lines(of text: String, font: FontSpec, width: Double, maxLines: Int) -> [String] {
-        var all = lines(of: text, font: font, width: width)
         guard maxLines > 0 else { return [] }
+        // Break only a prefix long enough for one line more than needed: labels cut to a line or two
+        // would otherwise shape their whole text. No character is narrower than a quarter em here,
+        // so the prefix always overfills; lines break greedily, so the first lines are the same.
+        let perLine = Int(width / max(0.01, font.size * 0.25)) + 1
+        let budget = perLine * (maxLines + 1)
+        var all: [String]
+        if text.count > budget {
+            all = lines(of: String(text.prefix(budget)), font: font, width: width)
+            if all.count <= maxLines { all = lines(of: text, font: font, width: width) }
+        } else {
+            all = lines(of: text, font: font, width: width)
+        }
         guard all.count > maxLines else { return all }
         all.removeLast(all.count - maxLines)
         var last = Substring(all[maxLines - 1])
