@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+
+/// The outermost middleware: turns every error into `application/problem+json`, then logs the
+/// request (method, path, route, status, duration, bytes) and counts it in the metrics.
+struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServiceMetrics
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        let body = BodyState()
+        do {
+            response = try await BodyState.$current.withValue(body) { try await next(request, context) }
+        } catch let problem as ProblemDetails {
+            response = problem.response(instance: request.uri.path)
+        } catch let error as HTTPError {
+            let problem: ProblemDetails
+            if error.status == .notFound {
+                problem = .notFound("unknown-route", "no route \(request.method.rawValue) \(request.uri.path.prefix(200))")
+            } else {
+                problem = ProblemDetails(error.status, "http-error", error.body ?? error.status.reasonPhrase)
+            }
+            response = problem.response(instance: request.uri.path)
+        } catch is CancellationError {
+            response = ProblemDetails(.serviceUnavailable, "cancelled", "the request was cancelled").response(instance: request.uri.path)
+        } catch {
+            logger.error("unexpected error", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = ProblemDetails.internalError("unexpected error").response(instance: request.uri.path)
+        }
+        // An error answered before the body was read: close the connection rather than read the rest.
+        if response.status.code >= 400, Self.hasBody(request), !body.wasRead, response.headers[.connection] == nil {
+            response.headers[.connection] = "close"
+        }
+        let elapsed = ContinuousClock.now - start
+        let route = context.endpointPath.flatMap { $0 == "NotFound" ? nil : $0 } ?? "unmatched"
+        let bytes = response.body.contentLength ?? 0
+        metrics.recordRequest(route: route, status: response.status.code, bytes: bytes, duration: elapsed)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        logger.info("request", metadata: [
+            "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "route": "\(route)",
+            "status": .stringConvertible(response.status.code), "duration_ms": .stringConvertible((milliseconds * 10).rounded() / 10),
+            "bytes": .stringConvertible(bytes), "cache": "\(response.headers[.folioCache] ?? "-")",
+        ])
+        return response
+    }
+
+    static func hasBody(_ request: Request) -> Bool {
+        if let length = request.headers[.contentLength] { return length != "0" }
+        return request.headers[.transferEncoding] != nil
+    }
+}
+
+/// `Authorization: Bearer <token>` on every `/v1/` route when a token is configured. The token is
+/// compared in constant time.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: [UInt8]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            throw ProblemDetails.unauthorized("this server needs a bearer token: send Authorization: Bearer <token>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              Self.constantTimeEqual(Array(parts[1].trimmingCharacters(in: .whitespaces).utf8), token) else {
+            throw ProblemDetails.unauthorized("the bearer token is not valid")
+        }
+        return try await next(request, context)
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+}

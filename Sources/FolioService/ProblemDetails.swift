@@ -1,0 +1,181 @@
+import FolioModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// A failed request, answered as RFC 9457 `application/problem+json`.
+///
+/// Every error the service answers goes through this type, so every error body has the same
+/// shape: `type`, `title`, `status`, `detail`, and for data problems the diagnostics in `errors`
+/// and `warnings`, each with `line`, `column`, `path` and `message`.
+public struct ProblemDetails: Error, Sendable {
+    public var status: HTTPResponse.Status
+    /// Short slug naming the kind of problem; becomes `type: urn:folio:problem:<slug>`.
+    public var slug: String
+    public var detail: String
+    public var errors: [DiagnosticJSON] = []
+    public var warnings: [DiagnosticJSON] = []
+    /// Extra response headers (`Retry-After`, `WWW-Authenticate`, `Connection: close`).
+    public var headers: HTTPFields = [:]
+
+    public init(_ status: HTTPResponse.Status, _ slug: String, _ detail: String,
+                errors: [DiagnosticJSON] = [], warnings: [DiagnosticJSON] = [], headers: HTTPFields = [:]) {
+        self.status = status
+        self.slug = slug
+        self.detail = detail
+        self.errors = errors
+        self.warnings = warnings
+        self.headers = headers
+    }
+
+    public static let mediaType = "application/problem+json"
+
+    /// The JSON body.
+    struct Body: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String
+        var instance: String?
+        var errors: [DiagnosticJSON]?
+        var warnings: [DiagnosticJSON]?
+    }
+
+    func body(instance: String?) -> Body {
+        Body(type: "urn:folio:problem:" + slug, title: status.reasonPhrase, status: status.code, detail: detail,
+             instance: instance, errors: errors.isEmpty ? nil : errors, warnings: warnings.isEmpty ? nil : warnings)
+    }
+
+    /// The response; `instance` is the request path (without its query).
+    func response(instance: String?) -> Response {
+        var headers = self.headers
+        headers[.contentType] = Self.mediaType
+        let bytes = JSONOutput.encode(body(instance: instance))
+        headers[.contentLength] = String(bytes.count)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension ProblemDetails: HTTPResponseError {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(instance: request.uri.path)
+    }
+}
+
+// MARK: The problems the service answers
+
+extension ProblemDetails {
+    static func badParameter(_ detail: String) -> ProblemDetails {
+        ProblemDetails(.badRequest, "bad-parameter", detail)
+    }
+
+    static func notFound(_ slug: String, _ detail: String) -> ProblemDetails {
+        ProblemDetails(.notFound, slug, detail)
+    }
+
+    /// The body is larger than the limit. The connection is closed after the answer, so the rest of
+    /// the body is never read.
+    static func tooLarge(limit: Int) -> ProblemDetails {
+        ProblemDetails(.contentTooLarge, "body-too-large",
+                       "the request body is larger than the limit of \(ByteCountText.text(limit))",
+                       headers: [.connection: "close"])
+    }
+
+    static func unsupportedMediaType(_ given: String?) -> ProblemDetails {
+        ProblemDetails(.unsupportedMediaType, "unsupported-media-type",
+                       (given.map { "Content-Type \"\($0)\" is not supported" } ?? "the request has no Content-Type")
+                       + "; send the report as application/json or application/yaml",
+                       headers: [.accept: "application/json, application/yaml"])
+    }
+
+    static func unauthorized(_ detail: String) -> ProblemDetails {
+        ProblemDetails(.unauthorized, "unauthorized", detail, headers: [.wwwAuthenticate: "Bearer realm=\"folio\""])
+    }
+
+    static func saturated(retryAfter: Int) -> ProblemDetails {
+        ProblemDetails(.serviceUnavailable, "saturated", "every render worker is busy and the queue is full; retry later",
+                       headers: [.retryAfter: String(retryAfter)])
+    }
+
+    static func timedOut(after timeout: Duration) -> ProblemDetails {
+        ProblemDetails(.serviceUnavailable, "render-timeout",
+                       "the render took longer than the limit of \(DurationText.seconds(timeout)) and was abandoned")
+    }
+
+    static let shuttingDown = ProblemDetails(.serviceUnavailable, "shutting-down", "the server is shutting down",
+                                             headers: [.retryAfter: "1", .connection: "close"])
+
+    static func internalError(_ detail: String) -> ProblemDetails {
+        ProblemDetails(.internalServerError, "internal-error", detail)
+    }
+
+    /// Syntax (400) or validation (422) problems found by `ReportLoader.check`.
+    static func data(_ result: CheckResult) -> ProblemDetails {
+        let errors = result.errors.map(DiagnosticJSON.init)
+        let warnings = result.warnings.map(DiagnosticJSON.init)
+        if DataProblem.isSyntaxError(result) {
+            return ProblemDetails(.badRequest, "bad-syntax", "the body cannot be read: " + (result.errors.first?.message ?? "syntax error"),
+                                  errors: errors, warnings: warnings)
+        }
+        let count = result.errors.count
+        return ProblemDetails(.unprocessableContent, "invalid-data",
+                              "the report is not valid: \(count) error\(count == 1 ? "" : "s")",
+                              errors: errors, warnings: warnings)
+    }
+}
+
+/// One diagnostic as JSON: where (line, column, field path) and what.
+public struct DiagnosticJSON: Codable, Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var path: String
+    public var message: String
+
+    public init(_ diagnostic: Diagnostic) {
+        line = diagnostic.line
+        column = diagnostic.column
+        path = diagnostic.path
+        message = diagnostic.message
+    }
+}
+
+enum DataProblem {
+    /// Messages the validator gives at the top level, with an empty field path, on a document that
+    /// parsed: these are invalid data (422), not bad syntax.
+    private static let validatorMessages = ["expected a mapping at the top level", "missing required field",
+                                            "required field", "expected a text key", "too many problems"]
+
+    /// Whether `check` failed because the body could not be parsed at all (YAML or JSON syntax,
+    /// encoding, an empty body, nesting or alias limits): then it reports exactly one error, for the
+    /// file as a whole (empty field path), and the validator never ran.
+    static func isSyntaxError(_ result: CheckResult) -> Bool {
+        let errors = result.errors
+        guard errors.count == 1, errors[0].path.isEmpty else { return false }
+        return !validatorMessages.contains { errors[0].message.hasPrefix($0) }
+    }
+}
+
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
+    }
+}
+
+enum ByteCountText {
+    /// "4 MiB", "512 KiB", "1000 bytes".
+    static func text(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+}
+
+enum DurationText {
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.3g s", value)
+    }
+}

@@ -1,0 +1,167 @@
+import FolioLayout
+import FolioModel
+import FolioRender
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+
+/// What the routes share: configuration, styles, the render pool, the cache and the metrics.
+public final class RenderService: Sendable {
+    public let configuration: ServiceConfiguration
+    public let styles: StyleCatalog
+    public let pool: RenderPool
+    public let cache: ResponseCache
+    public let metrics: ServiceMetrics
+    public let logger: Logger
+    /// Part of every ETag: the build's engine version and the style sheets' digest.
+    public let engineVersion: String
+
+    /// Bumped when a change to drawing changes output for the same input.
+    public static let engineRelease = "folio-engine-4"
+
+    public init(configuration: ServiceConfiguration, logger: Logger, styles: StyleCatalog? = nil,
+                metrics: ServiceMetrics = ServiceMetrics(),
+                makeRenderer: @escaping @Sendable () throws -> Renderer = { try Renderer() }) {
+        var configuration = configuration
+        if configuration.fixedDocumentDate == nil, let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+           let seconds = Int64(epoch), seconds >= 0 {
+            configuration.fixedDocumentDate = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        self.configuration = configuration
+        self.logger = logger
+        self.metrics = metrics
+        let styles = styles ?? StyleCatalog.load(directory: configuration.stylesDirectory ?? StyleLibrary.bundledDirectory(),
+                                                 logger: logger)
+        self.styles = styles
+        engineVersion = Self.engineRelease + "+styles." + styles.digest.prefix(16)
+        cache = ResponseCache(capacity: configuration.cacheBytes)
+        pool = RenderPool(workers: configuration.workers, queueLimit: configuration.queueLength, metrics: metrics,
+                          logger: logger, makeRenderer: makeRenderer)
+    }
+
+    /// The date written into a PDF: the request's, else the configured one, else today (UTC midnight).
+    func documentDate(requested: Date?) -> Date {
+        if let requested { return requested }
+        if let fixed = configuration.fixedDocumentDate { return fixed }
+        let day = (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        return Date(timeIntervalSince1970: day)
+    }
+
+    // MARK: Rendering a request
+
+    /// A render that succeeded: its bytes and how to send them.
+    struct Rendered: Sendable {
+        var bytes: [UInt8]
+        var contentType: String
+        var fileName: String
+    }
+
+    /// The common path of every render route:
+    /// fingerprint → `If-None-Match` (304) → cache → worker thread (check the data, draw) → cache → 200.
+    ///
+    /// - Parameters:
+    ///   - parameters: every parameter that changes the output, defaults filled in; with the route,
+    ///     the body and the engine version they make the ETag.
+    ///   - draw: runs on a render thread with the validated report.
+    func render(_ request: Request, route: String, parameters: [String: String], upload: UploadedReport,
+                kind: RenderKind, contentType: String, fileName: String,
+                draw: @escaping @Sendable (Renderer, Report, [UInt8]) throws -> [UInt8]) async throws -> Response {
+        let key = ResponseCache.key(engine: engineVersion, route: route, parameters: parameters, format: upload.format,
+                                    body: upload.bytes)
+        let etag = "\"\(key)\""
+        if Self.ifNoneMatch(request.headers[values: .ifNoneMatch], matches: etag) {
+            metrics.notModified.increment()
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        if let hit = cache.get(key) {
+            metrics.cacheHits.increment()
+            return Self.ok(body: hit.body, contentType: hit.contentType, fileName: hit.fileName, etag: etag, cache: "hit")
+        }
+        if cache.isEnabled { metrics.cacheMisses.increment() }
+        let maxBytes = configuration.maxBodyBytes
+        let bytes = try await runOnPool(kind) { renderer in
+            let report = try Self.validatedReport(upload, maxBytes: maxBytes)
+            return try draw(renderer, report, upload.bytes)
+        }
+        let buffer = ByteBuffer(bytes: bytes)
+        cache.put(key, ResponseCache.Entry(body: buffer, contentType: contentType, fileName: fileName))
+        metrics.cacheBytes.set(cache.byteCount)
+        return Self.ok(body: buffer, contentType: contentType, fileName: fileName, etag: etag, cache: cache.isEnabled ? "miss" : "off")
+    }
+
+    /// Runs `work` on a render thread, turning pool and render failures into problems.
+    func runOnPool<T: Sendable>(_ kind: RenderKind, _ work: @escaping @Sendable (Renderer) throws -> T) async throws -> T {
+        do {
+            return try await pool.run(kind.rawValue, timeout: configuration.renderTimeout, work)
+        } catch let failure as RenderPool.Failure {
+            switch failure {
+            case .saturated(let retryAfter):
+                metrics.rejected.increment()
+                throw ProblemDetails.saturated(retryAfter: retryAfter)
+            case .timedOut:
+                throw ProblemDetails.timedOut(after: configuration.renderTimeout)
+            case .stopped:
+                throw ProblemDetails.shuttingDown
+            case .unavailable(let reason):
+                throw ProblemDetails(.serviceUnavailable, "no-renderer", "no render worker is available: \(reason)",
+                                     headers: [.retryAfter: "10"])
+            }
+        } catch let error as RenderError {
+            switch error {
+            case .imageTooLarge:
+                throw ProblemDetails.badParameter(error.description)
+            case .tooManyPages(let count, let limit):
+                throw ProblemDetails(.unprocessableContent, "too-many-pages",
+                                     "the briefing would have \(count) pages, more than the limit of \(limit)")
+            case .cairo, .fonts:
+                logger.error("render failed", metadata: ["error": "\(error)"])
+                throw ProblemDetails.internalError(error.description)
+            }
+        }
+    }
+
+    /// Checks the body; a report with errors becomes a 400 (syntax) or 422 (validation) problem.
+    static func validatedReport(_ upload: UploadedReport, maxBytes: Int) throws -> Report {
+        let result = check(upload, maxBytes: maxBytes)
+        guard let report = result.report else { throw ProblemDetails.data(result) }
+        return report
+    }
+
+    static func check(_ upload: UploadedReport, maxBytes: Int) -> CheckResult {
+        ReportLoader.check(data: Data(upload.bytes), fileName: "body." + upload.format.rawValue, format: upload.format,
+                           options: LoadOptions(maxBytes: maxBytes))
+    }
+
+    static func ok(body: ByteBuffer, contentType: String, fileName: String, etag: String, cache: String) -> Response {
+        Response(status: .ok,
+                 headers: [.contentType: contentType, .eTag: etag, .contentLength: String(body.readableBytes),
+                           .contentDisposition: "inline; filename=\"\(fileName)\"", .folioCache: cache,
+                           .cacheControl: "no-cache"],
+                 body: .init(byteBuffer: body))
+    }
+
+    /// `If-None-Match` uses the weak comparison (RFC 9110 13.1.2): `W/` prefixes are ignored.
+    /// A POST that would produce the representation the client holds is answered 304.
+    static func ifNoneMatch(_ values: [String], matches etag: String) -> Bool {
+        for value in values {
+            for candidate in value.split(separator: ",") {
+                var tag = candidate.trimmingCharacters(in: .whitespaces)
+                if tag.hasPrefix("W/") { tag.removeFirst(2) }
+                if tag == etag { return true }
+            }
+        }
+        return false
+    }
+
+    /// Letters, digits and `-` only: a name safe in Content-Disposition.
+    static func safeFileName(_ text: String) -> String {
+        let safe = SafeFileName.make(text)
+        return safe.isEmpty ? "output" : safe
+    }
+}
+
+extension HTTPField.Name {
+    static let folioCache = HTTPField.Name("X-Folio-Cache")!
+}

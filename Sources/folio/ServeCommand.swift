@@ -1,0 +1,106 @@
+import ArgumentParser
+import FolioService
+import Foundation
+
+/// `folio serve`: the rendering service over HTTP (see README, "Service").
+struct ServeCommand: FolioCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve briefings, charts and checks over HTTP.",
+        discussion: "Binds to 127.0.0.1 unless --host says otherwise. Stops on SIGTERM or SIGINT after the "
+            + "requests in flight are answered. Routes: POST /v1/briefings, POST /v1/charts/{targets|regions|overview}, "
+            + "POST /v1/check, GET /v1/styles, /healthz, /readyz, /metrics, /openapi.yaml."
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "TCP port (0: any free port, printed at start).")
+    var port: Int = 8080
+
+    @Option(help: "Render threads (default: one per core).")
+    var workers: Int?
+
+    @Option(help: "File holding the bearer token that /v1/ requests must send.")
+    var tokenFile: String?
+
+    @Option(help: "Largest request body, in MiB.")
+    var maxBodyMib: Int = 4
+
+    @Option(help: "Largest image, in megapixels (at most 40).")
+    var maxMegapixels: Int = 40
+
+    @Option(help: "Longest briefing, in pages.")
+    var maxPages: Int = 2000
+
+    @Option(help: "Seconds a request may wait for its render before it is answered 503.")
+    var renderTimeout: Double = 20
+
+    @Option(help: "Renders that may wait for a worker; more are answered 503 with Retry-After.")
+    var queue: Int = 64
+
+    @Option(help: "Response cache size in MiB (0: no cache).")
+    var cacheMib: Int = 64
+
+    @Option(help: "Log format: json (one object per line) or text.")
+    var logFormat: String = "json"
+
+    func validate() throws {
+        guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
+        guard renderTimeout.isFinite, renderTimeout > 0, renderTimeout <= 3600 else {
+            throw ValidationError("--render-timeout must be more than 0 and at most 3600 seconds")
+        }
+        guard (1...1024).contains(maxBodyMib) else { throw ValidationError("--max-body-mib must be between 1 and 1024") }
+        guard (0...65_536).contains(cacheMib) else { throw ValidationError("--cache-mib must be between 0 and 65536") }
+    }
+
+    func execute() throws {
+        var configuration = ServiceConfiguration()
+        configuration.host = host
+        configuration.port = port
+        if let workers { configuration.workers = workers }
+        configuration.maxBodyBytes = maxBodyMib << 20
+        configuration.maxPixels = maxMegapixels * 1_000_000
+        configuration.maxPages = maxPages
+        configuration.renderTimeout = .milliseconds(Int64((renderTimeout * 1000).rounded()))
+        configuration.queueLength = queue
+        configuration.cacheBytes = cacheMib << 20
+        if let tokenFile {
+            guard let data = FileManager.default.contents(atPath: tokenFile) else {
+                throw Failure.noInput("cannot read the token file \(tokenFile)")
+            }
+            configuration.token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        do {
+            try configuration.validate()
+        } catch let error as ConfigurationError {
+            throw Failure.usage(error.message)
+        }
+        FolioServer.bootstrapLogging(format: logFormat)
+        let workerCount = configuration.workers
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        // ArgumentParser's run is synchronous: the server runs in a task while this thread waits.
+        let outcome = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await FolioServer.run(configuration: configuration, logger: FolioServer.logger()) { port in
+                    print("folio serve: listening on http://\(shownHost):\(port) (\(workerCount) render workers)")
+                    fflush(stdout)
+                }
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error {
+            throw Failure.software("the server stopped: \(error)")
+        }
+    }
+
+    /// Carries the server's error from its task to the waiting thread (ordered by the semaphore).
+    private final class ResultBox: @unchecked Sendable {
+        var error: Error?
+    }
+}

@@ -1,0 +1,145 @@
+import FolioRender
+@testable import FolioService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// `GET /openapi.yaml` is kept true: every (route, status) the server answers in a scripted run
+/// that drives every route into every status is in the document, and nothing else is.
+final class OpenAPITests: XCTestCase {
+    typealias S = ServiceTestSupport
+
+    func testDocumentParsesAsYAMLWithTheSamePaths() throws {
+        let operations = OpenAPIDocument.operations()
+        XCTAssertEqual(Set(operations.keys), ["POST /v1/briefings", "POST /v1/charts/{kind}", "POST /v1/check", "GET /v1/styles",
+                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml"])
+        // A real YAML parser, when the machine has one (python3 with PyYAML).
+        let script = """
+            import sys, yaml, json
+            doc = yaml.safe_load(sys.stdin.read())
+            assert doc["openapi"] == "3.1.0"
+            out = {}
+            for path, item in doc["paths"].items():
+                for method, op in item.items():
+                    out[method.upper() + " " + path] = sorted(int(code) for code in op["responses"])
+            print(json.dumps(out, sort_keys=True))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
+        input.fileHandleForWriting.write(Data(OpenAPIDocument.yaml.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if message.contains("No module named 'yaml'") { throw XCTSkip("PyYAML is not installed") }
+        XCTAssertEqual(process.terminationStatus, 0, message)
+        let parsed = try JSONSerialization.jsonObject(with: data) as? [String: [Int]] ?? [:]
+        XCTAssertEqual(parsed.mapValues(Set.init), operations)
+    }
+
+    /// Observed answers, keyed like `OpenAPIDocument.operations()`.
+    final class Observed: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var answers: [String: Set<Int>] = [:]
+
+        func record(_ method: HTTPRequest.Method, _ uri: String, _ status: HTTPResponse.Status) {
+            var path = String(uri.split(separator: "?", maxSplits: 1)[0])
+            if path.hasPrefix("/v1/charts/") { path = "/v1/charts/{kind}" }
+            lock.lock()
+            answers["\(method.rawValue) \(path)", default: []].insert(status.code)
+            lock.unlock()
+        }
+    }
+
+    func testEveryRouteAndStatusTheServerAnswersIsDocumented() async throws {
+        let observed = Observed()
+        let sample = S.buffer(S.sampleYAML)
+        let token: HTTPFields = [.authorization: "Bearer t0ken", .contentType: "application/yaml"]
+
+        // 1. Token, small body limit: everything but saturation.
+        let small = try S.makeApp(S.configuration { $0.token = "t0ken"; $0.maxBodyBytes = 48 << 10 })
+        try await small.test(.router) { client in
+            func run(_ method: HTTPRequest.Method, _ uri: String, _ headers: HTTPFields = token, _ body: ByteBuffer? = nil,
+                     expect: HTTPResponse.Status) async throws -> TestResponse {
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+                XCTAssertEqual(response.status, expect, "\(method) \(uri)")
+                observed.record(method, uri, response.status)
+                return response
+            }
+            for path in ["/healthz", "/metrics", "/openapi.yaml"] { _ = try await run(.get, path, [:], expect: .ok) }
+            var ready = try await client.execute(uri: "/readyz", method: .get)
+            for _ in 0..<200 where ready.status != .ok {
+                try await Task.sleep(for: .milliseconds(20))
+                ready = try await client.execute(uri: "/readyz", method: .get)
+            }
+            observed.record(.get, "/readyz", ready.status)
+            _ = try await run(.get, "/v1/styles", expect: .ok)
+            _ = try await run(.get, "/v1/styles", [:], expect: .unauthorized)
+
+            let big = S.buffer(String(repeating: "# padding\n", count: 6000))
+            for route in ["/v1/briefings", "/v1/charts/targets", "/v1/check"] {
+                _ = try await run(.post, route, [.contentType: "application/yaml"], sample, expect: .unauthorized)
+                _ = try await run(.post, route, token, big, expect: .contentTooLarge)
+                _ = try await run(.post, route, [.authorization: "Bearer t0ken", .contentType: "text/csv"], sample,
+                                  expect: .unsupportedMediaType)
+                _ = try await run(.post, route + "?bogus=1", token, sample, expect: .badRequest)
+            }
+            _ = try await run(.post, "/v1/check", token, sample, expect: .ok)
+            for route in ["/v1/briefings", "/v1/charts/regions"] {
+                let ok = try await run(.post, route, token, sample, expect: .ok)
+                var conditional = token
+                conditional[.ifNoneMatch] = ok.headers[.eTag]
+                _ = try await run(.post, route, conditional, sample, expect: .notModified)
+                _ = try await run(.post, route + "?style=missing", token, sample, expect: .notFound)
+                _ = try await run(.post, route, token, S.buffer("title: T\noutcomes: []\n"), expect: .unprocessableContent)
+                _ = try await run(.post, route, token, S.buffer("title: [\n"), expect: .badRequest)
+            }
+        }
+
+        // 2. One worker, no queue, slow start: not ready, then saturated.
+        let service = RenderService(configuration: S.configuration { $0.workers = 1; $0.queueLength = 0; $0.cacheBytes = 0 },
+                                    logger: S.quietLogger,
+                                    makeRenderer: { Thread.sleep(forTimeInterval: 0.3); return try Renderer() })
+        let busy = try FolioServer.makeApplication(configuration: service.configuration, logger: S.quietLogger, service: service)
+        try await busy.test(.router) { client in
+            let notReady = try await client.execute(uri: "/readyz", method: .get)
+            XCTAssertEqual(notReady.status, .serviceUnavailable)
+            XCTAssertNotNil(notReady.headers[.retryAfter])
+            observed.record(.get, "/readyz", notReady.status)
+            while !service.pool.isReady { try await Task.sleep(for: .milliseconds(10)) }
+
+            let slow = Task {
+                try await client.execute(uri: "/v1/briefings", method: .post, headers: S.jsonHeaders,
+                                         body: S.buffer(S.bigReportJSON(outcomes: 6)))
+            }
+            while service.pool.snapshot.running == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            for route in ["/v1/briefings", "/v1/charts/overview", "/v1/check"] {
+                let response = try await client.execute(uri: route, method: .post, headers: S.yamlHeaders, body: sample)
+                XCTAssertEqual(response.status, .serviceUnavailable, route)
+                XCTAssertEqual(S.problem(response)?.type, "urn:folio:problem:saturated")
+                XCTAssertNotNil(response.headers[.retryAfter].flatMap { Int($0) })
+                observed.record(.post, route, response.status)
+            }
+            let finished = try await slow.value
+            XCTAssertEqual(finished.status, .ok)
+        }
+
+        // 3. The document, both ways.
+        let documented = OpenAPIDocument.operations()
+        for (operation, statuses) in observed.answers {
+            let missing = statuses.subtracting(documented[operation] ?? [])
+            XCTAssertTrue(missing.isEmpty, "\(operation) answered \(missing.sorted()) but the document does not say so")
+        }
+        for (operation, statuses) in documented {
+            let unseen = statuses.subtracting(observed.answers[operation] ?? [])
+            XCTAssertTrue(unseen.isEmpty, "\(operation) documents \(unseen.sorted()) but the scripted run never produced them")
+        }
+    }
+}
