@@ -53,7 +53,9 @@ struct ChartCommand: FolioCommand {
     }
 
     func execute() throws {
-        let style = try styleOptions.load()
+        // One font set-up serves the style's font check and the drawing.
+        let renderer = try Renderer()
+        let style = try styleOptions.load(fonts: renderer.fonts)
         let width = self.width ?? Int(style.chartWidth), height = self.height ?? Int(style.chartHeight)
         let resolvedFormat = format ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .png
         let options = ChartOptions(format: resolvedFormat, width: Double(width), height: Double(height), scale: scale)
@@ -78,7 +80,7 @@ struct ChartCommand: FolioCommand {
         let destination = try OutputPath.resolve(
             output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue).\(resolvedFormat.rawValue)")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
-        let bytes = try Renderer().chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions)
+        let bytes = try renderer.chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
     }

@@ -47,7 +47,9 @@ struct RenderCommand: FolioCommand {
     func execute() throws {
         let loaded = try input.loadWithBytes()
         let report = loaded.result.report!
-        let style = try styleOptions.load()
+        // One font set-up serves the style's font check and the render (fontconfig costs ~10 ms a time).
+        let renderer = try Renderer()
+        let style = try styleOptions.load(fonts: renderer.fonts)
         let documentDate = try input.documentDate(explicit: date)
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
         if perCountry {
@@ -57,7 +59,7 @@ struct RenderCommand: FolioCommand {
             return
         }
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
-        let bytes = try Renderer().briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
+        let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
                                             maxPages: maxPages)
         try AtomicFile.write(bytes, to: destination)
         print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")

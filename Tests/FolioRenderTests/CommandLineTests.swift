@@ -4,26 +4,7 @@ import Foundation
 import XCTest
 
 /// The folio command as a user runs it: exit codes, messages, and files left behind.
-final class CommandLineTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestSupport.folio.path) else {
-            XCTFail("build the folio binary first (swift build --product folio)")
-            throw XCTSkip("no folio binary")
-        }
-        folder = try TestSupport.temporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    @discardableResult
-    func folio(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> TestSupport.Run {
-        try TestSupport.run(TestSupport.folio.path, arguments, stdin: stdin, in: folder, environment: environment)
-    }
-
+final class CommandLineTests: FolioCommandTestCase {
     func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -2,26 +2,7 @@ import Foundation
 import XCTest
 
 /// `folio convert`, and CSV folders as DATA for the other commands, as a user runs them.
-final class ConvertCommandTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: TestSupport.folio.path) else {
-            XCTFail("build the folio binary first (swift build --product folio)")
-            throw XCTSkip("no folio binary")
-        }
-        folder = try TestSupport.temporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    @discardableResult
-    func folio(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> TestSupport.Run {
-        try TestSupport.run(TestSupport.folio.path, arguments, stdin: stdin, in: folder, environment: environment)
-    }
-
+final class ConvertCommandTests: FolioCommandTestCase {
     func path(_ name: String) -> String {
         folder.appendingPathComponent(name).path
     }

@@ -77,3 +77,25 @@ enum TestSupport {
         return run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
+
+/// Runs the built `folio` binary in a fresh temporary folder per test, as a user would.
+class FolioCommandTestCase: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: TestSupport.folio.path) else {
+            XCTFail("build the folio binary first (swift build --product folio)")
+            throw XCTSkip("no folio binary")
+        }
+        folder = try TestSupport.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @discardableResult
+    func folio(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> TestSupport.Run {
+        try TestSupport.run(TestSupport.folio.path, arguments, stdin: stdin, in: folder, environment: environment)
+    }
+}
