@@ -100,8 +100,8 @@ struct BenchCommand: FolioCommand {
         guard !countries.isEmpty else { return }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let start = DispatchTime.now().uptimeNanoseconds
-        try CountryBriefings(report: report, countries: countries, options: PDFOptions(), context: BriefingLayout.Context(),
-                             jobs: workers).run(into: nil)
+        try CountryBriefings(report: report, countries: countries, options: PDFOptions(), context: BriefingLayout.Context())
+            .run(into: nil, jobs: workers)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print(String(format: "all %d country briefings on %d cores: %.2f s", countries.count, workers, seconds))
     }

@@ -52,58 +52,24 @@ struct ChartsCommand: FolioCommand {
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
-    /// One file to write: a chart in one format at one scale.
-    struct Job {
-        var spec: ChartSpec
-        var format: OutputFormat
-        var scale: Double
-        var file: String
-    }
-
     func execute() throws {
         let report = try input.load().report!
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
-        let size = Size(width: style.chartWidth, height: style.chartHeight)
-        let specs = ReportCharts.all(in: report, size: size, style: style, measurer: renderer.measurer)
+        let set = ChartSet(report: report, style: style, measurer: renderer.measurer, formats: try parsedFormats(),
+                           scales: try parsedScales())
         let folder = try OutputPath.folder(output, defaultName: input.baseName + "-charts")
-        let stems = SafeFileName.unique(specs.map { spec in
-            spec.outcome.map { "outcome-\($0.id)-\(spec.kind.rawValue)" } ?? "overview-\(spec.part ?? 1)"
-        })
-        var jobs: [Job] = []
-        for (spec, stem) in zip(specs, stems) {
-            for format in try parsedFormats() {
-                let scales = format == .png ? try parsedScales() : [1]
-                for scale in scales {
-                    let suffix = scale == 1 ? "" : "@" + NumberText.tick(scale) + "x"
-                    jobs.append(Job(spec: spec, format: format, scale: scale, file: stem + suffix + "." + format.rawValue))
-                }
-            }
-        }
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: nil))
-        var entries = [[String: Any]?](repeating: nil, count: jobs.count)
-        let lock = NSLock()
-        let progress = ProgressReport(total: jobs.count, noun: "chart file")
-        try ParallelRenders.run(count: jobs.count, jobs: self.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { renderer, index in
-            let job = jobs[index]
-            let options = ChartOptions(format: job.format, width: size.width, height: size.height, scale: job.scale)
-            let bytes = try renderer.chart(job.spec, report: report, style: style, options: options, pdfOptions: pdfOptions)
-            let url = folder.appendingPathComponent(job.file)
+        let progress = ProgressReport(total: set.files.count, noun: "chart file")
+        let entries = try set.renderAll(report: report, style: style, pdfOptions: pdfOptions,
+                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { file, bytes in
+            let url = folder.appendingPathComponent(file.name)
             try AtomicFile.write(bytes, to: url)
-            let pixels = options.pixelSize
-            let entry: [String: Any] = [
-                "file": job.file, "kind": job.spec.kind.rawValue, "outcome": job.spec.outcome?.id ?? NSNull(),
-                "title": job.spec.title, "alt": job.spec.alternativeText, "format": job.format.rawValue,
-                "scale": job.scale, "width": job.format == .png ? pixels.width : Int(size.width),
-                "height": job.format == .png ? pixels.height : Int(size.height), "sha256": SHA256.hex(bytes),
-            ]
-            lock.lock(); entries[index] = entry; lock.unlock()
             progress.finished(file: url, bytes: bytes.count)
         }
         progress.done()
-        let manifest: [String: Any] = ["report": report.title, "style": style.name, "charts": entries.compactMap { $0 }]
-        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try AtomicFile.write(Array(json) + [10], to: folder.appendingPathComponent("charts.json"))
-        print("wrote \(folder.appendingPathComponent("charts.json").relativePath) (\(jobs.count) files)")
+        let manifest = folder.appendingPathComponent("charts.json")
+        try AtomicFile.write(try set.manifest(entries), to: manifest)
+        print("wrote \(manifest.relativePath) (\(set.files.count) files)")
     }
 }

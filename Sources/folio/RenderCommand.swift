@@ -54,8 +54,9 @@ struct RenderCommand: FolioCommand {
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
         if perCountry {
             try CountryBriefings(report: report, countries: try chosenCountries(report), style: style, options: PDFOptions(date: documentDate),
-                                 context: context, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-                .run(into: try OutputPath.folder(output, defaultName: input.baseName + "-countries"))
+                                 context: context)
+                .run(into: try OutputPath.folder(output, defaultName: input.baseName + "-countries"),
+                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             return
         }
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")

@@ -35,39 +35,11 @@ struct SlidesCommand: FolioCommand {
         let report = try input.load().report!
         let renderer = try Renderer()
         let style = try StyleOptions.load(self.style, fonts: renderer.fonts)
-        let size = Size(width: style.chartWidth, height: style.chartHeight)
-        let specs = ReportCharts.all(in: report, size: size, style: style, measurer: renderer.measurer)
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pptx")
-        var slides = [DeckSlide?](repeating: nil, count: specs.count)
-        let lock = NSLock()
-        let options = ChartOptions(format: .png, width: size.width, height: size.height, scale: scale)
-        try ParallelRenders.run(count: specs.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { renderer, index in
-            let spec = specs[index]
-            let png = try renderer.chart(spec, report: report, style: style, options: options)
-            let pixels = options.pixelSize
-            let slide = DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
-                                  pixelWidth: pixels.width, pixelHeight: pixels.height)
-            lock.lock(); slides[index] = slide; lock.unlock()
-        }
-        let subtitle = [report.subtitle, report.period].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
-        var deck = SlideDeck(title: report.title, subtitle: subtitle.isEmpty ? nil : subtitle, footer: report.organization,
-                             slides: slides.compactMap { $0 })
-        deck.fontFamily = style.fontFamily
-        deck.accentColor = style.accentColor.hexDigits
-        deck.textColor = style.textColor.hexDigits
+        let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale,
+                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let bytes = try deck.pptx()
         try AtomicFile.write(bytes, to: destination)
-        print("wrote \(destination.relativePath) (\(specs.count + 1) slides, \(ByteCount(bytes.count)))")
-    }
-}
-
-extension Color {
-    /// "1D4E89": the form Office themes use.
-    var hexDigits: String {
-        [red, green, blue].map { component in
-            let value = Int((component * 255).rounded())
-            let digits = String(value, radix: 16, uppercase: true)
-            return value < 16 ? "0" + digits : digits
-        }.joined()
+        print("wrote \(destination.relativePath) (\(deck.slides.count + 1) slides, \(ByteCount(bytes.count)))")
     }
 }

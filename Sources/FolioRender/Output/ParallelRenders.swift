@@ -1,4 +1,3 @@
-import FolioRender
 import Foundation
 
 /// Runs `count` renders on up to `jobs` threads, each thread with its own `Renderer`.
@@ -6,8 +5,8 @@ import Foundation
 /// Pango font maps must not be shared between threads (CAIRO-NOTES: crashes and wrong pixels), so
 /// every worker makes its own; workers take the next index from a shared counter, so one slow item
 /// never holds up the rest. The first error stops the others and is rethrown.
-enum ParallelRenders {
-    static func run(count: Int, jobs: Int, _ body: @escaping (Renderer, Int) throws -> Void) throws {
+public enum ParallelRenders {
+    public static func run(count: Int, jobs: Int, _ body: @escaping (Renderer, Int) throws -> Void) throws {
         guard count > 0 else { return }
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
@@ -22,20 +21,22 @@ enum ParallelRenders {
 }
 
 /// The shared counter and the first error, behind one lock.
-final class WorkQueue: @unchecked Sendable {
+public final class WorkQueue: @unchecked Sendable {
+    public init() {}
+
     private let lock = NSLock()
     private var cursor = 0
-    private(set) var error: Error?
+    public private(set) var error: Error?
 
     /// The next index to render, or nil when all are taken or one render failed.
-    func next(below count: Int) -> Int? {
+    public func next(below count: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }
         guard error == nil, cursor < count else { return nil }
         cursor += 1
         return cursor - 1
     }
 
-    func fail(_ error: Error) {
+    public func fail(_ error: Error) {
         lock.lock(); defer { lock.unlock() }
         if self.error == nil { self.error = error }
     }
