@@ -32,7 +32,8 @@ extension RenderService {
         if format != .png, query["scale"] != nil {
             _ = try query.number("scale", above: 0, atMost: 8)  // still checked, though vectors ignore it
         }
-        let options = ChartOptions(format: format, width: Double(width), height: Double(height), scale: scale)
+        let options = ChartOptions(format: format, width: Double(width), height: Double(height), scale: scale,
+                                   compression: configuration.pngCompression)
         if format == .png {
             let pixels = options.pixelSize
             let (count, overflow) = pixels.width.multipliedReportingOverflow(by: pixels.height)
@@ -62,6 +63,7 @@ extension RenderService {
         var parameters = ["kind": kind.rawValue, "style": style.name, "format": format.rawValue, "width": String(width),
                           "height": String(height), "scale": String(scale), "outcome": outcomeID ?? "", "part": String(part)]
         if format == .pdf { parameters["date"] = String(date.timeIntervalSince1970) }
+        if format == .png { parameters["compression"] = configuration.pngCompression.rawValue }
         let base = kind == .overview ? "overview-\(part)" : "\(kind.rawValue)" + (outcomeID.map { "-\($0)" } ?? "")
         let renderKind: RenderKind = format == .png ? .chartPNG : format == .svg ? .chartSVG : .chartPDF
         return try await render(request, route: "/v1/charts/\(kind.rawValue)", parameters: parameters, upload: upload,

@@ -32,6 +32,9 @@ public struct ServiceConfiguration: Sendable {
     /// The date stamped into PDFs when a request gives none; nil means the current UTC day at
     /// midnight (so identical requests on one day give byte-identical files on every replica).
     public var fixedDocumentDate: Date?
+    /// PNG compression of chart responses: `.fast` by default, because on this route the compressor
+    /// is most of the CPU (see `PNGEncoder.Compression`); `.small` gives the CLI's smaller files.
+    public var pngCompression: PNGEncoder.Compression = .fast
 
     public init() {}
 

@@ -9,9 +9,13 @@ public struct ChartOptions: Sendable, Equatable {
     public var height: Double
     /// PNG only: pixels per unit, for sharp slides (800×450 at scale 2 is a 1600×900 image).
     public var scale: Double
+    /// PNG only: `.small` files to keep, `.fast` to answer many requests (see `PNGEncoder.Compression`).
+    public var compression: PNGEncoder.Compression
 
-    public init(format: OutputFormat = .png, width: Double = 1600, height: Double = 900, scale: Double = 1) {
+    public init(format: OutputFormat = .png, width: Double = 1600, height: Double = 900, scale: Double = 1,
+                compression: PNGEncoder.Compression = .small) {
         self.format = format; self.width = width; self.height = height; self.scale = scale
+        self.compression = compression
     }
 
     /// Pixel size of the image this would produce.
@@ -61,7 +65,7 @@ extension Renderer {
         switch options.format {
         case .png:
             // A scale-2 image is the same chart at twice the pixels: its DPI doubles so it keeps its size on a slide.
-            return try png(frame, scale: options.scale, dpi: 96 * options.scale)
+            return try png(frame, scale: options.scale, dpi: 96 * options.scale, compression: options.compression)
         case .svg:
             return try svg(frame)
         case .pdf:

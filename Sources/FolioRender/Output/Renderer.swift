@@ -102,7 +102,8 @@ public final class Renderer {
     /// - Parameter dpi: Written into the file (pHYs) so slide and word processors place the image at the
     ///   intended size. A chart drawn at `scale` 2 is meant to be shown at half its pixel size: pass
     ///   `dpi: 96 * scale` to keep its physical size that of the frame at 96 dpi.
-    public func png(_ frame: Frame, scale: Double = 1, dpi: Double = 96) throws -> [UInt8] {
+    public func png(_ frame: Frame, scale: Double = 1, dpi: Double = 96,
+                    compression: PNGEncoder.Compression = .small) throws -> [UInt8] {
         let width = Int((frame.size.width * scale).rounded(.up))
         let height = Int((frame.size.height * scale).rounded(.up))
         try Renderer.checkImageSize(width: width, height: height)
@@ -119,7 +120,7 @@ public final class Renderer {
         }
         // The surface (and so its pixels) must outlive the encoding.
         return withExtendedLifetime(surface) {
-            PNGEncoder(dpi: dpi).encode(argb: UnsafeRawBufferPointer(start: data, count: stride * height),
+            PNGEncoder(dpi: dpi, compression: compression).encode(argb: UnsafeRawBufferPointer(start: data, count: stride * height),
                                         width: width, height: height, stride: stride)
         }
     }
