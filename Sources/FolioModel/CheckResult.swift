@@ -4,10 +4,14 @@ public struct CheckResult: Sendable {
     public var report: Report?
     /// Sorted by line, then column.
     public var diagnostics: [Diagnostic]
+    /// The file could not be read as data at all (size, encoding, syntax, emptiness, nesting or alias
+    /// limits), so the validator never ran: the service answers 400 rather than 422.
+    public var isUnreadable: Bool
 
-    public init(report: Report?, diagnostics: [Diagnostic]) {
+    public init(report: Report?, diagnostics: [Diagnostic], isUnreadable: Bool = false) {
         self.report = report
         self.diagnostics = diagnostics
+        self.isUnreadable = isUnreadable
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

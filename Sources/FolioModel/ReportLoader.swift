@@ -8,28 +8,38 @@ public enum ReportLoader {
         let sink = DiagnosticSink(file: fileName)
         guard data.count <= options.maxBytes else {
             sink.error("file is larger than the limit of \(byteCount(options.maxBytes))", at: .start)
-            return CheckResult(report: nil, diagnostics: sink.sorted)
+            return CheckResult(report: nil, diagnostics: sink.sorted, isUnreadable: true)
         }
         // Parsing, validation and freeing the trees all recurse as deep as the document nests.
-        let report = LargeStack.run { () -> Report? in
+        let loaded = LargeStack.run { () -> Loaded in
             data.withUnsafeBytes { raw in
                 load(raw.bindMemory(to: UInt8.self), format: format, options: options, sink: sink)
             }
         }
+        guard case .validated(let report) = loaded else {
+            return CheckResult(report: nil, diagnostics: sink.sorted, isUnreadable: true)
+        }
         return CheckResult(report: sink.errorCount == 0 ? report : nil, diagnostics: sink.sorted)
     }
 
+    /// How far a file got: not readable as data at all, or through the validator (which may still
+    /// have found errors).
+    private enum Loaded {
+        case unreadable
+        case validated(Report?)
+    }
+
     private static func load(_ bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, options: LoadOptions,
-                             sink: DiagnosticSink) -> Report? {
+                             sink: DiagnosticSink) -> Loaded {
         if let encoding = UTF8Validation.foreignByteOrderMark(bytes) {
             sink.error("file is not UTF-8 (it starts with a \(encoding) byte order mark); save it as UTF-8", at: .start)
-            return nil
+            return .unreadable
         }
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             let byte = "0x" + String(bytes[offset], radix: 16, uppercase: true)
             sink.error("file is not valid UTF-8 (byte \(byte) at byte offset \(offset))",
                        at: UTF8Validation.position(ofByteOffset: offset, in: bytes))
-            return nil
+            return .unreadable
         }
         let root: SourceNode?
         do {
@@ -50,18 +60,18 @@ public enum ReportLoader {
             }
         } catch let failure as ParseFailure {
             sink.error(failure.message, at: failure.position)
-            return nil
+            return .unreadable
         } catch {
             sink.error("could not read the file", at: .start)
-            return nil
+            return .unreadable
         }
         // A YAML stream of only `---` holds one empty document: as empty as no document at all.
         guard let root, !(root.isNull && root.scalar?.text == "") else {
             sink.error("file is empty", at: .start)
-            return nil
+            return .unreadable
         }
         var validator = ReportValidator(sink: sink)
-        return validator.report(from: root)
+        return .validated(validator.report(from: root))
     }
 
     /// "16 MiB" rather than "16777216 bytes", as limits are usually set in round binary units.

@@ -114,7 +114,7 @@ extension ProblemDetails {
     static func data(_ result: CheckResult) -> ProblemDetails {
         let errors = result.errors.map(DiagnosticJSON.init)
         let warnings = result.warnings.map(DiagnosticJSON.init)
-        if DataProblem.isSyntaxError(result) {
+        if result.isUnreadable {
             return ProblemDetails(.badRequest, "bad-syntax", "the body cannot be read: " + (result.errors.first?.message ?? "syntax error"),
                                   errors: errors, warnings: warnings)
         }
@@ -137,22 +137,6 @@ public struct DiagnosticJSON: Codable, Sendable, Equatable {
         column = diagnostic.column
         path = diagnostic.path
         message = diagnostic.message
-    }
-}
-
-enum DataProblem {
-    /// Messages the validator gives at the top level, with an empty field path, on a document that
-    /// parsed: these are invalid data (422), not bad syntax.
-    private static let validatorMessages = ["expected a mapping at the top level", "missing required field",
-                                            "required field", "expected a text key", "too many problems"]
-
-    /// Whether `check` failed because the body could not be parsed at all (YAML or JSON syntax,
-    /// encoding, an empty body, nesting or alias limits): then it reports exactly one error, for the
-    /// file as a whole (empty field path), and the validator never ran.
-    static func isSyntaxError(_ result: CheckResult) -> Bool {
-        let errors = result.errors
-        guard errors.count == 1, errors[0].path.isEmpty else { return false }
-        return !validatorMessages.contains { errors[0].message.hasPrefix($0) }
     }
 }
 

@@ -49,7 +49,7 @@ extension RenderService {
                                            countries: BriefingCountries.count(report), regions: report.regions)
             }
             return CheckReport(valid: result.report != nil && !(strict && !result.warnings.isEmpty),
-                               syntaxError: result.report == nil && DataProblem.isSyntaxError(result),
+                               syntaxError: result.isUnreadable,
                                errors: result.errors.map(DiagnosticJSON.init), warnings: result.warnings.map(DiagnosticJSON.init),
                                summary: summary)
         }

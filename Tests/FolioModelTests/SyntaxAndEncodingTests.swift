@@ -9,6 +9,7 @@ final class SyntaxAndEncodingTests: XCTestCase {
             outcomes: []
             """)
         XCTAssertNil(result.report)
+        XCTAssertTrue(result.isUnreadable)
         assertDiagnostics(result, [
             "test.yaml:2:9: syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 8)",
         ])
@@ -16,6 +17,15 @@ final class SyntaxAndEncodingTests: XCTestCase {
 
     func testBadIndentationIsASyntaxError() {
         assertDiagnostics(check("title: a\n  b: c\n"), ["test.yaml:2:4: syntax error: mapping values are not allowed in this context"])
+    }
+
+    func testUnreadableOnlyWhenTheValidatorNeverRan() {
+        XCTAssertTrue(check("").isUnreadable)
+        XCTAssertTrue(check("a: [\n").isUnreadable)
+        XCTAssertFalse(check("title: T\n").isUnreadable, "parsed; a missing field is the validator's error")
+        XCTAssertFalse(check("just a scalar").isUnreadable)
+        let valid = check("title: T\noutcomes: []\n")
+        XCTAssertFalse(valid.isUnreadable)
     }
 
     func testEmptyFile() {

@@ -203,6 +203,10 @@ final class RouterTests: XCTestCase {
             // A top-level scalar parses: invalid data, not syntax.
             let scalar = try await client.execute(uri: "/v1/briefings", method: .post, headers: S.jsonHeaders, body: S.buffer("\"hello\""))
             XCTAssertEqual(scalar.status, .unprocessableContent)
+            // One top-level error with no field path is still the validator's: 422.
+            let untitled = try await client.execute(uri: "/v1/briefings", method: .post, headers: S.jsonHeaders,
+                                                    body: S.buffer("{\"outcomes\": []}"))
+            XCTAssertEqual(untitled.status, .unprocessableContent)
             // An empty body is unreadable.
             let empty = try await client.execute(uri: "/v1/briefings", method: .post, headers: S.jsonHeaders, body: S.buffer(""))
             XCTAssertEqual(empty.status, .badRequest)
