@@ -47,11 +47,13 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        .target(name: "FolioBuild", dependencies: ["FolioModel", "FolioRender", "FolioSlides"]),
         .executableTarget(
             name: "folio",
             dependencies: [
                 "FolioRender",
                 "FolioSlides",
+                "FolioBuild",
                 "FolioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout"]),
         .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender"], exclude: ["References", "Fixtures"]),
         .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides"]),
+        .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild"]),
         .testTarget(
             name: "FolioServiceTests",
             dependencies: [

@@ -10,7 +10,7 @@ struct Folio: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 invalid data, 66 missing input, \
             70 internal error, 73 cannot create output, 74 I/O error.
             """,
-        subcommands: [RenderCommand.self, ChartCommand.self, CheckCommand.self, BenchCommand.self, SynthesizeCommand.self, StylesCommand.self, ChartsCommand.self, ConvertCommand.self, SlidesCommand.self, ServeCommand.self]
+        subcommands: [RenderCommand.self, ChartCommand.self, CheckCommand.self, BenchCommand.self, SynthesizeCommand.self, StylesCommand.self, ChartsCommand.self, ConvertCommand.self, SlidesCommand.self, ServeCommand.self, InitCommand.self, BuildCommand.self, WatchCommand.self]
     )
 }
 

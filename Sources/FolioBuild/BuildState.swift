@@ -1,0 +1,71 @@
+import FolioModel
+import FolioRender
+import Foundation
+
+/// What the last builds made: `<state folder>/.folio-state.json`.
+///
+/// A target is fresh when the hash of its inputs equals the one recorded here and every output it
+/// wrote still has the stamp it had then. The file is rewritten atomically after each finished
+/// target, so a killed build loses at most the record of the targets in flight (they are rebuilt).
+struct BuildState: Codable, Sendable {
+    static let formatVersion = 1
+    /// Names in the state folder that targets may not write.
+    static let reservedNames = ["changes.md", "changes.json"]
+
+    var format = BuildState.formatVersion
+    /// Content hashes by absolute path (sources, style sheets, fonts).
+    var files: [String: HashedFile] = [:]
+    /// By target id (its output path).
+    var targets: [String: TargetRecord] = [:]
+    /// The chain of style-sheet files a style name or path resolved to, by the name or absolute path.
+    var styles: [String: [String]] = [:]
+
+    struct TargetRecord: Codable, Sendable, Equatable {
+        var inputs: String
+        /// By path relative to the project folder.
+        var outputs: [String: HashedFile]
+    }
+
+    /// Where the state of a build (or of one shard of it) lives.
+    struct Location {
+        var folder: URL
+        var shard: Shard?
+
+        var file: URL { folder.appendingPathComponent(".folio-state" + suffix + ".json") }
+        var lockFile: URL { folder.appendingPathComponent(".folio-state" + suffix + ".lock") }
+        var snapshots: URL { folder.appendingPathComponent(".folio-snapshots" + suffix, isDirectory: true) }
+        var changesMarkdown: URL { folder.appendingPathComponent("changes" + suffix + ".md") }
+        var changesJSON: URL { folder.appendingPathComponent("changes" + suffix + ".json") }
+        private var suffix: String { shard.map { ".\($0.index)-of-\($0.count)" } ?? "" }
+    }
+
+    /// The state of a location; an unsharded build also takes in what shards recorded, so a
+    /// regeneration spread over machines is followed by cheap whole builds. Missing or unreadable
+    /// state is an empty one (everything is rebuilt), never an error.
+    static func read(_ location: Location) -> BuildState {
+        var state = decode(location.file) ?? BuildState()
+        guard location.shard == nil else { return state }
+        let prefix = ".folio-state."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder.path)) ?? []
+        for name in names.sorted() where name.hasPrefix(prefix) && name.hasSuffix(".json") && name.contains("-of-") {
+            guard let shardState = decode(location.folder.appendingPathComponent(name)) else { continue }
+            // Entries check themselves (stamps), so taking a shard's over an older one is safe.
+            state.files.merge(shardState.files) { $1 }
+            state.targets.merge(shardState.targets) { $1 }
+            state.styles.merge(shardState.styles) { $1 }
+        }
+        return state
+    }
+
+    private static func decode(_ url: URL) -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let state = try? JSONDecoder().decode(BuildState.self, from: data), state.format == formatVersion else { return nil }
+        return state
+    }
+
+    func write(to location: Location) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(self)) + [10], to: location.file)
+    }
+}

@@ -1,0 +1,142 @@
+import FolioModel
+import FolioRender
+import Foundation
+
+/// The hash of everything a target's output depends on: its data, its style sheet and the sheets it
+/// extends, the bundled fonts, the engine release and the target's own options.
+///
+/// Files are hashed by content through `ContentHashes`, so an unchanged file costs one `stat`; the
+/// style-sheet chains are remembered in the state so that a no-op build parses no style sheet.
+final class InputFingerprints {
+    let project: Project
+    let hashes: ContentHashes
+    private(set) var styleChains: [String: [String]]
+    private let styleLibrary = StyleLibrary(directory: StyleLibrary.bundledDirectory(), fonts: nil)
+    private var sourceHashes: [String: Result<String, TargetFailure.Reason>] = [:]
+    private var styleHashes: [String: String?] = [:]
+    private lazy var fontsHash: String = computeFontsHash()
+
+    /// Bumped when the build's own way of making outputs changes (not the drawing: that is the engine).
+    static let buildRecipe = "folio-build-1"
+
+    init(project: Project, hashes: ContentHashes, styleChains: [String: [String]]) {
+        self.project = project
+        self.hashes = hashes
+        self.styleChains = styleChains
+    }
+
+    /// The inputs hash of `target`, or why it cannot be built at all.
+    func inputs(of target: Project.Target) -> Result<String, TargetFailure> {
+        guard let source = project.source(named: target.source) else {
+            return .failure(TargetFailure(target: target, reason: .missingSource, messages: ["no source \(target.source)"]))
+        }
+        let data: String
+        switch sourceHash(source) {
+        case .success(let hash): data = hash
+        case .failure(let reason):
+            let message = reason == .missingSource
+                ? "\(Project.fileName):\(source.line):\(source.column): sources.\(source.name): cannot open \(source.path): no such file or folder"
+                : "\(Project.fileName):\(source.line):\(source.column): sources.\(source.name): cannot read \(source.path)"
+            return .failure(TargetFailure(target: target, reason: reason, messages: [message]))
+        }
+        guard let style = styleHash(target.style) else {
+            let names = styleLibrary.list().map(\.name)
+            return .failure(TargetFailure(target: target, reason: .invalidStyle, messages: [
+                "\(Project.fileName):\(target.line):\(target.column): style: no style \"\(target.style)\"; the styles are "
+                    + (names.isEmpty ? "(none found)" : names.joined(separator: ", ")),
+            ]))
+        }
+        var lines = [
+            Self.buildRecipe, "engine " + Renderer.engineRelease, "kind " + target.kind.rawValue, "output " + target.output,
+            "data " + data, "style " + style, "fonts " + fontsHash, "date " + dateSetting,
+        ]
+        if !target.formats.isEmpty { lines.append("formats " + target.formats.map(\.rawValue).joined(separator: ",")) }
+        if !target.scales.isEmpty { lines.append("scales " + target.scales.map { String($0) }.joined(separator: ",")) }
+        return .success(SHA256.hex(Array(lines.joined(separator: "\n").utf8)))
+    }
+
+    /// The date rule PDFs follow; with neither set, the data file's time, which needs no hashing: the
+    /// same content keeps the date it was first rendered with.
+    var dateSetting: String {
+        if let date = project.date { return "fixed \(Int(date.timeIntervalSince1970))" }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty { return "epoch " + epoch }
+        return "data file time"
+    }
+
+    /// A data file's hash, or for a CSV folder a hash over its files' names and hashes.
+    func sourceHash(_ source: Project.Source) -> Result<String, TargetFailure.Reason> {
+        if let known = sourceHashes[source.name] { return known }
+        let result: Result<String, TargetFailure.Reason>
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) {
+            result = .failure(.missingSource)
+        } else if isDirectory.boolValue {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: source.url.path)) ?? [])
+                .filter { !$0.hasPrefix(".") && ["csv", "tsv", "yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted()
+            var lines: [String] = []
+            var unreadable = false
+            for name in names {
+                guard let hash = hashes.hash(source.url.appendingPathComponent(name).path) else { unreadable = true; continue }
+                lines.append(name + " " + hash)
+            }
+            result = unreadable ? .failure(.unreadableSource) : .success(SHA256.hex(Array(("csv\n" + lines.joined(separator: "\n")).utf8)))
+        } else if let hash = hashes.hash(source.url.path) {
+            result = .success(hash)
+        } else {
+            result = .failure(.unreadableSource)
+        }
+        sourceHashes[source.name] = result
+        return result
+    }
+
+    /// The style's file for a reference in folio.yaml: a name from Styles/, or a path from the project folder.
+    func styleURL(_ reference: String) -> URL? {
+        let isPath = reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+        if isPath {
+            let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : project.directory.appendingPathComponent(reference)
+            return FileManager.default.fileExists(atPath: url.path) ? url.standardizedFileURL : nil
+        }
+        return styleLibrary.resolve(reference)?.standardizedFileURL
+    }
+
+    /// Hash over the sheet and every sheet it extends; nil when the style does not exist.
+    func styleHash(_ reference: String) -> String? {
+        if let known = styleHashes[reference] { return known }
+        var hash: String?
+        if let url = styleURL(reference) {
+            let chain = chain(from: url.path)
+            hash = SHA256.hex(Array(chain.map { $0 + " " + (hashes.hash($0) ?? "missing") }.joined(separator: "\n").utf8))
+        }
+        styleHashes[reference] = hash
+        return hash
+    }
+
+    /// The sheet and those it `extends:`, remembered while none of them changed.
+    private func chain(from path: String) -> [String] {
+        if let known = styleChains[path], known.allSatisfy(hashes.isUnchanged) { return known }
+        var chain: [String] = []
+        var next: String? = path
+        while let current = next, !chain.contains(current), chain.count < 8 {
+            chain.append(current)
+            next = nil
+            guard let data = FileManager.default.contents(atPath: current),
+                  let tree = YAMLTree.parse(data: data, fileName: current, options: LoadOptions(maxBytes: 1 << 20, maxNodes: 10_000)).tree,
+                  case .mapping(let entries) = tree.value,
+                  let parent = entries.first(where: { $0.key == "extends" }),
+                  case .scalar(let name, _) = parent.value.value else { break }
+            next = styleLibrary.resolve(name)?.standardizedFileURL.path
+        }
+        styleChains[path] = chain
+        return chain
+    }
+
+    private func computeFontsHash() -> String {
+        guard let folder = FontLibrary.bundledFontsDirectory(),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return "none" }
+        let lines = names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+            name + " " + (hashes.hash(folder.appendingPathComponent(name).path) ?? "unreadable")
+        }
+        return SHA256.hex(Array(lines.joined(separator: "\n").utf8))
+    }
+}

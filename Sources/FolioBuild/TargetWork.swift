@@ -1,0 +1,125 @@
+import FolioLayout
+import FolioModel
+import FolioRender
+import FolioSlides
+import Foundation
+
+/// A stale target being rendered: what its pieces are (one per country, chart file, or the whole
+/// document), the bytes each produced, and whether any failed.
+///
+/// Pieces of all targets share one pool of render threads, so a folder of 150 country briefings
+/// spreads over every core instead of holding one. Nothing is written until every piece is done:
+/// a target that fails halfway leaves all its previous files as they were.
+final class TargetWork: @unchecked Sendable {
+    enum Plan {
+        case briefing
+        case countries(CountryBriefings, names: [String])
+        case charts(ChartSet)
+        case deck(scale: Double)
+    }
+
+    let target: Project.Target
+    let inputs: String
+    let report: Report
+    let style: Style
+    let pdfOptions: PDFOptions
+    let context: BriefingLayout.Context
+    let plan: Plan
+    let started = DispatchTime.now().uptimeNanoseconds
+
+    private let lock = NSLock()
+    private var results: [(path: String, bytes: [UInt8])?]
+    private var entries: [ChartSet.ManifestEntry?]
+    private var remaining: Int
+    private(set) var failure: TargetFailure?
+
+    init(target: Project.Target, inputs: String, report: Report, style: Style, pdfOptions: PDFOptions,
+         context: BriefingLayout.Context, measurer: TextMeasurer) {
+        self.target = target
+        self.inputs = inputs
+        self.report = report
+        self.style = style
+        self.pdfOptions = pdfOptions
+        self.context = context
+        switch target.kind {
+        case .briefing:
+            plan = .briefing
+        case .countries:
+            let briefings = CountryBriefings(report: report, countries: BriefingLayout.countries(in: report), style: style,
+                                             options: pdfOptions, context: context)
+            plan = .countries(briefings, names: briefings.fileNames)
+        case .charts:
+            plan = .charts(ChartSet(report: report, style: style, measurer: measurer, formats: target.formats, scales: target.scales))
+        case .deck:
+            plan = .deck(scale: target.scales.first ?? 2)
+        }
+        let count = Self.pieceCount(plan)
+        results = Array(repeating: nil, count: count)
+        entries = Array(repeating: nil, count: count)
+        remaining = count
+    }
+
+    static func pieceCount(_ plan: Plan) -> Int {
+        switch plan {
+        case .briefing, .deck: return 1
+        case .countries(let briefings, _): return briefings.countries.count
+        case .charts(let set): return set.files.count
+        }
+    }
+
+    var pieceCount: Int { results.count }
+
+    /// Renders one piece on the calling thread with its renderer; true when it was the last piece
+    /// (then the target is ready to be written).
+    func render(piece: Int, renderer: Renderer) -> Bool {
+        lock.lock()
+        let skip = failure != nil
+        lock.unlock()
+        if !skip {
+            do {
+                let (path, bytes, entry) = try renderPiece(piece, renderer: renderer)
+                lock.lock(); results[piece] = (path, bytes); entries[piece] = entry; lock.unlock()
+            } catch {
+                fail(.renderFailed, "\(error)")
+            }
+        }
+        lock.lock(); defer { lock.unlock() }
+        remaining -= 1
+        return remaining == 0
+    }
+
+    private func renderPiece(_ piece: Int, renderer: Renderer) throws -> (String, [UInt8], ChartSet.ManifestEntry?) {
+        switch plan {
+        case .briefing:
+            return (target.output, try renderer.briefing(report, style: style, options: pdfOptions, context: context), nil)
+        case .countries(let briefings, let names):
+            let bytes = try renderer.countryBriefing(briefings.countries[piece], report: report, style: style, options: pdfOptions,
+                                                     context: context)
+            return (target.output + "/" + names[piece], bytes, nil)
+        case .charts(let set):
+            let file = set.files[piece]
+            let (bytes, entry) = try set.render(file, renderer: renderer, report: report, style: style, pdfOptions: pdfOptions)
+            return (target.output + "/" + file.name, bytes, entry)
+        case .deck(let scale):
+            // One piece: the deck's charts render on this thread, beside the other targets' pieces.
+            let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale, jobs: 1)
+            return (target.output, try deck.pptx(), nil)
+        }
+    }
+
+    func fail(_ reason: TargetFailure.Reason, _ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        if failure == nil { failure = TargetFailure(target: target, reason: reason, messages: [message]) }
+    }
+
+    /// Every file of the finished target, path relative to the project folder → bytes, in plan order;
+    /// a chart set's `charts.json` last.
+    func files() throws -> [(path: String, bytes: [UInt8])] {
+        lock.lock(); defer { lock.unlock() }
+        var files = results.compactMap { $0 }
+        if case .charts(let set) = plan {
+            files.append((target.output + "/charts.json", try set.manifest(entries.compactMap { $0 })))
+        }
+        return files
+    }
+}

@@ -1,0 +1,133 @@
+@testable import FolioBuild
+import FolioModel
+import Foundation
+import XCTest
+
+/// What `folio build` renders, and what it leaves alone.
+final class IncrementalBuildTests: XCTestCase {
+    var project: BuildTestProject!
+
+    override func setUpWithError() throws {
+        project = try BuildTestProject()
+        try project.write("data/a.yaml", BuildTestProject.report(title: "Report A"))
+        try project.write("data/b.yaml", BuildTestProject.report(title: "Report B", result: 3))
+        try project.writeBuildFile("""
+            sources:
+              a: data/a.yaml
+              b: data/b.yaml
+            targets:
+              - briefing: "*"
+                output: Output/{name}.pdf
+              - countries: a
+              - charts: [a, b]
+                style: styles/small.yaml
+                formats: [png]
+                scales: [1]
+            """)
+    }
+
+    override func tearDown() { project = nil }
+
+    func testSecondBuildWithNothingChangedRendersNothingAndReadsNoData() throws {
+        let first = try project.build()
+        XCTAssertEqual(first.exitCode, 0, "\(first.failed)")
+        XCTAssertEqual(first.built.map(\.id).sorted(), ["Output/a-charts", "Output/a-countries", "Output/a.pdf",
+                                                        "Output/b-charts", "Output/b.pdf"])
+        let before = try project.outputs()
+        XCTAssertTrue(before.keys.contains("a-countries/ghana.pdf"), "\(before.keys.sorted())")
+        XCTAssertTrue(before.keys.contains("b-charts/charts.json"))
+
+        let second = try project.build()
+        XCTAssertEqual(second.built.map(\.id), [])
+        XCTAssertEqual(second.fresh.count, 5)
+        XCTAssertEqual(second.bytesHashed, 0, "a no-op build reads no data, style or font file")
+        XCTAssertEqual(try project.outputs(), before)
+
+        // Only the modification time changed: the content hash says fresh.
+        try project.age("data/a.yaml", by: 30)
+        XCTAssertEqual(try project.build().built.map(\.id), [])
+    }
+
+    func testEditingOneSourceRerendersOnlyItsTargets() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let a = try project.read("Output/a.pdf")
+        try project.write("data/b.yaml", BuildTestProject.report(title: "Report B", result: 4))
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id).sorted(), ["Output/b-charts", "Output/b.pdf"])
+        XCTAssertEqual(try project.read("Output/a.pdf"), a)
+        XCTAssertTrue(summary.changedOutputs.contains("Output/b.pdf"), "\(summary.changedOutputs)")
+    }
+
+    func testAStyleChangeRerendersEveryTargetUsingIt() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let chart = try project.read("Output/a-charts/outcome-1-targets.png")
+        try project.write("styles/small.yaml", "extends: default\ncharts:\n  width: 320\n  height: 200\n")
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id).sorted(), ["Output/a-charts", "Output/b-charts"])
+        XCTAssertNotEqual(try project.read("Output/a-charts/outcome-1-targets.png"), chart)
+    }
+
+    func testADeletedOrEditedOutputIsMadeAgain() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let briefing = try project.read("Output/b.pdf")
+        try FileManager.default.removeItem(at: project.url("Output/a-countries/togo.pdf"))
+        try Data("scribble".utf8).write(to: project.url("Output/b.pdf"))
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id).sorted(), ["Output/a-countries", "Output/b.pdf"])
+        XCTAssertEqual(try project.read("Output/b.pdf"), briefing, "same inputs, same bytes")
+        XCTAssertTrue(project.exists("Output/a-countries/togo.pdf"))
+    }
+
+    func testAnInvalidSourceKeepsItsOutputsAndTheOthersStillBuild() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let before = try project.outputs()
+        try project.write("data/a.yaml", BuildTestProject.report(title: "Report A").replacingOccurrences(of: "target: 4", with: "target: four"))
+        try project.write("data/b.yaml", BuildTestProject.report(title: "Report B", result: 9))
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 65)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/a.pdf", "Output/a-countries", "Output/a-charts"])
+        let message = summary.failed[0].messages.joined(separator: "\n")
+        XCTAssertTrue(message.contains("data/a.yaml:8:17: outcomes[0].indicators[0].target:"), message)
+        XCTAssertEqual(summary.built.map(\.id).sorted(), ["Output/b-charts", "Output/b.pdf"])
+        let after = try project.outputs()
+        for (path, bytes) in before where path.hasPrefix("a") {
+            XCTAssertEqual(after[path], bytes, "\(path) must stay byte-identical")
+        }
+        XCTAssertNotEqual(after["b.pdf"], before["b.pdf"])
+        // Failed targets stay stale: fixing the data builds them.
+        try project.write("data/a.yaml", BuildTestProject.report(title: "Report A", result: 6))
+        let fixed = try project.build()
+        XCTAssertEqual(fixed.exitCode, 0)
+        XCTAssertEqual(fixed.built.map(\.id).sorted(), ["Output/a-charts", "Output/a-countries", "Output/a.pdf"])
+    }
+
+    func testAMissingSourceFailsOnlyItsTargets() throws {
+        try FileManager.default.removeItem(at: project.url("data/b.yaml"))
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 66)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
+        XCTAssertTrue(summary.failed[0].messages[0].contains("folio.yaml:4:3: sources.b: cannot open data/b.yaml"),
+                      summary.failed[0].messages[0])
+        XCTAssertEqual(summary.built.count, 3)
+    }
+
+    func testACountryGoneFromTheDataLosesItsBriefing() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        XCTAssertTrue(project.exists("Output/a-countries/togo.pdf"))
+        try project.write("data/a.yaml", BuildTestProject.report(title: "Report A", countries: ["Africa": ["Ghana"], "Americas": ["Peru"]]))
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.first { $0.id == "Output/a-countries" }?.removed, ["Output/a-countries/togo.pdf"])
+        XCTAssertFalse(project.exists("Output/a-countries/togo.pdf"))
+    }
+
+    func testForceAndDryRun() throws {
+        let dry = try project.build(BuildOptions(dryRun: true))
+        XCTAssertEqual(dry.wouldBuild.count, 5)
+        XCTAssertFalse(project.exists("Output/a.pdf"), "a dry run writes nothing")
+        XCTAssertEqual(try project.build().built.count, 5)
+        XCTAssertEqual(try project.build(BuildOptions(dryRun: true)).wouldBuild, [])
+        let forced = try project.build(BuildOptions(force: true, jobs: 2))
+        XCTAssertEqual(forced.built.count, 5)
+        XCTAssertEqual(forced.changedOutputs, [], "the same inputs render the same bytes, which are not rewritten")
+    }
+}
