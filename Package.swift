@@ -40,6 +40,7 @@ let package = Package(
         .target(
             name: "FolioService",
             dependencies: [
+                "FolioBuild",
                 "FolioRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

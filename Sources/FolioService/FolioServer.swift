@@ -37,7 +37,7 @@ public enum FolioServer {
                                                     serverName: "folio"),
             // The pool comes first: the service group stops services in reverse order, so the HTTP
             // server stops accepting and finishes its requests before the render threads stop.
-            services: [service.pool],
+            services: [service.pool] + (service.rebuilds.map { [$0] } ?? []),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
@@ -54,6 +54,11 @@ public enum FolioServer {
         router.get("/readyz") { _, _ in try service.readyz() }
         router.get("/metrics") { _, _ in service.metricsText() }
         router.get("/openapi.yaml") { _, _ in service.openAPI() }
+        router.post("/v1/rebuild") { request, _ in try await service.rebuild(request) }
+        router.get("/v1/outputs") { request, _ in try service.outputList(request) }
+        router.get("/v1/outputs/**") { request, context in
+            try service.output(request, path: context.parameters.getCatchAll().joined(separator: "/"))
+        }
     }
 
     /// Runs until SIGTERM or SIGINT, then stops accepting connections, lets in-flight requests

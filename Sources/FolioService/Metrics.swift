@@ -13,6 +13,7 @@ public final class ServiceMetrics: Sendable {
     let notModified: Counter
     let timeouts: Counter
     let rejected: Counter
+    let lastSuccessfulBuild: Gauge
 
     static let renderBuckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
                                             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
@@ -29,6 +30,8 @@ public final class ServiceMetrics: Sendable {
         notModified = registry.makeCounter(descriptor: Self.name("not_modified_total", "Requests answered 304 from If-None-Match."))
         timeouts = registry.makeCounter(descriptor: Self.name("render_timeouts_total", "Renders abandoned past the render time limit."))
         rejected = registry.makeCounter(descriptor: Self.name("renders_rejected_total", "Renders refused because the queue was full."))
+        lastSuccessfulBuild = registry.makeGauge(descriptor: Self.name("build_last_success_timestamp_seconds",
+                                                                       "When the project's last successful build started (Unix time)."))
         for kind in RenderKind.allCases {
             _ = registry.makeDurationHistogram(descriptor: Self.renderDuration, labels: [("kind", kind.rawValue)],
                                                buckets: Self.renderBuckets)
@@ -59,6 +62,23 @@ public final class ServiceMetrics: Sendable {
         }
         registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route)], buckets: Self.requestBuckets)
             .record(duration)
+    }
+
+    static let builds = name("builds_total", "Project builds (--project), by result: ok, or failed (a target or the build failed).")
+    static let buildTargetFailures = name("build_target_failures_total", "Targets that failed to build (their old outputs kept).")
+    static let buildDuration = name("build_duration_seconds", "Time one project build took.")
+    static let outputAge = name("output_age_seconds", "Seconds since each published output was last replaced.")
+    static let buildBuckets: [Duration] = [.milliseconds(50), .milliseconds(250), .seconds(1), .seconds(5), .seconds(15),
+                                           .seconds(60), .seconds(300), .seconds(1800)]
+
+    func recordBuild(ok: Bool, failedTargets: Int, duration: Duration) {
+        registry.makeCounter(descriptor: Self.builds, labels: [("result", ok ? "ok" : "failed")]).increment()
+        if failedTargets > 0 { registry.makeCounter(descriptor: Self.buildTargetFailures).increment(by: Int64(failedTargets)) }
+        registry.makeDurationHistogram(descriptor: Self.buildDuration, buckets: Self.buildBuckets).record(duration)
+    }
+
+    func outputAge(_ path: String) -> Gauge {
+        registry.makeGauge(descriptor: Self.outputAge, labels: [("output", path)])
     }
 
     /// The Prometheus text exposition.

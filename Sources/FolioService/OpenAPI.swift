@@ -201,6 +201,81 @@ paths:
           content:
             application/yaml:
               schema: {type: string}
+  /v1/rebuild:
+    post:
+      operationId: rebuildProject
+      summary: Build the project of `folio serve --project DIR` now (after any build under way) and say what it did.
+      description: |
+        Only on a server started with --token-file (403 otherwise). Targets whose inputs are unchanged
+        are not rendered again; a source that fails validation keeps its previous outputs and is
+        listed under `failed` with its messages (`ok` false, `exitCode` 65).
+      responses:
+        '200':
+          description: What the build did.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RebuildResult"}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '403':
+          description: The server has no token, so rebuilds are off.
+          content:
+            application/problem+json:
+              schema: {$ref: "#/components/schemas/Problem"}
+        '404': {$ref: "#/components/responses/NotFound"}
+  /v1/outputs:
+    get:
+      operationId: listOutputs
+      summary: The project's current outputs (path, SHA-256, size, modification time) and the last build.
+      responses:
+        '200':
+          description: The outputs.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  project: {type: string}
+                  schedule: {type: string}
+                  lastBuild: {$ref: "#/components/schemas/RebuildResult"}
+                  outputs:
+                    type: array
+                    items:
+                      type: object
+                      properties:
+                        path: {type: string}
+                        target: {type: string}
+                        sha256: {type: string}
+                        bytes: {type: integer}
+                        modified: {type: string, format: date-time}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
+  /v1/outputs/{path}:
+    get:
+      operationId: getOutput
+      summary: One output file, by its path in the project (`Output/outcome4.pdf`, `Output/changes.md`).
+      description: Only files a build recorded, and its changes.md / changes.json, are served. The ETag is the file's SHA-256.
+      parameters:
+        - name: path
+          in: path
+          required: true
+          schema: {type: string}
+      responses:
+        '200':
+          description: The file.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+          content:
+            application/pdf: {schema: {type: string, contentEncoding: binary}}
+            image/png: {schema: {type: string, contentEncoding: binary}}
+            image/svg+xml: {schema: {type: string}}
+            application/json: {schema: {type: object}}
+            text/markdown: {schema: {type: string}}
+            application/vnd.openxmlformats-officedocument.presentationml.presentation: {schema: {type: string, contentEncoding: binary}}
+        '304': {$ref: "#/components/responses/NotModified"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
 components:
   securitySchemes:
     bearer:
@@ -335,6 +410,29 @@ components:
               chartHeight: {type: integer}
               pageWidth: {type: number}
               pageHeight: {type: number}
+    RebuildResult:
+      type: object
+      properties:
+        reason: {type: string, enum: [start, schedule, request]}
+        started: {type: string, format: date-time}
+        seconds: {type: number}
+        ok: {type: boolean}
+        exitCode: {type: integer}
+        built: {type: array, items: {type: string}}
+        fresh: {type: integer}
+        failed:
+          type: array
+          items:
+            type: object
+            properties:
+              id: {type: string}
+              kind: {type: string}
+              source: {type: string}
+              reason: {type: string}
+              messages: {type: array, items: {type: string}}
+        changedOutputs: {type: array, items: {type: string}}
+        changedIndicators: {type: integer}
+        error: {type: string}
     Health:
       type: object
       properties:

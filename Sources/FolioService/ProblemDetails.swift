@@ -144,6 +144,7 @@ enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
     }
 }

@@ -15,6 +15,8 @@ public final class RenderService: Sendable {
     public let cache: ResponseCache
     public let metrics: ServiceMetrics
     public let logger: Logger
+    /// The project this server builds and publishes (`--project`), if any.
+    public let rebuilds: ProjectRebuilds?
     /// Part of every ETag: the build's engine version and the style sheets' digest.
     public let engineVersion: String
 
@@ -37,6 +39,9 @@ public final class RenderService: Sendable {
         self.styles = styles
         engineVersion = Self.engineRelease + "+styles." + styles.digest.prefix(16)
         cache = ResponseCache(capacity: configuration.cacheBytes)
+        rebuilds = configuration.project.map {
+            ProjectRebuilds(directory: $0, schedule: configuration.rebuildSchedule, metrics: metrics, logger: logger)
+        }
         pool = RenderPool(workers: configuration.workers, queueLimit: configuration.queueLength, metrics: metrics,
                           logger: logger, makeRenderer: makeRenderer)
     }

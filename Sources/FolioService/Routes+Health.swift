@@ -29,6 +29,7 @@ extension RenderService {
 
     func metricsText() -> Response {
         metrics.cacheBytes.set(cache.byteCount)
+        rebuilds?.updateAgeMetrics()
         let text = metrics.text()
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8",
                                                .contentLength: String(text.utf8.count)],

@@ -35,6 +35,11 @@ public struct ServiceConfiguration: Sendable {
     /// PNG compression of chart responses: `.fast` by default, because on this route the compressor
     /// is most of the CPU (see `PNGEncoder.Compression`); `.small` gives the CLI's smaller files.
     public var pngCompression: PNGEncoder.Compression = .fast
+    /// A project folder (with folio.yaml) to build at start, on `rebuildSchedule` and on
+    /// `POST /v1/rebuild`, its outputs served under `/v1/outputs/`.
+    public var project: URL?
+    /// When to rebuild `project` by itself; nil: at start and on request only.
+    public var rebuildSchedule: RebuildSchedule?
 
     public init() {}
 
@@ -53,6 +58,10 @@ public struct ServiceConfiguration: Sendable {
         if renderTimeout <= .zero { try fail("--render-timeout must be more than 0 seconds") }
         if queueLength < 0 || queueLength > 100_000 { try fail("--queue must be between 0 and 100000") }
         if cacheBytes < 0 { try fail("--cache-mib must be 0 or more") }
+        if rebuildSchedule != nil && project == nil { try fail("--every and --cron need --project DIR") }
+        if let project, !FileManager.default.fileExists(atPath: project.appendingPathComponent("folio.yaml").path) {
+            try fail("--project \(project.path) has no folio.yaml (folio init writes one)")
+        }
     }
 }
 

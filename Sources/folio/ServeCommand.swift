@@ -10,7 +10,8 @@ struct ServeCommand: FolioCommand {
         abstract: "Serve briefings, charts and checks over HTTP.",
         discussion: "Binds to 127.0.0.1 unless --host says otherwise. Stops on SIGTERM or SIGINT after the "
             + "requests in flight are answered. Routes: POST /v1/briefings, POST /v1/charts/{targets|regions|overview}, "
-            + "POST /v1/check, GET /v1/styles, /healthz, /readyz, /metrics, /openapi.yaml."
+            + "POST /v1/check, GET /v1/styles, /healthz, /readyz, /metrics, /openapi.yaml; with --project also "
+            + "POST /v1/rebuild (token required), GET /v1/outputs and GET /v1/outputs/{path}."
     )
 
     @Option(help: "Address to listen on.")
@@ -43,6 +44,16 @@ struct ServeCommand: FolioCommand {
     @Option(help: "Response cache size in MiB (0: no cache).")
     var cacheMib: Int = 64
 
+    @Option(help: ArgumentHelp("A project folder with folio.yaml: built at start, on the schedule and on POST /v1/rebuild; "
+            + "its outputs served under /v1/outputs/."))
+    var project: String?
+
+    @Option(help: "Rebuild the project at this interval: 90s, 15m, 1h30m, 1d.")
+    var every: String?
+
+    @Option(help: "Rebuild the project on this cron schedule (server time zone), e.g. \"*/15 * * * *\".")
+    var cron: String?
+
     @Option(help: "PNG compression: fast (cheaper to make, about a fifth larger) or small (as the CLI writes).")
     var pngCompression: PNGEncoder.Compression = .fast
 
@@ -50,6 +61,10 @@ struct ServeCommand: FolioCommand {
     var logFormat: String = "json"
 
     func validate() throws {
+        if every != nil && cron != nil { throw ValidationError("give --every or --cron, not both") }
+        if (every != nil || cron != nil) && project == nil { throw ValidationError("--every and --cron need --project DIR") }
+        if let every { _ = try Self.interval(every) }
+        if let cron { _ = try Self.cronExpression(cron) }
         guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
         guard renderTimeout.isFinite, renderTimeout > 0, renderTimeout <= 3600 else {
             throw ValidationError("--render-timeout must be more than 0 and at most 3600 seconds")
@@ -63,6 +78,9 @@ struct ServeCommand: FolioCommand {
         configuration.host = host
         configuration.port = port
         configuration.pngCompression = pngCompression
+        if let project { configuration.project = URL(fileURLWithPath: project) }
+        if let every { configuration.rebuildSchedule = .every(try Self.interval(every)) }
+        if let cron { configuration.rebuildSchedule = .cron(try Self.cronExpression(cron)) }
         if let workers { configuration.workers = workers }
         configuration.maxBodyBytes = maxBodyMib << 20
         configuration.maxPixels = maxMegapixels * 1_000_000
@@ -102,6 +120,14 @@ struct ServeCommand: FolioCommand {
         if let error = outcome.error {
             throw Failure.software("the server stopped: \(error)")
         }
+    }
+
+    static func interval(_ text: String) throws -> Duration {
+        do { return try RebuildSchedule.interval(text) } catch { throw ValidationError("\(error)") }
+    }
+
+    static func cronExpression(_ text: String) throws -> CronExpression {
+        do { return try CronExpression(text) } catch { throw ValidationError("--cron: \(error)") }
     }
 
     /// Carries the server's error from its task to the waiting thread (ordered by the semaphore).

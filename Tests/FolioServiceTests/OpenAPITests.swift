@@ -13,7 +13,8 @@ final class OpenAPITests: XCTestCase {
     func testDocumentParsesAsYAMLWithTheSamePaths() throws {
         let operations = OpenAPIDocument.operations()
         XCTAssertEqual(Set(operations.keys), ["POST /v1/briefings", "POST /v1/charts/{kind}", "POST /v1/check", "GET /v1/styles",
-                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml"])
+                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml", "POST /v1/rebuild",
+                                              "GET /v1/outputs", "GET /v1/outputs/{path}"])
         // A real YAML parser, when the machine has one (python3 with PyYAML).
         let script = """
             import sys, yaml, json
@@ -52,6 +53,7 @@ final class OpenAPITests: XCTestCase {
         func record(_ method: HTTPRequest.Method, _ uri: String, _ status: HTTPResponse.Status) {
             var path = String(uri.split(separator: "?", maxSplits: 1)[0])
             if path.hasPrefix("/v1/charts/") { path = "/v1/charts/{kind}" }
+            if path.hasPrefix("/v1/outputs/") { path = "/v1/outputs/{path}" }
             lock.lock()
             answers["\(method.rawValue) \(path)", default: []].insert(status.code)
             lock.unlock()
@@ -100,6 +102,44 @@ final class OpenAPITests: XCTestCase {
                 _ = try await run(.post, route + "?style=missing", token, sample, expect: .notFound)
                 _ = try await run(.post, route, token, S.buffer("title: T\noutcomes: []\n"), expect: .unprocessableContent)
                 _ = try await run(.post, route, token, S.buffer("title: [\n"), expect: .badRequest)
+            }
+        }
+
+        // 1b. A project: rebuild, outputs, and their refusals.
+        let project = try ProjectRoutesTests.makeProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        for token in ["t0ken", nil] {
+            try await S.makeApp(S.configuration { $0.project = project; $0.token = token }).test(.router) { client in
+                let auth: HTTPFields = token == nil ? [:] : [.authorization: "Bearer t0ken"]
+                func run(_ method: HTTPRequest.Method, _ uri: String, _ headers: HTTPFields, expect: HTTPResponse.Status) async throws -> TestResponse {
+                    let response = try await client.execute(uri: uri, method: method, headers: headers)
+                    XCTAssertEqual(response.status, expect, "\(method) \(uri)")
+                    observed.record(method, uri, response.status)
+                    return response
+                }
+                guard token != nil else {
+                    _ = try await run(.post, "/v1/rebuild", [:], expect: .forbidden)
+                    return
+                }
+                _ = try await run(.post, "/v1/rebuild", auth, expect: .ok)
+                _ = try await run(.post, "/v1/rebuild", [:], expect: .unauthorized)
+                _ = try await run(.post, "/v1/rebuild?now=1", auth, expect: .badRequest)
+                _ = try await run(.get, "/v1/outputs", auth, expect: .ok)
+                _ = try await run(.get, "/v1/outputs", [:], expect: .unauthorized)
+                _ = try await run(.get, "/v1/outputs?all=1", auth, expect: .badRequest)
+                let pdf = try await run(.get, "/v1/outputs/Output/outcome4.pdf", auth, expect: .ok)
+                var conditional = auth
+                conditional[.ifNoneMatch] = pdf.headers[.eTag]
+                _ = try await run(.get, "/v1/outputs/Output/outcome4.pdf", conditional, expect: .notModified)
+                _ = try await run(.get, "/v1/outputs/Output/outcome4.pdf", [:], expect: .unauthorized)
+                _ = try await run(.get, "/v1/outputs/folio.yaml", auth, expect: .notFound)
+            }
+        }
+        try await S.makeApp().test(.router) { client in
+            for (method, uri) in [(HTTPRequest.Method.post, "/v1/rebuild"), (.get, "/v1/outputs")] {
+                let response = try await client.execute(uri: uri, method: method)
+                XCTAssertEqual(response.status, .notFound)
+                observed.record(method, uri, response.status)
             }
         }
 

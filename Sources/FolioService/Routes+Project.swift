@@ -1,0 +1,95 @@
+import FolioBuild
+import FolioModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// `POST /v1/rebuild`, `GET /v1/outputs` and `GET /v1/outputs/{path}`: the project of
+/// `folio serve --project DIR`.
+///
+/// Only files a build recorded as outputs (and its change summaries) are served, looked up by the
+/// exact path the state file gives: no request names a file outside that list, whatever it
+/// contains (`..`, encoded slashes, symbolic links in the project folder are never followed to
+/// anything not listed). Rebuilding needs the token, so it is refused outright on a server that
+/// has none: an open endpoint that makes the server work for seconds is an easy denial of service.
+extension RenderService {
+    func projectRebuilds() throws -> ProjectRebuilds {
+        guard let rebuilds else {
+            throw ProblemDetails.notFound("no-project", "this server publishes no project; start it with --project DIR")
+        }
+        return rebuilds
+    }
+
+    func rebuild(_ request: Request) async throws -> Response {
+        let rebuilds = try projectRebuilds()
+        _ = try QueryParameters(request.uri, allowed: [])
+        guard configuration.token != nil else {
+            throw ProblemDetails(.forbidden, "rebuild-needs-token",
+                                 "POST /v1/rebuild is only open on a server started with --token-file")
+        }
+        let result = await rebuilds.rebuild(reason: "request")
+        return json(result)
+    }
+
+    struct OutputList: Encodable {
+        var project: String
+        var schedule: String?
+        var lastBuild: ProjectRebuilds.RebuildResult?
+        var outputs: [PublishedOutput]
+    }
+
+    func outputList(_ request: Request) throws -> Response {
+        let rebuilds = try projectRebuilds()
+        _ = try QueryParameters(request.uri, allowed: [])
+        return json(OutputList(project: rebuilds.directory.lastPathComponent, schedule: rebuilds.schedule?.description,
+                               lastBuild: rebuilds.last, outputs: rebuilds.outputs()))
+    }
+
+    func output(_ request: Request, path: String) throws -> Response {
+        let rebuilds = try projectRebuilds()
+        guard let output = rebuilds.outputs().first(where: { $0.path == path }) else {
+            throw ProblemDetails.notFound("unknown-output", "no build output is called \"\(path.prefix(200))\"; GET /v1/outputs lists them")
+        }
+        let etag = "\"\(output.sha256)\""
+        let lastModified = Self.httpDate(output.modified)
+        if Self.ifNoneMatch(request.headers[values: .ifNoneMatch], matches: etag) {
+            metrics.notModified.increment()
+            return Response(status: .notModified, headers: [.eTag: etag, .lastModified: lastModified])
+        }
+        guard let data = FileManager.default.contents(atPath: rebuilds.directory.appendingPathComponent(output.path).path) else {
+            throw ProblemDetails.notFound("unknown-output", "the output \"\(path.prefix(200))\" was removed a moment ago")
+        }
+        // The bytes read may be newer than the listing (a build just replaced the file): the ETag
+        // must describe what is sent, so it is the hash of these bytes.
+        let bytes = Array(data)
+        let sentTag = "\"\(SHA256.hex(bytes))\""
+        let name = (output.path as NSString).lastPathComponent
+        return Response(status: .ok,
+                        headers: [.contentType: Self.outputMediaType(name), .eTag: sentTag, .lastModified: lastModified,
+                                  .contentLength: String(bytes.count), .cacheControl: "no-cache",
+                                  .contentDisposition: "inline; filename=\"\(Self.safeFileName((name as NSString).deletingPathExtension)).\((name as NSString).pathExtension)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func outputMediaType(_ name: String) -> String {
+        switch (name as NSString).pathExtension.lowercased() {
+        case "pdf": return "application/pdf"
+        case "png": return "image/png"
+        case "svg": return "image/svg+xml"
+        case "json": return "application/json"
+        case "md": return "text/markdown; charset=utf-8"
+        case "pptx": return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+        default: return "application/octet-stream"
+        }
+    }
+
+    /// RFC 9110 IMF-fixdate: `Sun, 29 Nov 2026 18:00:00 GMT`.
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}
