@@ -41,6 +41,7 @@ let package = Package(
             name: "FolioService",
             dependencies: [
                 "FolioRender",
+                "FolioSlides",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
