@@ -41,6 +41,7 @@ extension FrontPage {
 
   <section id="data" class="panel" aria-labelledby="data-heading" tabindex="-1">
     <h2 id="data-heading"><span class="step">1</span> Your data</h2>
+    <div class="data-grid">
     <div id="drop" class="drop">
       <label for="file" class="drop-label"><strong>Choose a file</strong> or drop it here</label>
       <input id="file" type="file" multiple accept=".yaml,.yml,.json,.csv,text/csv,application/json,application/yaml" aria-describedby="file-help">
@@ -63,6 +64,7 @@ extension FrontPage {
         <button id="check-paste" type="button" class="primary">Check pasted text</button>
       </div>
     </div>
+    </div>
   </section>
 
   <p id="status" class="status" role="status" aria-live="polite"></p>
@@ -70,16 +72,16 @@ extension FrontPage {
   <section id="check" class="panel" aria-labelledby="check-heading" hidden>
     <h2 id="check-heading" tabindex="-1"><span class="step">2</span> What the check found</h2>
     <p id="summary" class="summary"></p>
-    <div class="check-grid">
+    <div id="check-grid" class="check-grid">
       <div>
         <h3 id="problems-heading">Problems</h3>
         <p id="no-problems" class="good" hidden>No errors and no warnings.</p>
         <ol id="problems" class="problems" aria-labelledby="problems-heading"></ol>
       </div>
-      <div>
-        <h3 id="source-heading">Your file <span class="quiet">(read-only)</span></h3>
-        <div id="source" class="source" aria-labelledby="source-heading"></div>
-      </div>
+      <details id="source-box" class="source-box" open>
+        <summary><h3 id="source-heading">Your file <span class="quiet">(read-only)</span></h3></summary>
+        <div id="source" class="source" role="region" aria-labelledby="source-heading"></div>
+      </details>
     </div>
   </section>
 

@@ -226,6 +226,9 @@ extension FrontPage {
     list.replaceChildren();
     const all = report.errors.map((d) => [d, 'error']).concat(report.warnings.map((d) => [d, 'warning']));
     $('no-problems').hidden = all.length > 0;
+    // A clean file needs no second look: its view starts folded, and the charts come up sooner.
+    $('check-grid').classList.toggle('clean', all.length === 0);
+    $('source-box').open = all.length > 0;
     for (const [diagnostic, severity] of all) {
       const item = document.createElement('li');
       item.className = severity;
@@ -233,11 +236,11 @@ extension FrontPage {
       button.type = 'button';
       const badge = document.createElement('span');
       badge.className = 'badge';
-      badge.textContent = severity === 'error' ? 'Error' : 'Warning';
+      badge.textContent = severity === 'error' ? 'Error:' : 'Warning:';
       const where = document.createElement('span');
       where.className = 'where';
       where.textContent = (diagnostic.file ? diagnostic.file + ', ' : '') + 'line ' + diagnostic.line + ', column ' + diagnostic.column;
-      button.append(badge, where, document.createTextNode(' — '));
+      button.append(badge, document.createTextNode(' '), where, document.createTextNode(' — '));
       if (diagnostic.path) {
         const path = document.createElement('span');
         path.className = 'field-path';
@@ -313,6 +316,7 @@ extension FrontPage {
     button.setAttribute('aria-current', 'true');
     const item = lineElement(fileName, line);
     if (!item) { say('Line ' + line + ' is not in the file as shown.', true); return; }
+    $('source-box').open = true;
     item.classList.add('current');
     item.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     item.focus({ preventScroll: true });

@@ -74,7 +74,7 @@ input[type=file]::file-selector-button {
 .check-grid { display: grid; grid-template-columns: 1fr; gap: 1rem; }
 .check-grid > div { min-width: 0; }
 .good { color: var(--good); font-weight: 600; }
-.problems { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: .4rem; }
+.problems { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-direction: column; gap: .4rem; }
 .problems button {
   display: block; width: 100%; text-align: left; color: var(--ink); border-width: 1px 1px 1px .35rem;
   border-color: var(--line); background: var(--paper); overflow-wrap: anywhere;
@@ -88,7 +88,7 @@ input[type=file]::file-selector-button {
 .where { font-weight: 600; }
 .field-path { font-family: "DejaVu Sans Mono", monospace; font-size: .88em; overflow-wrap: anywhere; }
 
-.source { max-height: 28rem; overflow: auto; border: 1px solid var(--line); border-radius: .3rem; background: var(--wash); }
+.source { margin-top: .5rem; max-height: 28rem; overflow: auto; border: 1px solid var(--line); border-radius: .3rem; background: var(--wash); }
 .source h4 { margin: 0; padding: .35rem .6rem; font-size: .95rem; background: var(--paper); border-bottom: 1px solid var(--line);
   position: sticky; top: 0; }
 .lines { list-style: none; margin: 0; padding: .25rem 0; font-family: "DejaVu Sans Mono", monospace; font-size: .85rem; }
@@ -113,9 +113,15 @@ figure details { font-size: .92rem; color: var(--quiet); }
 figure summary { cursor: pointer; }
 .foot { color: var(--quiet); padding-bottom: 2rem; }
 
+.source-box > summary { cursor: pointer; }
+.source-box > summary h3 { display: inline; }
+.data-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+.data-grid > * { min-width: 0; }
+.data-grid .paste { margin-top: 0; }
 @media (min-width: 60rem) {
   .check-grid { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); }
-  .paste { flex-direction: column; }
+  .check-grid.clean { grid-template-columns: 1fr; }
+  .data-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .lines li { transition: background-color .2s; }
