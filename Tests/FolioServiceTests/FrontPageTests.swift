@@ -90,6 +90,37 @@ final class FrontPageTests: XCTestCase {
         }
     }
 
+    /// WCAG 2 contrast of the page's colour pairs, read from the style sheet's custom properties:
+    /// 4.5:1 for text, 3:1 for focus rings and control borders.
+    func testColoursMeetWCAGAAContrast() throws {
+        var colours: [String: (Double, Double, Double)] = [:]
+        for match in try NSRegularExpression(pattern: #"--([a-z-]+): #([0-9a-f]{6});"#)
+            .matches(in: FrontPage.css, range: NSRange(FrontPage.css.startIndex..., in: FrontPage.css)) {
+            let name = String(FrontPage.css[Range(match.range(at: 1), in: FrontPage.css)!])
+            let hex = Int(FrontPage.css[Range(match.range(at: 2), in: FrontPage.css)!], radix: 16)!
+            colours[name] = (Double(hex >> 16) / 255, Double(hex >> 8 & 0xFF) / 255, Double(hex & 0xFF) / 255)
+        }
+        func luminance(_ name: String) throws -> Double {
+            let (r, g, b) = try XCTUnwrap(colours[name], "no --\(name) in app.css")
+            func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+            return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+        }
+        func ratio(_ a: String, _ b: String) throws -> Double {
+            let (x, y) = (try luminance(a), try luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        let text = [("ink", "paper"), ("ink", "wash"), ("ink", "error-wash"), ("ink", "warning-wash"), ("ink", "hl"),
+                    ("quiet", "paper"), ("quiet", "wash"), ("accent", "paper"), ("accent", "wash"),
+                    ("on-accent", "accent"), ("on-accent", "accent-dark"), ("error", "paper"), ("error", "error-wash"),
+                    ("warning", "paper"), ("warning", "warning-wash"), ("good", "paper"), ("good", "wash")]
+        for (foreground, background) in text {
+            XCTAssertGreaterThanOrEqual(try ratio(foreground, background), 4.5, "\(foreground) on \(background)")
+        }
+        for (foreground, background) in [("focus", "paper"), ("focus", "wash"), ("focus", "hl"), ("line", "paper"), ("accent", "paper")] {
+            XCTAssertGreaterThanOrEqual(try ratio(foreground, background), 3, "\(foreground) on \(background)")
+        }
+    }
+
     private func matches(_ pattern: String, in text: String) -> [String] {
         let expression = try! NSRegularExpression(pattern: pattern)
         return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
