@@ -48,6 +48,12 @@ extension FrontPage {
       <p id="file-help" class="help">A YAML or JSON file, or the CSV files saved from your spreadsheet:
         choose <code>indicators.csv</code> and <code>countries.csv</code> together (and <code>report.yaml</code>
         if you have one).</p>
+      <div id="csv-title-box" class="field csv-title" hidden>
+        <label for="csv-title">Title of the briefing</label>
+        <input id="csv-title" type="text" maxlength="200" autocomplete="off" aria-describedby="csv-title-help">
+        <p id="csv-title-help" class="help">Your CSV files come without <code>report.yaml</code>, so the
+          briefing takes this title. Press Enter to use it.</p>
+      </div>
     </div>
     <div class="paste">
       <label for="paste">Or paste the text of a YAML or JSON file</label>

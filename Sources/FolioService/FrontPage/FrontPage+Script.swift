@@ -136,10 +136,11 @@ extension FrontPage {
     const read = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
     const csv = read.filter((f) => extension(f.name) === 'csv');
     if (csv.length > 0) {
-      const envelope = { folder: 'Report', files: {} };
-      for (const file of read) envelope.files[file.name] = file.text;
-      return { name: 'report', contentType: mediaTypes.csv, body: JSON.stringify(envelope), files: read };
+      const hasReportFile = read.some((f) => /^report\.(ya?ml|json)$/i.test(f.name));
+      $('csv-title-box').hidden = hasReportFile;
+      return csvUpload(read);
     }
+    $('csv-title-box').hidden = true;
     if (read.length > 1) {
       throw new Error('Choose one YAML or JSON file, or the CSV files of one report (indicators.csv and countries.csv).');
     }
@@ -148,6 +149,21 @@ extension FrontPage {
     const format = ext === 'json' ? 'json' : (ext === 'yaml' || ext === 'yml') ? 'yaml' : guessFormat(file.text);
     return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes[format], body: file.text, files: [file] };
   }
+
+  /** The CSV files as the service takes them; without report.yaml the title field gives the title. */
+  function csvUpload(files) {
+    const envelope = { folder: $('csv-title').value.trim() || 'Report', files: {} };
+    for (const file of files) envelope.files[file.name] = file.text;
+    return { name: $('csv-title').value.trim() || 'report', contentType: mediaTypes.csv, body: JSON.stringify(envelope),
+             files, csv: true };
+  }
+
+  $('csv-title').addEventListener('change', () => {
+    if (state.upload && state.upload.csv) check(csvUpload(state.upload.files));
+  });
+  $('csv-title').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') { event.preventDefault(); $('csv-title').blur(); $('csv-title').focus(); }
+  });
 
   async function takeFiles(fileList) {
     try {
@@ -178,6 +194,7 @@ extension FrontPage {
     }
     const chosen = $('paste-format').value;
     const format = chosen === 'auto' ? guessFormat(text) : chosen;
+    $('csv-title-box').hidden = true;
     check({ name: 'pasted', contentType: mediaTypes[format], body: text, files: [{ name: 'Pasted text', text }] });
   });
 

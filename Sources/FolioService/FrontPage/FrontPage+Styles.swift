@@ -41,7 +41,7 @@ main { padding-bottom: 2rem; }
 .row { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; }
 .field { display: flex; flex-direction: column; gap: .25rem; min-width: 0; }
 label { font-weight: 600; }
-input[type=password], select, textarea {
+input[type=password], input[type=text], select, textarea {
   font: inherit; color: var(--ink); background: var(--paper); border: 2px solid var(--line); border-radius: .3rem;
   padding: .45rem .55rem; max-width: 100%;
 }
@@ -65,6 +65,8 @@ input[type=file]::file-selector-button {
   font: inherit; color: var(--on-accent); background: var(--accent); border: 0; border-radius: .3rem;
   padding: .5rem .9rem; margin-right: .75rem; cursor: pointer; min-height: 2.75rem;
 }
+.csv-title { margin-top: .75rem; }
+.csv-title input { width: 100%; }
 .paste { margin-top: 1rem; display: flex; flex-direction: column; gap: .5rem; }
 
 .status { min-height: 1.5rem; margin: .75rem 0; font-weight: 600; }
