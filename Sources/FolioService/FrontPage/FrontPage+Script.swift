@@ -129,13 +129,31 @@ extension FrontPage {
     return /^\s*[\[{]/.test(text) ? 'json' : 'yaml';
   }
 
+  /** A file's bytes, and its text for the read-only view; `utf8` false when the bytes are not UTF-8. */
+  async function readFile(file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      return { name: file.name, bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), utf8: true };
+    } catch (notUTF8) {
+      return { name: file.name, bytes, text: new TextDecoder('utf-8').decode(bytes), utf8: false };
+    }
+  }
+
   /** One YAML or JSON file, or the CSV files of a spreadsheet (with report.yaml when given), as one upload. */
   async function uploadFromFiles(fileList) {
     const files = Array.from(fileList);
     if (files.length === 0) return null;
-    const read = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const read = await Promise.all(files.map(readFile));
     const csv = read.filter((f) => extension(f.name) === 'csv');
     if (csv.length > 0) {
+      // The CSV files travel as text inside JSON, so bytes that are not UTF-8 would be replaced
+      // without a word; spreadsheets often save in an old code page, so say how to fix it.
+      const legacy = read.find((f) => !f.utf8);
+      if (legacy) {
+        throw new Error(legacy.name + ' is not saved as UTF-8 text, so accented letters would be lost. In Excel, '
+          + 'save it with "Save as" and the type "CSV UTF-8 (Comma delimited)"; in LibreOffice, choose the '
+          + 'character set "Unicode (UTF-8)". Then choose the files again.');
+      }
       const hasReportFile = read.some((f) => /^report\.(ya?ml|json)$/i.test(f.name));
       $('csv-title-box').hidden = hasReportFile;
       return csvUpload(read);
@@ -147,7 +165,9 @@ extension FrontPage {
     const file = read[0];
     const ext = extension(file.name);
     const format = ext === 'json' ? 'json' : (ext === 'yaml' || ext === 'yml') ? 'yaml' : guessFormat(file.text);
-    return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes[format], body: file.text, files: [file] };
+    // The bytes as they are: the server reports text that is not UTF-8 with its line and column.
+    return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes[format], body: file.bytes,
+             files: [file] };
   }
 
   /** The CSV files as the service takes them; without report.yaml the title field gives the title. */
@@ -176,10 +196,11 @@ extension FrontPage {
 
   $('file').addEventListener('change', () => takeFiles($('file').files));
 
+  // A file dropped anywhere on the page is taken (a browser would otherwise open it instead of the page).
   const drop = $('drop');
-  drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (event) => {
+  window.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
+  window.addEventListener('dragleave', (event) => { if (!event.relatedTarget) drop.classList.remove('over'); });
+  window.addEventListener('drop', (event) => {
     event.preventDefault();
     drop.classList.remove('over');
     if (event.dataTransfer && event.dataTransfer.files.length) takeFiles(event.dataTransfer.files);
