@@ -92,7 +92,7 @@ extension FrontPage {
   </section>
 
   <section id="results" class="panel" aria-labelledby="results-heading" hidden>
-    <h2 id="results-heading"><span class="step">3</span> Charts and downloads</h2>
+    <h2 id="results-heading" tabindex="-1"><span class="step">3</span> Charts and downloads</h2>
     <div class="row">
       <div class="field">
         <label for="style">Style</label>

@@ -244,6 +244,9 @@ extension FrontPage {
       state.valid = true;
       $('results').hidden = false;
       say('The data is valid' + (warnings ? ' (' + plural(warnings, 'warning') + ')' : '') + '. Drawing the charts…');
+      // Like the error list for a broken file, the answer's section takes the focus (and on a
+      // narrow screen comes into view); a style change later leaves the focus where it is.
+      $('results-heading').focus();
       loadCharts();
     } else {
       say(plural(errors, 'error') + (warnings ? ' and ' + plural(warnings, 'warning') : '')

@@ -84,7 +84,7 @@ input[type=file]::file-selector-button {
 .problems .error button { border-left-color: var(--error); background: var(--error-wash); }
 .problems .warning button { border-left-color: var(--warning); background: var(--warning-wash); }
 .problems button[aria-current=true] { box-shadow: inset 0 0 0 2px var(--ink); }
-.badge { font-weight: 700; margin-right: .35rem; }
+.badge { font-weight: 700; }
 .error .badge { color: var(--error); }
 .warning .badge { color: var(--warning); }
 .where { font-weight: 600; }
