@@ -25,6 +25,9 @@ extension FrontPage {
     server only to check and draw it. The server keeps nothing once it has answered: no copy on disk, no record
     of what the file says, and this page asks it not to keep even the drawings in memory.</p>
 
+  <noscript><p class="notice">This page needs JavaScript to send your file to the server. Turn it on for
+    this site, or ask for the command-line tool.</p></noscript>
+
   <section id="token-panel" class="panel" aria-labelledby="token-heading" hidden>
     <h2 id="token-heading">Access token</h2>
     <p id="token-message" class="notice" role="alert"></p>
