@@ -88,7 +88,7 @@ extension FrontPage {
         <ol id="problems" class="problems" aria-labelledby="problems-heading"></ol>
       </div>
       <details id="source-box" class="source-box" open>
-        <summary><h3 id="source-heading">Your file <span class="quiet">(read-only)</span></h3></summary>
+        <summary><h3 id="source-heading">Your file <span id="source-name"></span> <span class="quiet">(read-only)</span></h3></summary>
         <div id="source" class="source" role="region" aria-labelledby="source-heading"></div>
       </details>
     </div>

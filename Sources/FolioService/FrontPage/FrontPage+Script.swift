@@ -9,7 +9,7 @@ extension FrontPage {
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const state = {
     token: sessionStorage.getItem('folio.token') || '',
-    upload: null,          // {name, contentType, body, files: [{name, text}]}
+    upload: null,          // {name, contentType, body, files: [{name, text, bytes}], csv}
     valid: false,
     styles: [],
     generation: 0,         // bumped on every new check or style, so late answers are dropped
@@ -50,8 +50,12 @@ extension FrontPage {
       const problem = await response.json();
       if (problem && typeof problem.detail === 'string') detail = problem.detail;
     } catch (ignored) { /* not JSON: keep the status text */ }
-    if (response.status === 401) askForToken(state.token ? 'The access token was not accepted. Check it and try again.'
-      : 'This server needs an access token before it can check or draw anything.');
+    if (response.status === 401) {
+      // The server's words are for programs (Authorization: Bearer …); a person gets these.
+      detail = state.token ? 'The access token was not accepted. Check it and try again.'
+        : 'This server needs an access token before it can check or draw anything.';
+      askForToken(detail);
+    }
     throw new ServiceError(response.status, detail);
   }
 
@@ -194,7 +198,13 @@ extension FrontPage {
     }
   }
 
-  $('file').addEventListener('change', () => takeFiles($('file').files));
+  $('file').addEventListener('change', async () => {
+    const field = $('file');
+    await takeFiles(field.files);
+    // Emptied so that choosing the same file again, once fixed, is a change too (the browser
+    // would otherwise ignore it); the file's name stays on the view of it.
+    field.value = '';
+  });
 
   // A file dropped anywhere on the page is taken (a browser would otherwise open it instead of the page).
   const drop = $('drop');
@@ -226,6 +236,7 @@ extension FrontPage {
     state.upload = upload;
     state.valid = false;
     $('results').hidden = true;
+    $('check').hidden = true;
     clearCharts();
     say('Checking ' + upload.files.map((f) => f.name).join(', ') + '…');
     let report;
@@ -311,6 +322,7 @@ extension FrontPage {
   function showSource(files) {
     const view = $('source');
     view.replaceChildren();
+    $('source-name').textContent = files.map((f) => f.name).join(', ');
     files.forEach((file, index) => {
       if (files.length > 1) {
         const heading = document.createElement('h4');

@@ -117,6 +117,7 @@ figure summary { cursor: pointer; }
 
 .source-box > summary { cursor: pointer; }
 .source-box > summary h3 { display: inline; }
+#source-name { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: anywhere; }
 .data-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
 .data-grid > * { min-width: 0; }
 .data-grid .paste { margin-top: 0; }
