@@ -48,6 +48,7 @@ extension FrontPage {
     <div id="drop" class="drop">
       <label for="file" class="drop-label"><strong>Choose a file</strong> or drop it here</label>
       <input id="file" type="file" multiple accept=".yaml,.yml,.json,.csv,text/csv,application/json,application/yaml" aria-describedby="file-help">
+      <span id="chosen" class="chosen"></span>
       <p id="file-help" class="help">A YAML or JSON file, or the CSV files saved from your spreadsheet:
         choose <code>indicators.csv</code> and <code>countries.csv</code> together (and <code>report.yaml</code>
         if you have one).</p>

@@ -190,6 +190,7 @@ extension FrontPage {
   });
 
   async function takeFiles(fileList) {
+    $('chosen').textContent = Array.from(fileList).map((f) => f.name).join(', ');
     try {
       const upload = await uploadFromFiles(fileList);
       if (upload) await check(upload);
@@ -226,6 +227,7 @@ extension FrontPage {
     const chosen = $('paste-format').value;
     const format = chosen === 'auto' ? guessFormat(text) : chosen;
     $('csv-title-box').hidden = true;
+    $('chosen').textContent = '';
     check({ name: 'pasted', contentType: mediaTypes[format], body: text, files: [{ name: 'Pasted text', text }] });
   });
 

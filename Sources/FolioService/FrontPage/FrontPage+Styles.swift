@@ -60,7 +60,11 @@ input[type=file]:focus-visible { outline-offset: 4px; }
 .drop { border: 2px dashed var(--accent); border-radius: .5rem; padding: 1rem; background: var(--wash); }
 .drop.over { background: #dfe9f6; border-style: solid; }
 .drop-label { display: block; font-weight: 400; font-size: 1.1rem; margin-bottom: .5rem; }
-input[type=file] { font: inherit; max-width: 100%; }
+/* The browser's own "No file chosen" would contradict the file on show once the input is emptied
+   for the next choice: the name is shown beside it instead (#chosen). */
+input[type=file] { font: inherit; max-width: 100%; color: transparent; display: block; }
+.chosen { display: block; font-weight: 600; overflow-wrap: anywhere; margin-top: .35rem; }
+.chosen:empty { display: none; }
 input[type=file]::file-selector-button {
   font: inherit; color: var(--on-accent); background: var(--accent); border: 0; border-radius: .3rem;
   padding: .5rem .9rem; margin-right: .75rem; cursor: pointer; min-height: 2.75rem;
@@ -115,7 +119,7 @@ figure details { font-size: .92rem; color: var(--quiet); }
 figure summary { cursor: pointer; }
 .foot { color: var(--quiet); padding-bottom: 2rem; }
 
-.source-box > summary { cursor: pointer; }
+.source-box > summary { cursor: pointer; margin: 1.25rem 0 .5rem; }
 .source-box > summary h3 { display: inline; }
 #source-name { font-family: "DejaVu Sans Mono", monospace; font-size: .92em; overflow-wrap: anywhere; }
 .data-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
