@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "FolioBuild",
                 "FolioRender",
+                "FolioSlides",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -17,5 +17,23 @@ if ! python3 -c "import pptx" >/dev/null 2>&1; then
   echo "setup: installing python-pptx" >&2
   python3 -m pip install --quiet python-pptx >/dev/null 2>&1 || echo "setup: could not install python-pptx" >&2
 fi
+# The browser test (Scripts/browser-test): Debian's Chromium and chromedriver, Selenium from PyPI.
+# Optional: without them the suite still runs and says the browser test was skipped.
+browser_missing=()
+for p in chromium chromium-driver; do
+  dpkg -s "$p" >/dev/null 2>&1 || browser_missing+=("$p")
+done
+if [ ${#browser_missing[@]} -gt 0 ]; then
+  echo "setup: installing ${browser_missing[*]} (for the browser test)" >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      "${browser_missing[@]}" >/dev/null; } || echo "setup: could not install ${browser_missing[*]}" >&2
+fi
+if ! python3 -c "import selenium" >/dev/null 2>&1; then
+  echo "setup: installing selenium (for the browser test)" >&2
+  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 \
+    || echo "setup: could not install selenium" >&2
+fi
 command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
 command -v swift >/dev/null || { echo "setup: Swift 6 is needed (swift not on PATH)" >&2; exit 1; }

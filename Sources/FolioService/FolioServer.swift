@@ -45,6 +45,10 @@ public enum FolioServer {
 
     static func addRoutes(to router: Router<BasicRequestContext>, service: RenderService) {
         router.post("/v1/briefings") { request, _ in try await service.briefing(request) }
+        router.post("/v1/briefings/countries") { request, _ in try await service.countryBriefings(request) }
+        router.post("/v1/charts") { request, _ in try await service.chartList(request) }
+        router.post("/v1/chart-set") { request, _ in try await service.chartSet(request) }
+        router.post("/v1/slides") { request, _ in try await service.slides(request) }
         router.post("/v1/charts/:kind") { request, context in
             try await service.chart(request, kindName: context.parameters.get("kind"))
         }
@@ -59,6 +63,7 @@ public enum FolioServer {
         router.get("/v1/outputs/**") { request, context in
             try service.output(request, path: context.parameters.getCatchAll().joined(separator: "/"))
         }
+        FrontPage.addRoutes(to: router)
     }
 
     /// Runs until SIGTERM or SIGINT, then stops accepting connections, lets in-flight requests

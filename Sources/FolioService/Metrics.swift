@@ -88,7 +88,8 @@ public final class ServiceMetrics: Sendable {
 /// What a worker job does, for the render duration histogram.
 enum RenderKind: String, CaseIterable {
     case briefing, countryBriefing = "country_briefing", chartPNG = "chart_png", chartSVG = "chart_svg",
-         chartPDF = "chart_pdf", check
+         chartPDF = "chart_pdf", check, countryBriefings = "country_briefings", chartList = "chart_list",
+         chartSet = "chart_set", slides
 }
 
 extension Gauge {

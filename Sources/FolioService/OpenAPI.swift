@@ -8,21 +8,25 @@ public enum OpenAPIDocument {
 openapi: 3.1.0
 info:
   title: Folio rendering service
-  version: "4"
+  version: "6"
   summary: Briefing PDFs and charts from programme results data.
   description: |
-    Send a report (the Folio input format, as JSON or YAML, chosen by Content-Type) and get back a
-    briefing PDF, a chart (PNG, SVG or PDF) or a validation report.
+    Send a report (the Folio input format, as JSON or YAML, or a CSV folder in a JSON envelope,
+    chosen by Content-Type) and get back a briefing PDF, country briefings, a chart (PNG, SVG or
+    PDF), the chart set, a slide deck or a validation report. GET / is a page that does all of
+    this in a browser.
 
     Errors are application/problem+json (RFC 9457): type, title, status, detail and, for data
     problems, `errors` and `warnings`, each with line, column, field path and message.
     Unknown routes answer 404. When the server has a token, every /v1/ route needs
-    `Authorization: Bearer <token>`; /healthz, /readyz, /metrics and /openapi.yaml stay open.
+    `Authorization: Bearer <token>`; the front page (/, /app.js, /app.css), /healthz, /readyz,
+    /metrics and /openapi.yaml stay open.
 
     Render responses carry a strong ETag: the SHA-256 of the body, the parameters (defaults filled
     in), the style and the engine version. Sending it back in If-None-Match gives 304 Not Modified
     without rendering. Identical requests are answered from a bounded in-memory cache
-    (X-Folio-Cache: hit).
+    (X-Folio-Cache: hit), unless the request says Cache-Control: no-store: then nothing made
+    from it is kept once it is answered (the front page always says so).
   license:
     name: See the Folio repository
 servers:
@@ -53,6 +57,57 @@ paths:
           content:
             application/pdf:
               schema: {type: string, contentEncoding: binary}
+        '304': {$ref: "#/components/responses/NotModified"}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
+        '413': {$ref: "#/components/responses/TooLarge"}
+        '415': {$ref: "#/components/responses/UnsupportedMediaType"}
+        '422': {$ref: "#/components/responses/InvalidData"}
+        '503': {$ref: "#/components/responses/Unavailable"}
+  /v1/briefings/countries:
+    post:
+      operationId: renderCountryBriefings
+      summary: Every country's short briefing, as a ZIP of PDFs named as folio render --per-country names them.
+      parameters:
+        - $ref: "#/components/parameters/style"
+        - $ref: "#/components/parameters/date"
+      requestBody:
+        $ref: "#/components/requestBodies/report"
+      responses:
+        '200':
+          description: The ZIP (422 when the report lists no countries).
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+            X-Folio-Cache: {$ref: "#/components/headers/X-Folio-Cache"}
+          content:
+            application/zip:
+              schema: {type: string, contentEncoding: binary}
+        '304': {$ref: "#/components/responses/NotModified"}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
+        '413': {$ref: "#/components/responses/TooLarge"}
+        '415': {$ref: "#/components/responses/UnsupportedMediaType"}
+        '422': {$ref: "#/components/responses/InvalidData"}
+        '503': {$ref: "#/components/responses/Unavailable"}
+  /v1/charts:
+    post:
+      operationId: listCharts
+      summary: The charts of the report, in the order of the chart set, with titles and alternative text.
+      parameters:
+        - $ref: "#/components/parameters/style"
+      requestBody:
+        $ref: "#/components/requestBodies/report"
+      responses:
+        '200':
+          description: "The list; preview each chart with POST /v1/charts/{kind}, with its outcome or part."
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+            X-Folio-Cache: {$ref: "#/components/headers/X-Folio-Cache"}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ChartList"}
         '304': {$ref: "#/components/responses/NotModified"}
         '400': {$ref: "#/components/responses/BadRequest"}
         '401': {$ref: "#/components/responses/Unauthorized"}
@@ -118,6 +173,72 @@ paths:
         '415': {$ref: "#/components/responses/UnsupportedMediaType"}
         '422': {$ref: "#/components/responses/InvalidData"}
         '503': {$ref: "#/components/responses/Unavailable"}
+  /v1/chart-set:
+    post:
+      operationId: renderChartSet
+      summary: Every chart as files, as folio charts writes them, in a ZIP with the charts.json manifest.
+      parameters:
+        - $ref: "#/components/parameters/style"
+        - name: formats
+          in: query
+          description: Comma-separated formats, each once.
+          schema: {type: string, default: "png,svg", pattern: "^(png|svg|pdf)(,(png|svg|pdf))*$"}
+        - name: scales
+          in: query
+          description: Comma-separated PNG scales (more than 0, at most 8; at most 4 of them; within the pixel limit).
+          schema: {type: string, default: "1,2"}
+        - $ref: "#/components/parameters/date"
+      requestBody:
+        $ref: "#/components/requestBodies/report"
+      responses:
+        '200':
+          description: "The ZIP: outcome-ID-targets.png, outcome-ID-regions@2x.png, overview-N.svg, …, charts.json."
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+            X-Folio-Cache: {$ref: "#/components/headers/X-Folio-Cache"}
+          content:
+            application/zip:
+              schema: {type: string, contentEncoding: binary}
+        '304': {$ref: "#/components/responses/NotModified"}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
+        '413': {$ref: "#/components/responses/TooLarge"}
+        '415': {$ref: "#/components/responses/UnsupportedMediaType"}
+        '422': {$ref: "#/components/responses/InvalidData"}
+        '503': {$ref: "#/components/responses/Unavailable"}
+  /v1/slides:
+    post:
+      operationId: renderSlides
+      summary: The PowerPoint deck of the charts, as folio slides makes it, one slide per chart with its alternative text.
+      parameters:
+        - name: style
+          in: query
+          description: A style name from GET /v1/styles; default slides, as on the command line.
+          schema: {type: string, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", default: slides}
+        - name: scale
+          in: query
+          description: Pixels per unit of the chart pictures.
+          schema: {type: number, minimum: 1, maximum: 4, default: 2}
+      requestBody:
+        $ref: "#/components/requestBodies/report"
+      responses:
+        '200':
+          description: The deck.
+          headers:
+            ETag: {$ref: "#/components/headers/ETag"}
+            X-Folio-Cache: {$ref: "#/components/headers/X-Folio-Cache"}
+          content:
+            application/vnd.openxmlformats-officedocument.presentationml.presentation:
+              schema: {type: string, contentEncoding: binary}
+        '304': {$ref: "#/components/responses/NotModified"}
+        '400': {$ref: "#/components/responses/BadRequest"}
+        '401': {$ref: "#/components/responses/Unauthorized"}
+        '404': {$ref: "#/components/responses/NotFound"}
+        '413': {$ref: "#/components/responses/TooLarge"}
+        '415': {$ref: "#/components/responses/UnsupportedMediaType"}
+        '422': {$ref: "#/components/responses/InvalidData"}
+        '503': {$ref: "#/components/responses/Unavailable"}
   /v1/check:
     post:
       operationId: checkReport
@@ -151,6 +272,42 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/StyleList"}
         '401': {$ref: "#/components/responses/Unauthorized"}
+  /:
+    get:
+      operationId: frontPage
+      summary: The front page, for people with a browser; needs no token (it asks for one when the server has one).
+      security: [{}]
+      responses:
+        '200':
+          description: "Built into the binary; sent with a Content-Security-Policy, X-Content-Type-Options nosniff, Referrer-Policy no-referrer, Cache-Control no-cache and an ETag."
+          content:
+            text/html:
+              schema: {type: string}
+        '304': {$ref: "#/components/responses/NotModified"}
+  /app.js:
+    get:
+      operationId: frontPageScript
+      summary: The front page's script.
+      security: [{}]
+      responses:
+        '200':
+          description: "Built into the binary; sent with a Content-Security-Policy, X-Content-Type-Options nosniff, Referrer-Policy no-referrer, Cache-Control no-cache and an ETag."
+          content:
+            text/javascript:
+              schema: {type: string}
+        '304': {$ref: "#/components/responses/NotModified"}
+  /app.css:
+    get:
+      operationId: frontPageStyles
+      summary: The front page's style sheet.
+      security: [{}]
+      responses:
+        '200':
+          description: "Built into the binary; sent with a Content-Security-Policy, X-Content-Type-Options nosniff, Referrer-Policy no-referrer, Cache-Control no-cache and an ETag."
+          content:
+            text/css:
+              schema: {type: string}
+        '304': {$ref: "#/components/responses/NotModified"}
   /healthz:
     get:
       operationId: health
@@ -303,12 +460,14 @@ components:
           schema: {$ref: "#/components/schemas/Report"}
         application/yaml:
           schema: {$ref: "#/components/schemas/Report"}
+        application/vnd.folio.csv+json:
+          schema: {$ref: "#/components/schemas/CSVUpload"}
   headers:
     ETag:
       description: Strong validator of this response (SHA-256 of the request's inputs).
       schema: {type: string}
     X-Folio-Cache:
-      description: hit, miss or off.
+      description: hit, miss or off (no cache, or the request said Cache-Control no-store).
       schema: {type: string}
     Retry-After:
       description: Seconds to wait before trying again.
@@ -342,7 +501,7 @@ components:
         application/problem+json:
           schema: {$ref: "#/components/schemas/Problem"}
     UnsupportedMediaType:
-      description: The Content-Type is neither JSON nor YAML.
+      description: The Content-Type is not JSON, YAML or the CSV envelope.
       content:
         application/problem+json:
           schema: {$ref: "#/components/schemas/Problem"}
@@ -367,6 +526,7 @@ components:
         column: {type: integer}
         path: {type: string, description: "Field path such as outcomes[0].indicators[0].target; empty for the whole document."}
         message: {type: string}
+        file: {type: string, description: "For a CSV upload, the file (indicators.csv, countries.csv, report.yaml); absent otherwise."}
     Problem:
       type: object
       required: [type, title, status, detail]
@@ -396,6 +556,38 @@ components:
             territories: {type: integer}
             countries: {type: integer}
             regions: {type: array, items: {type: string}}
+    CSVUpload:
+      type: object
+      description: >-
+        A CSV folder as one JSON document. files maps a file name (indicators.csv, required;
+        countries.csv; report.yaml, report.yml or report.json) to its text; other names are warned
+        about. folder is the title when there is no report file (as a folder's name is on the
+        command line). Diagnostics name the file, the line where the row starts and the field number.
+      required: [files]
+      properties:
+        folder: {type: string}
+        files:
+          type: object
+          additionalProperties: {type: string}
+    ChartList:
+      type: object
+      required: [style, width, height, charts]
+      properties:
+        style: {type: string}
+        width: {type: integer}
+        height: {type: integer}
+        charts:
+          type: array
+          items:
+            type: object
+            required: [kind, outcome, part, title, alt, name]
+            properties:
+              kind: {type: string, enum: [targets, regions, overview]}
+              outcome: {type: [string, "null"]}
+              part: {type: [integer, "null"]}
+              title: {type: string}
+              alt: {type: string, description: "The chart's alternative text, as written into its PDF, SVG and slide."}
+              name: {type: string, description: "File stem in the chart set."}
     StyleList:
       type: object
       properties:

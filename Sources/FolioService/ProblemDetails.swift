@@ -131,12 +131,16 @@ public struct DiagnosticJSON: Codable, Sendable, Equatable {
     public var column: Int
     public var path: String
     public var message: String
+    /// The file of a CSV upload the diagnostic is in (`indicators.csv`); absent for a single
+    /// YAML or JSON body, where there is only one.
+    public var file: String?
 
     public init(_ diagnostic: Diagnostic) {
         line = diagnostic.line
         column = diagnostic.column
         path = diagnostic.path
         message = diagnostic.message
+        file = diagnostic.file.hasPrefix("body.") ? nil : diagnostic.file
     }
 }
 

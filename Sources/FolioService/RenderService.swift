@@ -80,20 +80,32 @@ public final class RenderService: Sendable {
             metrics.notModified.increment()
             return Response(status: .notModified, headers: [.eTag: etag])
         }
-        if let hit = cache.get(key) {
+        // `Cache-Control: no-store` (the front page sends it): the output is neither looked up nor
+        // kept, so nothing made from the request outlives it on the server.
+        let store = cache.isEnabled && !Self.noStore(request.headers[values: .cacheControl])
+        if store, let hit = cache.get(key) {
             metrics.cacheHits.increment()
             return Self.ok(body: hit.body, contentType: hit.contentType, fileName: hit.fileName, etag: etag, cache: "hit")
         }
-        if cache.isEnabled { metrics.cacheMisses.increment() }
+        if store { metrics.cacheMisses.increment() }
         let maxBytes = configuration.maxBodyBytes
         let bytes = try await runOnPool(kind) { renderer in
             let report = try Self.validatedReport(upload, maxBytes: maxBytes)
             return try draw(renderer, report, upload.bytes)
         }
         let buffer = ByteBuffer(bytes: bytes)
-        cache.put(key, ResponseCache.Entry(body: buffer, contentType: contentType, fileName: fileName))
-        metrics.cacheBytes.set(cache.byteCount)
-        return Self.ok(body: buffer, contentType: contentType, fileName: fileName, etag: etag, cache: cache.isEnabled ? "miss" : "off")
+        if store {
+            cache.put(key, ResponseCache.Entry(body: buffer, contentType: contentType, fileName: fileName))
+            metrics.cacheBytes.set(cache.byteCount)
+        }
+        return Self.ok(body: buffer, contentType: contentType, fileName: fileName, etag: etag, cache: store ? "miss" : "off")
+    }
+
+    /// Whether a `Cache-Control` request header says `no-store`.
+    static func noStore(_ values: [String]) -> Bool {
+        values.contains { value in
+            value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "no-store" }
+        }
     }
 
     /// Runs `work` on a render thread, turning pool and render failures into problems.
@@ -135,8 +147,16 @@ public final class RenderService: Sendable {
     }
 
     static func check(_ upload: UploadedReport, maxBytes: Int) -> CheckResult {
-        ReportLoader.check(data: Data(upload.bytes), fileName: "body." + upload.format.rawValue, format: upload.format,
-                           options: LoadOptions(maxBytes: maxBytes))
+        guard upload.format == .csv else {
+            return ReportLoader.check(data: Data(upload.bytes), fileName: "body." + upload.format.rawValue,
+                                      format: upload.format, options: LoadOptions(maxBytes: maxBytes))
+        }
+        switch CSVEnvelope.unpack(upload.bytes) {
+        case .files(let files, let folder):
+            return ReportLoader.checkCSV(files: files, defaultTitle: folder, options: LoadOptions(maxBytes: maxBytes))
+        case .unusable(let diagnostic):
+            return CheckResult(report: nil, diagnostics: [diagnostic], isUnreadable: true)
+        }
     }
 
     static func ok(body: ByteBuffer, contentType: String, fileName: String, etag: String, cache: String) -> Response {

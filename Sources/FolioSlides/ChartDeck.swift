@@ -10,22 +10,51 @@ extension SlideDeck {
     /// Shared by `folio slides`, the build and the service so a deck is the same wherever it is made.
     public static func charts(of report: Report, style: Style, measurer: TextMeasurer, scale: Double = 2,
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SlideDeck {
-        let size = Size(width: style.chartWidth, height: style.chartHeight)
-        let specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer)
-        var slides = [DeckSlide?](repeating: nil, count: specs.count)
+        let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale)
+        var slides = [DeckSlide?](repeating: nil, count: plan.specs.count)
         let lock = NSLock()
-        let options = ChartOptions(format: .png, width: size.width, height: size.height, scale: scale)
-        try ParallelRenders.run(count: specs.count, jobs: jobs) { renderer, index in
-            let spec = specs[index]
-            let png = try renderer.chart(spec, report: report, style: style, options: options)
-            let pixels = options.pixelSize
-            let slide = DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
-                                  pixelWidth: pixels.width, pixelHeight: pixels.height)
+        try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
+            let slide = try plan.slide(index, renderer: renderer)
             lock.lock(); slides[index] = slide; lock.unlock()
         }
+        return plan.deck(slides.compactMap { $0 })
+    }
+
+    /// The same deck drawn one chart after another with `renderer`: for a caller that already owns
+    /// a render thread (the service's pool) and must not start more.
+    public static func charts(of report: Report, style: Style, renderer: Renderer, scale: Double = 2) throws -> SlideDeck {
+        let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale)
+        return plan.deck(try plan.specs.indices.map { try plan.slide($0, renderer: renderer) })
+    }
+}
+
+/// What both ways of drawing a chart deck share: the charts, how each becomes a slide, and the deck around them.
+private struct ChartSlidePlan {
+    var report: Report
+    var style: Style
+    var specs: [ChartSpec]
+    var options: ChartOptions
+
+    init(report: Report, style: Style, measurer: TextMeasurer, scale: Double) {
+        self.report = report
+        self.style = style
+        let size = Size(width: style.chartWidth, height: style.chartHeight)
+        specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer)
+        options = ChartOptions(format: .png, width: size.width, height: size.height, scale: scale)
+    }
+
+    func slide(_ index: Int, renderer: Renderer) throws -> DeckSlide {
+        let spec = specs[index]
+        let png = try renderer.chart(spec, report: report, style: style, options: options)
+        let pixels = options.pixelSize
+        return DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
+                         pixelWidth: pixels.width, pixelHeight: pixels.height)
+    }
+
+    func deck(_ slides: [DeckSlide]) -> SlideDeck {
         let subtitle = [report.subtitle, report.period].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         var deck = SlideDeck(title: report.title, subtitle: subtitle.isEmpty ? nil : subtitle, footer: report.organization,
-                             slides: slides.compactMap { $0 })
+                             slides: slides)
         deck.fontFamily = style.fontFamily
         deck.accentColor = style.accentColor.hexDigits
         deck.textColor = style.textColor.hexDigits

@@ -61,4 +61,17 @@ final class StyleRenderTests: XCTestCase {
         }
         XCTAssertGreaterThan(hatchLines, 100, "regions are hatched")
     }
+
+    /// Cairo numbers SVG surfaces per process; the root group is renamed so the same chart drawn
+    /// twice gives the same bytes (the service's strong ETags and chart-set ZIPs rely on it).
+    func testTheSameSVGChartGivesTheSameBytesEachTime() throws {
+        let report = try TestSupport.loadSample()
+        let options = ChartOptions(format: .svg, width: 640, height: 360)
+        let first = try TestSupport.renderer.chart(.targets, outcome: report.outcomes[0], report: report, options: options)
+        _ = try TestSupport.renderer.chart(.regions, outcome: report.outcomes[0], report: report, options: options)
+        let again = try TestSupport.renderer.chart(.targets, outcome: report.outcomes[0], report: report, options: options)
+        XCTAssertEqual(first, again)
+        let text = String(decoding: first, as: UTF8.self)
+        XCTAssertTrue(text.contains("<g id=\"surface1\""), String(text.prefix(400)))
+    }
 }

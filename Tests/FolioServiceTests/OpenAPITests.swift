@@ -12,9 +12,11 @@ final class OpenAPITests: XCTestCase {
 
     func testDocumentParsesAsYAMLWithTheSamePaths() throws {
         let operations = OpenAPIDocument.operations()
-        XCTAssertEqual(Set(operations.keys), ["POST /v1/briefings", "POST /v1/charts/{kind}", "POST /v1/check", "GET /v1/styles",
-                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml", "POST /v1/rebuild",
-                                              "GET /v1/outputs", "GET /v1/outputs/{path}"])
+        XCTAssertEqual(Set(operations.keys), ["POST /v1/briefings", "POST /v1/briefings/countries", "POST /v1/charts",
+                                              "POST /v1/charts/{kind}", "POST /v1/chart-set", "POST /v1/slides",
+                                              "POST /v1/check", "GET /v1/styles", "GET /", "GET /app.js", "GET /app.css",
+                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml",
+                                              "POST /v1/rebuild", "GET /v1/outputs", "GET /v1/outputs/{path}"])
         // A real YAML parser, when the machine has one (python3 with PyYAML).
         let script = """
             import sys, yaml, json
@@ -76,6 +78,11 @@ final class OpenAPITests: XCTestCase {
                 return response
             }
             for path in ["/healthz", "/metrics", "/openapi.yaml"] { _ = try await run(.get, path, [:], expect: .ok) }
+            // The front page needs no token, and answers 304 to the ETag it sent.
+            for path in ["/", "/app.js", "/app.css"] {
+                let page = try await run(.get, path, [:], expect: .ok)
+                _ = try await run(.get, path, [.ifNoneMatch: page.headers[.eTag] ?? ""], expect: .notModified)
+            }
             var ready = try await client.execute(uri: "/readyz", method: .get)
             for _ in 0..<200 where ready.status != .ok {
                 try await Task.sleep(for: .milliseconds(20))
@@ -86,7 +93,10 @@ final class OpenAPITests: XCTestCase {
             _ = try await run(.get, "/v1/styles", [:], expect: .unauthorized)
 
             let big = S.buffer(String(repeating: "# padding\n", count: 6000))
-            for route in ["/v1/briefings", "/v1/charts/targets", "/v1/check"] {
+            let renderRoutes = ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/regions", "/v1/chart-set",
+                                "/v1/slides"]
+            for route in ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/targets", "/v1/chart-set",
+                          "/v1/slides", "/v1/check"] {
                 _ = try await run(.post, route, [.contentType: "application/yaml"], sample, expect: .unauthorized)
                 _ = try await run(.post, route, token, big, expect: .contentTooLarge)
                 _ = try await run(.post, route, [.authorization: "Bearer t0ken", .contentType: "text/csv"], sample,
@@ -94,7 +104,7 @@ final class OpenAPITests: XCTestCase {
                 _ = try await run(.post, route + "?bogus=1", token, sample, expect: .badRequest)
             }
             _ = try await run(.post, "/v1/check", token, sample, expect: .ok)
-            for route in ["/v1/briefings", "/v1/charts/regions"] {
+            for route in renderRoutes {
                 let ok = try await run(.post, route, token, sample, expect: .ok)
                 var conditional = token
                 conditional[.ifNoneMatch] = ok.headers[.eTag]
@@ -160,7 +170,8 @@ final class OpenAPITests: XCTestCase {
                                          body: S.buffer(S.bigReportJSON(outcomes: 6)))
             }
             while service.pool.snapshot.running == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            for route in ["/v1/briefings", "/v1/charts/overview", "/v1/check"] {
+            for route in ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/overview", "/v1/chart-set",
+                          "/v1/slides", "/v1/check"] {
                 let response = try await client.execute(uri: route, method: .post, headers: S.yamlHeaders, body: sample)
                 XCTAssertEqual(response.status, .serviceUnavailable, route)
                 XCTAssertEqual(S.problem(response)?.type, "urn:folio:problem:saturated")

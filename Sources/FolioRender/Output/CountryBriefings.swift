@@ -29,4 +29,13 @@ public struct CountryBriefings: Sendable {
             try each(index, bytes)
         }
     }
+
+    /// Renders every country in order with `renderer`, on the calling thread: for a caller that
+    /// already owns a render thread (the service's pool) and must not start more.
+    public func render(renderer: Renderer, each: (Int, [UInt8]) throws -> Void) throws {
+        for index in countries.indices {
+            try each(index, try renderer.countryBriefing(countries[index], report: report, style: style, options: options,
+                                                          context: context))
+        }
+    }
 }

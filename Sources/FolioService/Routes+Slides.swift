@@ -1,0 +1,33 @@
+import FolioLayout
+import FolioModel
+import FolioRender
+import FolioSlides
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// `POST /v1/slides?style=NAME&scale=S` → the PowerPoint deck of the report's charts, as
+/// `folio slides` makes it: a title slide, then one slide per chart with its alternative text.
+/// The style defaults to `slides`, as on the command line; `scale` (1 to 4, default 2) sets the
+/// pixels of the chart pictures.
+extension RenderService {
+    static let slidesParameters: Set<String> = ["style", "scale"]
+    static let pptxMediaType = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+    func slides(_ request: Request) async throws -> Response {
+        let query = try QueryParameters(request.uri, allowed: Self.slidesParameters)
+        let style = try styles.style(named: query["style"] ?? "slides")
+        let scale = try query.number("scale", above: 0, atMost: 4) ?? 2
+        guard scale >= 1 else { throw ProblemDetails.badParameter("scale must be from 1 to 4, found \(NumberText.tick(scale))") }
+        let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)
+        return try await render(request, route: "/v1/slides", parameters: ["style": style.name, "scale": NumberText.tick(scale)],
+                                upload: upload, kind: .slides, contentType: Self.pptxMediaType,
+                                fileName: "charts.pptx") { renderer, report, _ in
+            let deck = try SlideDeck.charts(of: report, style: style.style, renderer: renderer, scale: scale)
+            do { return try deck.pptx() } catch {
+                throw ProblemDetails.internalError("could not write the deck: \(error)")
+            }
+        }
+    }
+}
