@@ -21,7 +21,7 @@ final class IncrementalBuildTests: XCTestCase {
               - countries: a
               - charts: [a, b]
                 style: styles/small.yaml
-                formats: [png]
+                formats: [png, svg]
                 scales: [1]
             """)
     }

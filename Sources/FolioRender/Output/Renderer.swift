@@ -131,7 +131,7 @@ public final class Renderer {
                                   what: "SVG surface")
         try surface.draw { cairo in FramePainter(cairo: cairo, fonts: fonts).paint(frame) }
         try surface.finish()
-        return sink.bytes
+        return SVGSurfaceNames.numberedInOrder(sink.bytes)
     }
 
     /// Rejects sizes that are empty, beyond Cairo's limits or beyond `maximumPixels`.
