@@ -92,7 +92,7 @@ final class BuildRun: @unchecked Sendable {
         var stale: [(Project.Target, String)] = []
         var fresh: [String] = []
         for target in targets {
-            switch fingerprints.inputs(of: target) {
+            switch fingerprints.inputs(of: target, changesSince: recordedChangesBase(target, fingerprints: fingerprints)) {
             case .failure(let failure):
                 fail(failure)
             case .success(let inputs):
@@ -114,6 +114,7 @@ final class BuildRun: @unchecked Sendable {
             return summary
         }
         stale.forEach { removeTemporaryFiles(of: $0.0) }
+        removeTemporaryStateFiles()
 
         // 2. Read and validate the data the stale targets need; a bad source fails its targets only.
         let loaded = loadSources(Array(Set(stale.map(\.0.source))).sorted())
@@ -137,9 +138,20 @@ final class BuildRun: @unchecked Sendable {
                         fail(TargetFailure(target: target, reason: .invalidStyle, messages: problem.messages))
                     case .success(let style):
                         let date = project.date ?? Self.epochDate() ?? source.date
-                        let context = BriefingLayout.Context(dataDate: date, dataFingerprint: source.fingerprint)
-                        works.append(TargetWork(target: target, inputs: inputs, report: source.report, style: style,
-                                                pdfOptions: PDFOptions(date: date), context: context, measurer: renderer.measurer))
+                        var context = BriefingLayout.Context(dataDate: date, dataFingerprint: source.fingerprint)
+                        var inputs = inputs
+                        var base: BuildState.ChangesBase?
+                        if target.changesPage, let definition = project.source(named: target.source),
+                           case .success(let dataHash) = fingerprints.sourceHash(definition) {
+                            let changes = pageChanges(for: definition, loaded: source)
+                            context.changes = changes.pageLines
+                            base = BuildState.ChangesBase(data: dataHash, since: changes.previousFingerprint ?? "first")
+                            if case .success(let exact) = fingerprints.inputs(of: target, changesSince: base?.since) { inputs = exact }
+                        }
+                        let work = TargetWork(target: target, inputs: inputs, report: source.report, style: style,
+                                              pdfOptions: PDFOptions(date: date), context: context, measurer: renderer.measurer)
+                        work.changesBase = base
+                        works.append(work)
                     }
                 }
             } catch {
@@ -164,6 +176,26 @@ final class BuildRun: @unchecked Sendable {
             saveState(final: true, chains: fingerprints.styleChains, keep: keep)
         }
         return summary
+    }
+
+    /// The changes base recorded for a changes-page target's current data, if any.
+    private func recordedChangesBase(_ target: Project.Target, fingerprints: InputFingerprints) -> String? {
+        guard target.changesPage, let source = project.source(named: target.source),
+              case .success(let hash) = fingerprints.sourceHash(source), let base = state.changesSince[target.source],
+              base.data == hash else { return nil }
+        return base.since
+    }
+
+    /// What a changes page shows: the changes since the last successful build, or, when the data
+    /// has not changed since then, the changes that build recorded.
+    private func pageChanges(for source: Project.Source, loaded: LoadedSource) -> DataChanges {
+        let previous = DataSnapshot.read(source: source.name, folder: location.snapshots)
+        if previous?.fingerprint == loaded.fingerprint,
+           let last = DataChanges.readLast(source: source.name, folder: location.snapshots), last.fingerprint == loaded.fingerprint {
+            return last
+        }
+        return DataChanges(source: source.name, path: source.path, previous: previous,
+                           current: DataSnapshot(report: loaded.report, fingerprint: loaded.fingerprint))
     }
 
     private func fail(_ failure: TargetFailure) {
@@ -337,6 +369,7 @@ final class BuildRun: @unchecked Sendable {
                                   removed: removed, seconds: Double(DispatchTime.now().uptimeNanoseconds - work.started) / 1e9)
         lock.lock()
         state.targets[target.id] = BuildState.TargetRecord(inputs: work.inputs, outputs: outputs)
+        if let base = work.changesBase { state.changesSince[target.source] = base }
         built.append(report)
         lock.unlock()
         // A killed build keeps the record of what it finished, at the cost of one write a second.
@@ -366,14 +399,33 @@ final class BuildRun: @unchecked Sendable {
         let output = project.url(target.output)
         let folder = target.kind.makesFolder ? output : output.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".") && name.count > 8 {
-            let stem = String(name.dropFirst().dropLast(7))
-            guard name.dropLast(6).hasSuffix("."), !stem.isEmpty else { continue }
+        for name in names {
+            guard let stem = Self.temporaryStem(name) else { continue }
             let ours = target.kind.makesFolder
                 ? ["pdf", "png", "svg", "json"].contains((stem as NSString).pathExtension.lowercased())
                 : stem == output.lastPathComponent
             if ours { unlink(folder.appendingPathComponent(name).path) }
         }
+    }
+
+    /// Temporary files of the state, the snapshots and the change report left by a killed build.
+    private func removeTemporaryStateFiles() {
+        let stateNames = [location.file, location.changesMarkdown, location.changesJSON].map(\.lastPathComponent)
+        for (folder, ours) in [(location.folder, { (stem: String) in stateNames.contains(stem) }),
+                               (location.snapshots, { (stem: String) in stem.hasSuffix(".json") })] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard let stem = Self.temporaryStem(name), ours(stem) else { continue }
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// "outcome4.pdf" for ".outcome4.pdf.Ab12Cd", the name `AtomicFile` gives its temporary files; nil for other names.
+    static func temporaryStem(_ name: String) -> String? {
+        guard name.hasPrefix("."), name.count > 9 else { return nil }
+        let suffix = name.suffix(7)
+        guard suffix.first == ".", suffix.dropFirst().allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        return String(name.dropFirst().dropLast(7))
     }
 
     // MARK: State and changes
@@ -408,8 +460,12 @@ final class BuildRun: @unchecked Sendable {
             let previous = DataSnapshot.read(source: name, folder: location.snapshots)
             guard previous?.fingerprint != source.fingerprint else { continue }
             let current = DataSnapshot(report: source.report, fingerprint: source.fingerprint)
-            changes.append(DataChanges(source: name, path: definition.path, previous: previous, current: current))
-            do { try current.write(source: name, folder: location.snapshots) } catch {
+            let change = DataChanges(source: name, path: definition.path, previous: previous, current: current)
+            changes.append(change)
+            do {
+                try current.write(source: name, folder: location.snapshots)
+                try change.writeLast(folder: location.snapshots)
+            } catch {
                 event(.warning(Diagnostic(severity: .warning, file: location.snapshots.path, line: 1, column: 1, path: "",
                                           message: "could not save the snapshot of \(name): \(error)")))
             }

@@ -15,7 +15,7 @@ struct BuildFileReader {
     }
 
     static let topKeys = ["sources", "targets", "state_folder", "date"]
-    static let targetKeys = Project.Kind.allCases.map(\.rawValue) + ["style", "output", "formats", "scales", "scale"]
+    static let targetKeys = Project.Kind.allCases.map(\.rawValue) + ["style", "output", "formats", "scales", "scale", "changes_page"]
 
     mutating func read(_ data: Data) -> Project? {
         let parsed = YAMLTree.parse(data: data, fileName: file, options: LoadOptions(maxBytes: 4 << 20, maxNodes: 200_000))
@@ -114,6 +114,7 @@ struct BuildFileReader {
         var output: (String, YAMLTree)?
         var formats: [OutputFormat] = [.png, .svg]
         var scales: [Double]?
+        var changesPage: Bool?
         var errorsBefore = errors.count
         for entry in entries {
             let keyPath = path + "." + entry.key
@@ -142,6 +143,12 @@ struct BuildFileReader {
                     if !parsed.contains(format) { parsed.append(format) }
                 }
                 if !items.isEmpty, !parsed.isEmpty { formats = parsed }
+            case "changes_page":
+                guard case .scalar(let text, false) = entry.value.value, ["true", "false"].contains(text) else {
+                    error("expected true or false", entry.value.line, entry.value.column, keyPath)
+                    continue
+                }
+                changesPage = text == "true"
             case "scales", "scale":
                 let items = entry.key == "scale" ? list(entry.value, keyPath).prefix(1).map { $0 } : list(entry.value, keyPath)
                 var parsed: [Double] = []
@@ -164,6 +171,9 @@ struct BuildFileReader {
         if let scales, kind == .briefing || kind == .countries {
             _ = scales
             error("\(kind.rawValue) targets take no scale", node.line, node.column, path)
+        }
+        if changesPage != nil, kind != .briefing {
+            error("changes_page is for briefings", node.line, node.column, path + ".changes_page")
         }
         if kind == .deck, let given = scales, given.count != 1 || !(1...4).contains(given[0]) {
             error("a deck takes one scale from 1 to 4", node.line, node.column, path + ".scale")
@@ -190,7 +200,7 @@ struct BuildFileReader {
             targets.append(Project.Target(kind: kind, source: name, style: styleName, output: normalized,
                                           formats: kind == .charts ? formats : [],
                                           scales: kind == .charts ? (scales ?? [1, 2]) : kind == .deck ? (scales ?? [2]) : [],
-                                          line: node.line, column: node.column))
+                                          changesPage: changesPage ?? false, line: node.line, column: node.column))
         }
         return targets
     }

@@ -19,6 +19,14 @@ struct BuildState: Codable, Sendable {
     var targets: [String: TargetRecord] = [:]
     /// The chain of style-sheet files a style name or path resolved to, by the name or absolute path.
     var styles: [String: [String]] = [:]
+    /// By source: the data (inputs hash of the source) a changes page was last made for, and the
+    /// fingerprint of the earlier data its changes are counted from ("first" for a first build).
+    var changesSince: [String: ChangesBase] = [:]
+
+    struct ChangesBase: Codable, Sendable, Equatable {
+        var data: String
+        var since: String
+    }
 
     struct TargetRecord: Codable, Sendable, Equatable {
         var inputs: String
@@ -53,6 +61,7 @@ struct BuildState: Codable, Sendable {
             state.files.merge(shardState.files) { $1 }
             state.targets.merge(shardState.targets) { $1 }
             state.styles.merge(shardState.styles) { $1 }
+            state.changesSince.merge(shardState.changesSince) { $1 }
         }
         return state
     }

@@ -26,7 +26,9 @@ final class InputFingerprints {
     }
 
     /// The inputs hash of `target`, or why it cannot be built at all.
-    func inputs(of target: Project.Target) -> Result<String, TargetFailure> {
+    /// - Parameter changesSince: for a briefing with a changes page, the data fingerprint its
+    ///   changes are counted from (the page's content follows from it and the data).
+    func inputs(of target: Project.Target, changesSince: String? = nil) -> Result<String, TargetFailure> {
         guard let source = project.source(named: target.source) else {
             return .failure(TargetFailure(target: target, reason: .missingSource, messages: ["no source \(target.source)"]))
         }
@@ -52,6 +54,7 @@ final class InputFingerprints {
         ]
         if !target.formats.isEmpty { lines.append("formats " + target.formats.map(\.rawValue).joined(separator: ",")) }
         if !target.scales.isEmpty { lines.append("scales " + target.scales.map { String($0) }.joined(separator: ",")) }
+        if target.changesPage { lines.append("changes since " + (changesSince ?? "unknown")) }
         return .success(SHA256.hex(Array(lines.joined(separator: "\n").utf8)))
     }
 

@@ -67,6 +67,8 @@ public struct Project: Sendable {
         public var formats: [OutputFormat]
         /// Charts: PNG scales; deck: one scale.
         public var scales: [Double]
+        /// Briefings: add a "Changes in this version" page listing what changed since the last build.
+        public var changesPage: Bool = false
         /// Where in folio.yaml the target is written.
         public var line: Int
         public var column: Int
