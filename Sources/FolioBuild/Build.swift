@@ -97,7 +97,7 @@ final class BuildRun: @unchecked Sendable {
                 fail(failure)
             case .success(let inputs):
                 if !options.force, let record = state.targets[target.id], record.inputs == inputs,
-                   record.outputs.allSatisfy({ FileStamp.of(project.url($0.key).path) == $0.value.stamp }) {
+                   record.outputs.allSatisfy({ FileStamp.of(project.path($0.key)) == $0.value.stamp }) {
                     fresh.append(target.id)
                 } else {
                     stale.append((target, inputs))

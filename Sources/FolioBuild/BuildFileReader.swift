@@ -305,6 +305,8 @@ struct BuildFileReader {
     mutating func checkOutputs(_ targets: [Project.Target], sources: [Project.Source], stateFolder: String) {
         let reserved = [Project.fileName] + BuildState.reservedNames.map { stateFolder + "/" + $0 }
         var byOutput: [String: Project.Target] = [:]
+        let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        let sourcePaths = Dictionary(sources.map { ($0.url.path, $0.name) }, uniquingKeysWith: { first, _ in first })
         for target in targets {
             let path = "targets (line \(target.line))"
             if let other = byOutput[target.output] {
@@ -316,8 +318,9 @@ struct BuildFileReader {
             if reserved.contains(target.output) || target.output == stateFolder {
                 error("\(target.output) is Folio's own file; choose another output", target.line, target.column, path)
             }
-            for source in sources where source.url.path == directory.appendingPathComponent(target.output).standardizedFileURL.path {
-                error("\(target.output) is the source \(source.name); an output must not overwrite data", target.line, target.column, path)
+            // Outputs are normalized already, so plain concatenation gives the standardized path.
+            if let source = sourcePaths[root + target.output] {
+                error("\(target.output) is the source \(source); an output must not overwrite data", target.line, target.column, path)
             }
         }
         let folders = targets.filter(\.kind.makesFolder)

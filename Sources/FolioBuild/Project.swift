@@ -105,6 +105,12 @@ public struct Project: Sendable {
 
     /// The absolute location of a project-relative path.
     public func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
+
+    /// The absolute path of a project-relative path, without building a URL (the fresh check stats
+    /// thousands of outputs).
+    public func path(_ relative: String) -> String {
+        directory.path.hasSuffix("/") ? directory.path + relative : directory.path + "/" + relative
+    }
 }
 
 /// A build file that cannot be used: every problem with its line, column and key.

@@ -64,7 +64,7 @@ enum ProjectFolder {
 
     static func run(_ build: Build, reporter: BuildReporter) throws -> BuildSummary {
         do {
-            let summary = try build.run(events: reporter.handle)
+            let summary = try build.run(events: { reporter.handle($0) })
             reporter.finish(summary)
             return summary
         } catch let error as BuildError {
