@@ -83,47 +83,55 @@ final class BuildCommandTests: XCTestCase {
         let first = try project.folio(["build"])
         XCTAssertEqual(first.status, 0, first.stderr)
         let firstSeconds = Date().timeIntervalSince(start)
-        let old = try project.outputs()
-        XCTAssertGreaterThan(old.count, 60)
 
-        let resynthesize = try project.folio(["synthesize", "--outcomes", "7", "--countries", "60", "-o", "data/big.json"])
-        XCTAssertEqual(resynthesize.status, 0)
-        let process = Process()
-        process.executableURL = BuildTestProject.folio
-        process.arguments = ["build", "--jobs", "2"]
-        process.currentDirectoryURL = project.folder
-        let lines = try LogFile(project.url("kill-build.log"))
-        process.standardOutput = lines.handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Kill just after the first target is written (others are then mid-render or mid-rename),
-        // or halfway through the time a whole build took.
-        let deadline = Date().addingTimeInterval(max(2, firstSeconds * 0.6))
-        while Date() < deadline && !lines.text.contains("built ") { usleep(5_000) }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        // Two kills: just after the first target is written (the others mid-render), and as soon as
+        // the country folder starts to change (its files mid-rename).
+        for (round, outcomes) in [7, 8].enumerated() {
+            let old = try project.outputs()
+            XCTAssertGreaterThan(old.count, 60)
+            let resynthesize = try project.folio(["synthesize", "--outcomes", "\(outcomes)", "--countries", "60", "-o", "data/big.json"])
+            XCTAssertEqual(resynthesize.status, 0)
+            let process = Process()
+            process.executableURL = BuildTestProject.folio
+            process.arguments = ["build", "--jobs", "2"]
+            process.currentDirectoryURL = project.folder
+            let lines = try LogFile(project.url("kill-build-\(round).log"))
+            process.standardOutput = lines.handle
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let countryFile = project.url("Output/big-countries/" + (old.keys.sorted().first { $0.hasPrefix("big-countries/") }!
+                .dropFirst("big-countries/".count)))
+            let oldCountry = old["big-countries/" + countryFile.lastPathComponent]
+            let deadline = Date().addingTimeInterval(max(3, firstSeconds * 1.5))
+            while Date() < deadline {
+                if round == 0 ? lines.text.contains("built ") : (try? Data(contentsOf: countryFile)) != oldCountry { break }
+                usleep(2_000)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
 
-        let afterKill = try project.outputs()
-        var replaced = 0
-        for (path, bytes) in afterKill {
-            if old[path] == bytes { continue }
-            replaced += 1
-            XCTAssertTrue(Self.isWhole(bytes, path: path), "\(path) is not a whole file")
+            let afterKill = try project.outputs()
+            var replaced = 0
+            for (path, bytes) in afterKill {
+                if old[path] == bytes { continue }
+                replaced += 1
+                XCTAssertTrue(Self.isWhole(bytes, path: path), "\(path) is not a whole file")
+            }
+            print("kill test, round \(round + 1): \(replaced) of \(afterKill.count) outputs were new when the build was killed")
+
+            let finish = try project.folio(["build"])
+            XCTAssertEqual(finish.status, 0, finish.stderr)
+            let hidden = try Self.hiddenFiles(in: project.url("Output"))
+                .filter { ![".folio-state.json", ".folio-state.lock", ".folio-snapshots"].contains($0) }
+            XCTAssertEqual(hidden, [], "temporary files of the killed build are cleaned up")
         }
-        print("kill test: \(replaced) of \(afterKill.count) outputs were new when the build was killed")
-
-        let finish = try project.folio(["build"])
-        XCTAssertEqual(finish.status, 0, finish.stderr)
-        let hidden = try Self.hiddenFiles(in: project.url("Output"))
-            .filter { ![".folio-state.json", ".folio-state.lock", ".folio-snapshots"].contains($0) }
-        XCTAssertEqual(hidden, [], "temporary files of the killed build are cleaned up")
         let forced = try project.folio(["build", "--force", "--log-format", "json"])
         XCTAssertEqual(forced.status, 0)
         let summary = try XCTUnwrap(forced.stdout.split(separator: "\n").last.flatMap {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         })
-        XCTAssertEqual(summary["changed_outputs"] as? [String], [], "after the kill and one build, everything is current")
+        XCTAssertEqual(summary["changed_outputs"] as? [String], [], "after the kills and a build each, everything is current")
     }
 
     func testWatchRebuildsOnAnEditAndGoesOnAfterAnError() throws {

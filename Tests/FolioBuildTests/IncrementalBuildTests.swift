@@ -111,6 +111,18 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(summary.built.count, 3)
     }
 
+    func testAnOversizedSourceIsRefusedUnread() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let handle = try FileHandle(forWritingTo: project.url("data/b.yaml"))
+        try handle.truncate(atOffset: 17 << 20)
+        try handle.close()
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 65)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
+        XCTAssertEqual(summary.failed[0].messages, ["data/b.yaml: file is larger than the limit of 16 MiB"])
+        XCTAssertEqual(summary.bytesHashed, 0)
+    }
+
     func testACountryGoneFromTheDataLosesItsBriefing() throws {
         XCTAssertEqual(try project.build().exitCode, 0)
         XCTAssertTrue(project.exists("Output/a-countries/togo.pdf"))
