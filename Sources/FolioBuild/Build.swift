@@ -42,9 +42,13 @@ public struct Build: Sendable {
 
     /// The targets a shard builds (all of them without one), in build-file order.
     public func selectedTargets() -> [Project.Target] {
-        guard let shard = options.shard else { return project.targets }
-        let chosen = shard.select(project.targets.map(\.id))
-        return project.targets.filter { chosen.contains($0.id) }
+        var targets = project.targets
+        if options.changesPage {
+            for index in targets.indices where targets[index].kind == .briefing { targets[index].changesPage = true }
+        }
+        guard let shard = options.shard else { return targets }
+        let chosen = shard.select(targets.map(\.id))
+        return targets.filter { chosen.contains($0.id) }
     }
 }
 
@@ -69,13 +73,14 @@ final class BuildRun: @unchecked Sendable {
     private var built: [TargetReport] = []
     private var failed: [TargetFailure] = []
     private var lastStateWrite = DispatchTime.now().uptimeNanoseconds
+    private let absorbedShardStates: [URL]
 
     init(project: Project, options: BuildOptions, location: BuildState.Location, events: @escaping @Sendable (BuildEvent) -> Void) {
         self.project = project
         self.options = options
         self.location = location
         emit = events
-        state = BuildState.read(location)
+        (state, absorbedShardStates) = BuildState.read(location)
         hashes = ContentHashes(known: state.files)
     }
 
@@ -172,7 +177,7 @@ final class BuildRun: @unchecked Sendable {
         summary.bytesHashed = hashes.bytesRead
         let keep = Set(targets.map(\.id))
         if !stale.isEmpty || !failed.isEmpty || hashes.entriesUsed != state.files || fingerprints.styleChains != state.styles
-            || !state.targets.keys.allSatisfy(keep.contains) {
+            || !state.targets.keys.allSatisfy(keep.contains) || !absorbedShardStates.isEmpty {
             saveState(final: true, chains: fingerprints.styleChains, keep: keep)
         }
         return summary
@@ -442,7 +447,10 @@ final class BuildRun: @unchecked Sendable {
         if let chains { copy.styles = chains }
         if let keep { copy.targets = copy.targets.filter { keep.contains($0.key) } }
         if final { state = copy }
-        do { try copy.write(to: location) } catch {
+        do {
+            try copy.write(to: location)
+            if final { absorbedShardStates.forEach { unlink($0.path) } }
+        } catch {
             event(.warning(Diagnostic(severity: .warning, file: location.file.path, line: 1, column: 1, path: "",
                                       message: "could not save the build state (\(error)); the next build re-renders")))
         }

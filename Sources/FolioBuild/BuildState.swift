@@ -50,20 +50,26 @@ struct BuildState: Codable, Sendable {
     /// The state of a location; an unsharded build also takes in what shards recorded, so a
     /// regeneration spread over machines is followed by cheap whole builds. Missing or unreadable
     /// state is an empty one (everything is rebuilt), never an error.
-    static func read(_ location: Location) -> BuildState {
+    /// - Returns: the state, and the shard state files merged into it, which the unsharded build
+    ///   deletes once its own state holds their records (a stale shard file must not keep
+    ///   overriding newer records).
+    static func read(_ location: Location) -> (state: BuildState, absorbed: [URL]) {
+        var absorbed: [URL] = []
         var state = decode(location.file) ?? BuildState()
-        guard location.shard == nil else { return state }
+        guard location.shard == nil else { return (state, []) }
         let prefix = ".folio-state."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder.path)) ?? []
         for name in names.sorted() where name.hasPrefix(prefix) && name.hasSuffix(".json") && name.contains("-of-") {
-            guard let shardState = decode(location.folder.appendingPathComponent(name)) else { continue }
+            let url = location.folder.appendingPathComponent(name)
+            absorbed.append(url)
+            guard let shardState = decode(url) else { continue }
             // Entries check themselves (stamps), so taking a shard's over an older one is safe.
             state.files.merge(shardState.files) { $1 }
             state.targets.merge(shardState.targets) { $1 }
             state.styles.merge(shardState.styles) { $1 }
             state.changesSince.merge(shardState.changesSince) { $1 }
         }
-        return state
+        return (state, absorbed)
     }
 
     private static func decode(_ url: URL) -> BuildState? {

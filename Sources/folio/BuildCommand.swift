@@ -32,6 +32,9 @@ struct BuildCommand: FolioCommand {
     @Option(help: "Build part K of N (e.g. 2/3) of the targets: for spreading a build over machines.")
     var shard: String?
 
+    @Flag(help: "Give every briefing a page listing what changed since the last build (as changes_page: true).")
+    var changesPage = false
+
     @Option(help: "text (a progress bar on a terminal, one line per target otherwise) or json (one object per line).")
     var logFormat: LogFormat = .text
 
@@ -43,7 +46,7 @@ struct BuildCommand: FolioCommand {
     func execute() throws {
         let project = try ProjectFolder.load(directory)
         let options = BuildOptions(force: force, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, dryRun: dryRun,
-                                   shard: shard.flatMap(Shard.init))
+                                   shard: shard.flatMap(Shard.init), changesPage: changesPage)
         let reporter = BuildReporter(format: logFormat, project: project, shard: options.shard)
         let summary = try ProjectFolder.run(Build(project: project, options: options), reporter: reporter)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }

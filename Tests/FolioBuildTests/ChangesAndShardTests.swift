@@ -133,6 +133,8 @@ final class ChangesAndShardTests: XCTestCase {
             XCTAssertTrue(project.exists("Output/changes.\(index)-of-3.md"))
         }
         XCTAssertEqual(try project.build().built.map(\.id), [])
+        XCTAssertFalse(project.exists("Output/.folio-state.1-of-3.json"), "the whole build took in the shards' states")
+        XCTAssertEqual(try project.build().built.map(\.id), [])
         XCTAssertNil(Shard("0/3"))
         XCTAssertNil(Shard("4/3"))
         XCTAssertNil(Shard("1/0"))
