@@ -96,10 +96,11 @@ final class BuildRun: @unchecked Sendable {
         // 1. Plan: stat and compare, nothing more.
         var stale: [(Project.Target, String)] = []
         var fresh: [String] = []
+        var unbuildable: [TargetFailure] = []
         for target in targets {
             switch fingerprints.inputs(of: target, changesSince: recordedChangesBase(target, fingerprints: fingerprints)) {
             case .failure(let failure):
-                fail(failure)
+                unbuildable.append(failure)
             case .success(let inputs):
                 if !options.force, let record = state.targets[target.id], record.inputs == inputs,
                    record.outputs.allSatisfy({ FileStamp.of(project.path($0.key)) == $0.value.stamp }) {
@@ -110,6 +111,7 @@ final class BuildRun: @unchecked Sendable {
             }
         }
         event(.planned(total: targets.count, stale: stale.map(\.0.id), fresh: fresh.count))
+        unbuildable.forEach(fail)
         var summary = BuildSummary(total: targets.count, built: [], fresh: fresh, failed: [], wouldBuild: [], changes: [],
                                    bytesHashed: 0, seconds: 0)
         if options.dryRun {
@@ -168,7 +170,7 @@ final class BuildRun: @unchecked Sendable {
         // 4. Record: snapshots and what changed, then the state.
         summary.changes = recordChanges(loaded: loaded)
         if !works.isEmpty || !failed.isEmpty {
-            writeChangeReport(summary.changes, ranTargets: !works.isEmpty)
+            writeChangeReport(summary.changes)
         }
         lock.lock()
         summary.built = built.sorted { $0.id < $1.id }
@@ -481,7 +483,7 @@ final class BuildRun: @unchecked Sendable {
         return changes
     }
 
-    private func writeChangeReport(_ changes: [DataChanges], ranTargets: Bool) {
+    private func writeChangeReport(_ changes: [DataChanges]) {
         lock.lock()
         let report = ChangeReport(changes: changes, built: built.sorted { $0.id < $1.id }, failed: failed)
         lock.unlock()

@@ -103,6 +103,22 @@ public struct Project: Sendable {
 
     public func source(named name: String) -> Source? { sources.first { $0.name == name } }
 
+    /// Whether a project-relative path names something a build writes for readers: a briefing or
+    /// deck, a file inside a countries or charts folder, or the change report. For serving outputs
+    /// (the service's `GET /v1/outputs/...`) without letting a request reach data, state or
+    /// anything outside the project: `..`, absolute paths and hidden names are never outputs.
+    public func isOutput(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), !parts.isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\u{0}") }) else { return false }
+        if BuildState.reservedNames.map({ stateFolder + "/" + $0 }).contains(relative) { return true }
+        return targets.contains { target in
+            target.kind.makesFolder
+                ? parts.count == target.output.split(separator: "/").count + 1 && relative.hasPrefix(target.output + "/")
+                : relative == target.output
+        }
+    }
+
     /// The absolute location of a project-relative path.
     public func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
 

@@ -30,6 +30,19 @@ final class BuildFileTests: XCTestCase {
         XCTAssertEqual(project.stateFolder, "Output")
     }
 
+    func testWhatCountsAsAnOutputForServing() throws {
+        let project = try Project.parse(Data(ExampleProject.buildFile.utf8), directory: folder)
+        for path in ["Output/outcome4.pdf", "Output/outcome4-countries/peru.pdf", "Output/outcome4-charts/charts.json",
+                     "Output/outcome4.pptx", "Output/changes.md", "Output/changes.json"] {
+            XCTAssertTrue(project.isOutput(path), path)
+        }
+        for path in ["data/outcome4.yaml", "folio.yaml", "Output/.folio-state.json", "Output/outcome4-countries/../../folio.yaml",
+                     "/etc/passwd", "Output/outcome4-countries", "Output/outcome4-countries/x/y.pdf", "Output/other.pdf",
+                     "Output/outcome4-countries/.peru.pdf.Ab12Cd", "", "Output//outcome4.pdf"] {
+            XCTAssertFalse(project.isOutput(path), path)
+        }
+    }
+
     func testPatternsDefaultsAndSourceLists() throws {
         let project = try Project.parse(Data("""
             sources: {a: a.yaml, b: b.json, c: csv/}
