@@ -155,6 +155,9 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(rename(project.url("data/.a.yaml.swp").path, project.url("data/a.yaml").path), 0)
         XCTAssertTrue(wait { (try? self.project.read("Output/a.pdf")) != first }, stdout.text + stderr.text)
         let second = try project.read("Output/a.pdf")
+        usleep(600_000)
+        let builds = stdout.text.components(separatedBy: "built Output/a.pdf").count - 1
+        XCTAssertEqual(builds, 2, "the first build, then one for the save (write + rename): \(stdout.text)")
 
         try Data("title: [broken\n".utf8).write(to: project.url("data/a.yaml"))
         XCTAssertTrue(wait { stderr.text.contains("data/a.yaml:") }, stderr.text)
