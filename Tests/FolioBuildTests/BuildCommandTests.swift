@@ -109,7 +109,11 @@ final class BuildCommandTests: XCTestCase {
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            if process.terminationReason == .exit {
+                // A machine fast enough to finish first still must leave a good folder.
+                XCTAssertEqual(process.terminationStatus, 0)
+                print("kill test, round \(round + 1): the build ended before the kill")
+            }
 
             let afterKill = try project.outputs()
             var replaced = 0
