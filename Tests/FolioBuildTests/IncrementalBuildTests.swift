@@ -2,6 +2,9 @@
 import FolioModel
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `folio build` renders, and what it leaves alone.
 final class IncrementalBuildTests: XCTestCase {
@@ -121,6 +124,36 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
         XCTAssertEqual(summary.failed[0].messages, ["data/b.yaml: file is larger than the limit of 16 MiB"])
         XCTAssertEqual(summary.bytesHashed, 0)
+    }
+
+    func testACSVFolderSourceIsFingerprintedByItsFiles() throws {
+        let report = try XCTUnwrap(ReportLoader.check(data: Data(BuildTestProject.report(title: "CSV").utf8), fileName: "c.yaml",
+                                                      format: .yaml).report)
+        try FileManager.default.createDirectory(at: project.url("data/c"), withIntermediateDirectories: true)
+        for (name, text) in ReportCSVWriter.files(report) { try project.write("data/c/" + name, text) }
+        try project.writeBuildFile("sources: {c: data/c/}\ntargets:\n  - briefing: c\n")
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/c.pdf"])
+        XCTAssertEqual(try project.build().bytesHashed, 0)
+        try project.write("data/c/countries.csv", try String(contentsOf: project.url("data/c/countries.csv"), encoding: .utf8)
+                          .replacingOccurrences(of: "Peru", with: "Chile"))
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id), ["Output/c.pdf"])
+        XCTAssertEqual(summary.changes.first?.changed.first?.countriesAdded, [DataChanges.CountryInRegion(region: "Americas", country: "Chile")])
+        // A CSV error names the folder, the file, the line and the field.
+        try project.write("data/c/indicators.csv", try String(contentsOf: project.url("data/c/indicators.csv"), encoding: .utf8)
+                          .replacingOccurrences(of: ",4,", with: ",four,"))
+        let broken = try project.build()
+        XCTAssertEqual(broken.exitCode, 65)
+        XCTAssertTrue(broken.failed.first?.messages.first?.hasPrefix("data/c/indicators.csv:2:") == true, "\(broken.failed)")
+    }
+
+    func testASourceThatIsNoRegularFileIsRefusedWithoutBlocking() throws {
+        try FileManager.default.removeItem(at: project.url("data/b.yaml"))
+        XCTAssertEqual(mkfifo(project.url("data/b.yaml").path, 0o644), 0)
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 66)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
+        XCTAssertEqual(summary.failed.first?.reason, .unreadableSource)
     }
 
     func testACountryGoneFromTheDataLosesItsBriefing() throws {
