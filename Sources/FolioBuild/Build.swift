@@ -59,3 +59,19 @@ struct LoadedSource {
     var fingerprint: String
     var date: Date
 }
+
+extension Build {
+    /// `run` for async callers (the service's rebuild endpoint and schedules): the build gets a
+    /// thread of its own, so its blocking renders never hold one of Swift concurrency's few
+    /// cooperative threads. Several projects may build at once; one project's builds exclude each
+    /// other (`BuildError.busy`).
+    public func runDetached(events: @escaping @Sendable (BuildEvent) -> Void = { _ in }) async throws -> BuildSummary {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try self.run(events: events) })
+            }
+            thread.name = "folio-build"
+            thread.start()
+        }
+    }
+}

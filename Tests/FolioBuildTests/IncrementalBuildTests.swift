@@ -165,6 +165,30 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(project.exists("Output/a-countries/togo.pdf"))
     }
 
+    func testAsyncCallersAndABusyProject() async throws {
+        let build = Build(project: try project.project(), options: BuildOptions(jobs: 2))
+        let summary = try await build.runDetached()
+        XCTAssertEqual(summary.built.count, 5)
+        // A build of the same project while one holds the lock is refused, not interleaved.
+        try await whileLocked(project.url("Output/.folio-state.lock")) {
+            do {
+                _ = try await build.runDetached()
+                XCTFail("expected the project to be busy")
+            } catch BuildError.busy(let file) {
+                XCTAssertTrue(file.hasSuffix("Output/.folio-state.lock"))
+            }
+        }
+        let again = try await build.runDetached()
+        XCTAssertEqual(again.built.count, 0)
+    }
+
+    /// Holds the lock another build would hold, for the length of `body`.
+    func whileLocked(_ url: URL, _ body: () async throws -> Void) async throws {
+        let lock = try BuildLock(url)
+        try await body()
+        withExtendedLifetime(lock) {}
+    }
+
     func testForceAndDryRun() throws {
         let dry = try project.build(BuildOptions(dryRun: true))
         XCTAssertEqual(dry.wouldBuild.count, 5)
