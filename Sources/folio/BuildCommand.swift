@@ -14,10 +14,11 @@ struct BuildCommand: FolioCommand {
         discussion: "A target is fresh when the hash of its inputs (data, style, fonts, Folio version, options) matches "
             + "the one in <state folder>/.folio-state.json. Every output is written to a temporary file and renamed into "
             + "place; a source that fails validation keeps its previous outputs, is reported, and makes the exit code 65 "
-            + "while the other targets still build. Writes changes.md and changes.json when anything was rendered."
+            + "while the other targets still build. Writes changes.md and changes.json when anything was rendered. "
+            + "Exit codes as for the other commands, and 75 when another build of the project is running."
     )
 
-    @Option(name: .customShort("C"), help: "Project folder (default: the current folder).")
+    @Option(name: .customShort("C"), help: ArgumentHelp("Project folder (default: the current folder).", valueName: "dir"))
     var directory: String = "."
 
     @Flag(help: "Render every target, fresh or not.")
