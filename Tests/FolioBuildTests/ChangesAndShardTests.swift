@@ -135,6 +135,10 @@ final class ChangesAndShardTests: XCTestCase {
         XCTAssertEqual(try project.build().built.map(\.id), [])
         XCTAssertFalse(project.exists("Output/.folio-state.1-of-3.json"), "the whole build took in the shards' states")
         XCTAssertEqual(try project.build().built.map(\.id), [])
+        for index in 1...3 {
+            XCTAssertEqual(try project.build(BuildOptions(shard: Shard(index: index, count: 3))).built.count, 0,
+                           "a shard starts from the whole build's state")
+        }
         XCTAssertNil(Shard("0/3"))
         XCTAssertNil(Shard("4/3"))
         XCTAssertNil(Shard("1/0"))
