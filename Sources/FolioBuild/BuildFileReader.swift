@@ -1,6 +1,9 @@
 import FolioModel
 import FolioRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the YAML of `folio.yaml` into a `Project`, collecting every problem with its position
 /// (as the style-sheet reader does), so one run shows all the typos at once.
@@ -8,6 +11,10 @@ struct BuildFileReader {
     let file: String
     let directory: URL
     var errors: [Diagnostic] = []
+    /// Folders that source patterns list, watched for new files.
+    var groupFolders: [URL] = []
+    /// Names of source patterns (a group may match no file yet).
+    var groupNames: Set<String> = []
 
     init(file: String, directory: URL) {
         self.file = file
@@ -66,7 +73,8 @@ struct BuildFileReader {
             targets += readTarget(node, path: "targets[\(index)]", sources: sources)
         }
         checkOutputs(targets, sources: sources, stateFolder: stateFolder)
-        return Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date)
+        return Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date,
+                       sourceFolders: groupFolders)
     }
 
     // MARK: Sources
@@ -89,10 +97,57 @@ struct BuildFileReader {
                 continue
             }
             guard let location = scalar(entry.value, path), !location.isEmpty else { continue }
+            if location.contains("*") || location.contains("?") {
+                groupNames.insert(entry.key)
+                sources += expandGlob(location, group: entry, existing: sources)
+                continue
+            }
             let url = location.hasPrefix("/") ? URL(fileURLWithPath: location) : directory.appendingPathComponent(location)
             sources.append(Project.Source(name: entry.key, path: location, url: url.standardizedFileURL,
                                           line: entry.keyLine, column: entry.keyColumn))
         }
+        let groups = Set(sources.compactMap(\.group))
+        for source in sources where source.group == nil && groups.contains(source.name) {
+            error("source \"\(source.name)\" has the name of a group of sources", source.line, source.column, "sources." + source.name)
+        }
+        return sources
+    }
+
+    /// `reports: data/*.yaml`: one source per matching file or CSV folder, named after it
+    /// (`data/q3.yaml` → `q3`), all of them reachable through the group's name. New files join
+    /// at the next build without editing folio.yaml.
+    mutating func expandGlob(_ pattern: String, group entry: YAMLTree.Entry, existing: [Project.Source]) -> [Project.Source] {
+        let path = "sources." + entry.key
+        let folderPart = (pattern as NSString).deletingLastPathComponent
+        let namePattern = (pattern as NSString).lastPathComponent
+        guard !folderPart.contains("*"), !folderPart.contains("?"), !namePattern.isEmpty else {
+            error("a pattern may use * and ? in its last part only, like data/*.yaml", entry.value.line, entry.value.column, path)
+            return []
+        }
+        let folder = folderPart.hasPrefix("/") ? URL(fileURLWithPath: folderPart, isDirectory: true)
+            : directory.appendingPathComponent(folderPart.isEmpty ? "." : folderPart, isDirectory: true)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
+        var sources: [Project.Source] = []
+        for name in names {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(name).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            let stem = isDirectory.boolValue ? name : (name as NSString).deletingPathExtension
+            let written = folderPart.isEmpty ? name : folderPart + "/" + name
+            guard Self.isSafeName(stem) else {
+                error("\(written) matches, but \"\(stem)\" cannot name a source (letters, digits, \".\", \"-\", \"_\")",
+                      entry.value.line, entry.value.column, path)
+                continue
+            }
+            if let other = (existing + sources).first(where: { $0.name == stem }) {
+                error("\(written) would be source \"\(stem)\", already defined on line \(other.line)", entry.value.line, entry.value.column, path)
+                continue
+            }
+            sources.append(Project.Source(name: stem, path: written, url: url, line: entry.keyLine, column: entry.keyColumn,
+                                          group: entry.key))
+        }
+        groupFolders.append(folder.standardizedFileURL)
         return sources
     }
 
@@ -217,6 +272,11 @@ struct BuildFileReader {
             }
             if text == "*" {
                 names += sources.map(\.name)
+                continue
+            }
+            let members = sources.filter { $0.group == text }.map(\.name)
+            if !members.isEmpty || groupNames.contains(text) {
+                names += members
                 continue
             }
             guard sources.contains(where: { $0.name == text }) else {

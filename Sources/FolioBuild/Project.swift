@@ -19,6 +19,8 @@ public struct Project: Sendable {
     public var stateFolder: String
     /// Date written into PDFs; nil uses SOURCE_DATE_EPOCH, else each data file's modification time.
     public var date: Date?
+    /// Folders whose files are sources by pattern (`reports: data/*.yaml`): a file added there is a new source.
+    public var sourceFolders: [URL] = []
 
     /// A data file or CSV folder, under the name targets use for it.
     public struct Source: Sendable, Equatable {
@@ -28,6 +30,8 @@ public struct Project: Sendable {
         public var url: URL
         public var line: Int
         public var column: Int
+        /// The pattern's name in folio.yaml for a source found by a pattern; targets may name either.
+        public var group: String? = nil
     }
 
     public enum Kind: String, Sendable, CaseIterable, Codable {

@@ -46,6 +46,7 @@ public final class ProjectWatcher {
             for style in Set(project.targets.map(\.style)) {
                 if let url = fingerprints.styleURL(style) { add(url.deletingLastPathComponent().path, nil) }
             }
+            project.sourceFolders.forEach { add($0.path, nil) }
             if let styles = StyleLibrary.bundledDirectory() { add(styles.standardizedFileURL.path, nil) }
             if let fonts = FontLibrary.bundledFontsDirectory() { add(fonts.standardizedFileURL.path, nil) }
         }

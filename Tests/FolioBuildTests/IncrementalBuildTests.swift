@@ -147,6 +147,23 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(broken.failed.first?.messages.first?.hasPrefix("data/c/indicators.csv:2:") == true, "\(broken.failed)")
     }
 
+    func testASourcePatternMakesOneSourcePerFileAndPicksUpNewOnes() throws {
+        try project.writeBuildFile("sources:\n  extra: data/b.yaml\n  reports: data/r-*.yaml\ntargets:\n  - briefing: reports\n")
+        try project.write("data/r-one.yaml", BuildTestProject.report(title: "One"))
+        XCTAssertEqual(try project.project().sources.map(\.name), ["extra", "r-one"])
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/r-one.pdf"])
+        try project.write("data/r-two.yaml", BuildTestProject.report(title: "Two"))
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/r-two.pdf"], "a new file is a new source; r-one stays fresh")
+
+        try project.writeBuildFile("sources:\n  r-one: data/a.yaml\n  reports: data/r-*.yaml\ntargets: []\n")
+        XCTAssertThrowsError(try project.project()) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("folio.yaml:4:12: sources.reports: data/r-one.yaml would be source \"r-one\", already defined on line 3"), text)
+        }
+        try project.writeBuildFile("sources:\n  reports: data/*/x*.yaml\ntargets: []\n")
+        XCTAssertThrowsError(try project.project())
+    }
+
     func testASourceThatIsNoRegularFileIsRefusedWithoutBlocking() throws {
         try FileManager.default.removeItem(at: project.url("data/b.yaml"))
         XCTAssertEqual(mkfifo(project.url("data/b.yaml").path, 0o644), 0)
