@@ -312,7 +312,9 @@ final class BuildRun: @unchecked Sendable {
                 written.append(path)
                 if let stamp = FileStamp.of(url.path) { outputs[path] = HashedFile(stamp: stamp, sha256: sha) }
             }
-            for path in (previous?.outputs.keys.sorted() ?? []) where outputs[path] == nil {
+            // Only files inside the target's own folder: the state file is data, and a damaged or
+            // hand-edited one must not be able to delete anything else.
+            for path in (previous?.outputs.keys.sorted() ?? []) where outputs[path] == nil && Self.isInside(path, target: target) {
                 if unlink(project.url(path).path) == 0 { removed.append(path) }
             }
         } catch {
@@ -328,6 +330,13 @@ final class BuildRun: @unchecked Sendable {
         // A killed build keeps the record of what it finished, at the cost of one write a second.
         saveState(final: false, chains: nil, keep: nil)
         event(.built(report))
+    }
+
+    /// Whether `path` is a file a target may own: a plain name directly inside its folder.
+    static func isInside(_ path: String, target: Project.Target) -> Bool {
+        guard target.kind.makesFolder, path.hasPrefix(target.output + "/") else { return false }
+        let name = path.dropFirst(target.output.count + 1)
+        return !name.isEmpty && !name.contains("/") && !name.hasPrefix(".")
     }
 
     private func createFolder(_ folder: URL) throws {

@@ -206,6 +206,32 @@ final class IncrementalBuildTests: XCTestCase {
         withExtendedLifetime(lock) {}
     }
 
+    func testADamagedStateFileCannotDeleteFilesOutsideATarget() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        try project.write("victim.txt", "keep me")
+        try project.write("Output/a-countries/notes.txt", "mine")
+        let stateURL = project.url("Output/.folio-state.json")
+        var state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: stateURL)) as? [String: Any])
+        var targets = try XCTUnwrap(state["targets"] as? [String: Any])
+        var record = try XCTUnwrap(targets["Output/a-countries"] as? [String: Any])
+        var outputs = try XCTUnwrap(record["outputs"] as? [String: Any])
+        let any = try XCTUnwrap(outputs.values.first)
+        for path in ["victim.txt", "Output/a-countries/../../victim.txt", "Output/a.pdf"] { outputs[path] = any }
+        record["outputs"] = outputs
+        record["inputs"] = "stale"
+        targets["Output/a-countries"] = record
+        state["targets"] = targets
+        try JSONSerialization.data(withJSONObject: state).write(to: stateURL)
+        // Garbage in the state is not an error either: the build starts over.
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id), ["Output/a-countries"])
+        XCTAssertTrue(project.exists("victim.txt"))
+        XCTAssertTrue(project.exists("Output/a.pdf"))
+        XCTAssertTrue(project.exists("Output/a-countries/notes.txt"), "a file Folio never wrote stays")
+        try Data("{not json".utf8).write(to: stateURL)
+        XCTAssertEqual(try project.build().built.count, 5)
+    }
+
     func testForceAndDryRun() throws {
         let dry = try project.build(BuildOptions(dryRun: true))
         XCTAssertEqual(dry.wouldBuild.count, 5)
