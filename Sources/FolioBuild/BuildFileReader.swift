@@ -168,9 +168,10 @@ struct BuildFileReader {
         var style: String?
         var output: (String, YAMLTree)?
         var formats: [OutputFormat] = [.png, .svg]
+        var formatsLine: (Int, Int)?
         var scales: [Double]?
         var changesPage: Bool?
-        var errorsBefore = errors.count
+        let errorsBefore = errors.count
         for entry in entries {
             let keyPath = path + "." + entry.key
             if let found = Project.Kind(rawValue: entry.key) {
@@ -188,6 +189,7 @@ struct BuildFileReader {
             case "output":
                 if let text = scalar(entry.value, keyPath) { output = (text, entry.value) }
             case "formats":
+                formatsLine = (entry.keyLine, entry.keyColumn)
                 let items = list(entry.value, keyPath)
                 var parsed: [OutputFormat] = []
                 for (offset, item) in items.enumerated() {
@@ -223,9 +225,11 @@ struct BuildFileReader {
             error("a target needs one of briefing:, countries:, charts: or deck: naming its source", node.line, node.column, path)
             return []
         }
-        if let scales, kind == .briefing || kind == .countries {
-            _ = scales
+        if scales != nil, kind == .briefing || kind == .countries {
             error("\(kind.rawValue) targets take no scale", node.line, node.column, path)
+        }
+        if let (line, column) = formatsLine, kind != .charts {
+            error("formats is for chart sets", line, column, path + ".formats")
         }
         if changesPage != nil, kind != .briefing {
             error("changes_page is for briefings", node.line, node.column, path + ".changes_page")
@@ -242,7 +246,6 @@ struct BuildFileReader {
             return []
         }
         guard errors.count == errorsBefore else { return [] }
-        errorsBefore = errors.count
         let styleName = style ?? kind.defaultStyle
         var targets: [Project.Target] = []
         for name in names {

@@ -70,6 +70,8 @@ final class BuildFileTests: XCTestCase {
         XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    output: Output/{nmae}.pdf\n"),
                        ["folio.yaml:5:13: targets[0].output: unknown placeholder {nmae} in output; the placeholders are {name} and {style}"])
         XCTAssertEqual(errors("sources:\n  ../a: a.yaml\ntargets: []\n").count, 1)
+        XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - deck: a\n    formats: [png]\n"),
+                       ["folio.yaml:5:5: targets[0].formats: formats is for chart sets"])
     }
 
     func testOutputsLeavingTheProjectAreRefused() {
