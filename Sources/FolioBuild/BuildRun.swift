@@ -172,13 +172,16 @@ final class BuildRun: @unchecked Sendable {
         var messages: [String]
     }
 
-    /// Reads and checks each source on its own thread (large JSON reports take a while to validate).
+    /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
         var results = [Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count)
         let resultLock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let result = loadSource(project.source(named: names[index])!)
-            resultLock.lock(); results[index] = result; resultLock.unlock()
+        let queue = WorkQueue()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, names.count))) { _ in
+            while let index = queue.next(below: names.count) {
+                let result = loadSource(project.source(named: names[index])!)
+                resultLock.lock(); results[index] = result; resultLock.unlock()
+            }
         }
         return Dictionary(uniqueKeysWithValues: zip(names, results.map { $0! }))
     }
