@@ -1,6 +1,9 @@
 import FolioModel
 import FolioRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the YAML of `folio.yaml` into a `Project`, collecting every problem with its position
 /// (as the style-sheet reader does), so one run shows all the typos at once.
@@ -8,6 +11,10 @@ struct BuildFileReader {
     let file: String
     let directory: URL
     var errors: [Diagnostic] = []
+    /// Folders that source patterns list, watched for new files.
+    var groupFolders: [URL] = []
+    /// Names of source patterns (a group may match no file yet).
+    var groupNames: Set<String> = []
 
     init(file: String, directory: URL) {
         self.file = file
@@ -15,7 +22,7 @@ struct BuildFileReader {
     }
 
     static let topKeys = ["sources", "targets", "state_folder", "date"]
-    static let targetKeys = Project.Kind.allCases.map(\.rawValue) + ["style", "output", "formats", "scales", "scale"]
+    static let targetKeys = Project.Kind.allCases.map(\.rawValue) + ["style", "output", "formats", "scales", "scale", "changes_page"]
 
     mutating func read(_ data: Data) -> Project? {
         let parsed = YAMLTree.parse(data: data, fileName: file, options: LoadOptions(maxBytes: 4 << 20, maxNodes: 200_000))
@@ -66,7 +73,8 @@ struct BuildFileReader {
             targets += readTarget(node, path: "targets[\(index)]", sources: sources)
         }
         checkOutputs(targets, sources: sources, stateFolder: stateFolder)
-        return Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date)
+        return Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date,
+                       sourceFolders: groupFolders)
     }
 
     // MARK: Sources
@@ -89,10 +97,57 @@ struct BuildFileReader {
                 continue
             }
             guard let location = scalar(entry.value, path), !location.isEmpty else { continue }
+            if location.contains("*") || location.contains("?") {
+                groupNames.insert(entry.key)
+                sources += expandGlob(location, group: entry, existing: sources)
+                continue
+            }
             let url = location.hasPrefix("/") ? URL(fileURLWithPath: location) : directory.appendingPathComponent(location)
             sources.append(Project.Source(name: entry.key, path: location, url: url.standardizedFileURL,
                                           line: entry.keyLine, column: entry.keyColumn))
         }
+        let groups = Set(sources.compactMap(\.group))
+        for source in sources where source.group == nil && groups.contains(source.name) {
+            error("source \"\(source.name)\" has the name of a group of sources", source.line, source.column, "sources." + source.name)
+        }
+        return sources
+    }
+
+    /// `reports: data/*.yaml`: one source per matching file or CSV folder, named after it
+    /// (`data/q3.yaml` → `q3`), all of them reachable through the group's name. New files join
+    /// at the next build without editing folio.yaml.
+    mutating func expandGlob(_ pattern: String, group entry: YAMLTree.Entry, existing: [Project.Source]) -> [Project.Source] {
+        let path = "sources." + entry.key
+        let folderPart = (pattern as NSString).deletingLastPathComponent
+        let namePattern = (pattern as NSString).lastPathComponent
+        guard !folderPart.contains("*"), !folderPart.contains("?"), !namePattern.isEmpty else {
+            error("a pattern may use * and ? in its last part only, like data/*.yaml", entry.value.line, entry.value.column, path)
+            return []
+        }
+        let folder = folderPart.hasPrefix("/") ? URL(fileURLWithPath: folderPart, isDirectory: true)
+            : directory.appendingPathComponent(folderPart.isEmpty ? "." : folderPart, isDirectory: true)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
+        var sources: [Project.Source] = []
+        for name in names {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(name).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            let stem = isDirectory.boolValue ? name : (name as NSString).deletingPathExtension
+            let written = folderPart.isEmpty ? name : folderPart + "/" + name
+            guard Self.isSafeName(stem) else {
+                error("\(written) matches, but \"\(stem)\" cannot name a source (letters, digits, \".\", \"-\", \"_\")",
+                      entry.value.line, entry.value.column, path)
+                continue
+            }
+            if let other = (existing + sources).first(where: { $0.name == stem }) {
+                error("\(written) would be source \"\(stem)\", already defined on line \(other.line)", entry.value.line, entry.value.column, path)
+                continue
+            }
+            sources.append(Project.Source(name: stem, path: written, url: url, line: entry.keyLine, column: entry.keyColumn,
+                                          group: entry.key))
+        }
+        groupFolders.append(folder.standardizedFileURL)
         return sources
     }
 
@@ -113,8 +168,10 @@ struct BuildFileReader {
         var style: String?
         var output: (String, YAMLTree)?
         var formats: [OutputFormat] = [.png, .svg]
+        var formatsLine: (Int, Int)?
         var scales: [Double]?
-        var errorsBefore = errors.count
+        var changesPage: Bool?
+        let errorsBefore = errors.count
         for entry in entries {
             let keyPath = path + "." + entry.key
             if let found = Project.Kind(rawValue: entry.key) {
@@ -132,6 +189,7 @@ struct BuildFileReader {
             case "output":
                 if let text = scalar(entry.value, keyPath) { output = (text, entry.value) }
             case "formats":
+                formatsLine = (entry.keyLine, entry.keyColumn)
                 let items = list(entry.value, keyPath)
                 var parsed: [OutputFormat] = []
                 for (offset, item) in items.enumerated() {
@@ -142,6 +200,12 @@ struct BuildFileReader {
                     if !parsed.contains(format) { parsed.append(format) }
                 }
                 if !items.isEmpty, !parsed.isEmpty { formats = parsed }
+            case "changes_page":
+                guard case .scalar(let text, false) = entry.value.value, ["true", "false"].contains(text) else {
+                    error("expected true or false", entry.value.line, entry.value.column, keyPath)
+                    continue
+                }
+                changesPage = text == "true"
             case "scales", "scale":
                 let items = entry.key == "scale" ? list(entry.value, keyPath).prefix(1).map { $0 } : list(entry.value, keyPath)
                 var parsed: [Double] = []
@@ -161,9 +225,14 @@ struct BuildFileReader {
             error("a target needs one of briefing:, countries:, charts: or deck: naming its source", node.line, node.column, path)
             return []
         }
-        if let scales, kind == .briefing || kind == .countries {
-            _ = scales
+        if scales != nil, kind == .briefing || kind == .countries {
             error("\(kind.rawValue) targets take no scale", node.line, node.column, path)
+        }
+        if let (line, column) = formatsLine, kind != .charts {
+            error("formats is for chart sets", line, column, path + ".formats")
+        }
+        if changesPage != nil, kind != .briefing {
+            error("changes_page is for briefings", node.line, node.column, path + ".changes_page")
         }
         if kind == .deck, let given = scales, given.count != 1 || !(1...4).contains(given[0]) {
             error("a deck takes one scale from 1 to 4", node.line, node.column, path + ".scale")
@@ -177,7 +246,6 @@ struct BuildFileReader {
             return []
         }
         guard errors.count == errorsBefore else { return [] }
-        errorsBefore = errors.count
         let styleName = style ?? kind.defaultStyle
         var targets: [Project.Target] = []
         for name in names {
@@ -190,7 +258,7 @@ struct BuildFileReader {
             targets.append(Project.Target(kind: kind, source: name, style: styleName, output: normalized,
                                           formats: kind == .charts ? formats : [],
                                           scales: kind == .charts ? (scales ?? [1, 2]) : kind == .deck ? (scales ?? [2]) : [],
-                                          line: node.line, column: node.column))
+                                          changesPage: changesPage ?? false, line: node.line, column: node.column))
         }
         return targets
     }
@@ -207,6 +275,11 @@ struct BuildFileReader {
             }
             if text == "*" {
                 names += sources.map(\.name)
+                continue
+            }
+            let members = sources.filter { $0.group == text }.map(\.name)
+            if !members.isEmpty || groupNames.contains(text) {
+                names += members
                 continue
             }
             guard sources.contains(where: { $0.name == text }) else {
@@ -295,6 +368,8 @@ struct BuildFileReader {
     mutating func checkOutputs(_ targets: [Project.Target], sources: [Project.Source], stateFolder: String) {
         let reserved = [Project.fileName] + BuildState.reservedNames.map { stateFolder + "/" + $0 }
         var byOutput: [String: Project.Target] = [:]
+        let root = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        let sourcePaths = Dictionary(sources.map { ($0.url.path, $0.name) }, uniquingKeysWith: { first, _ in first })
         for target in targets {
             let path = "targets (line \(target.line))"
             if let other = byOutput[target.output] {
@@ -306,8 +381,9 @@ struct BuildFileReader {
             if reserved.contains(target.output) || target.output == stateFolder {
                 error("\(target.output) is Folio's own file; choose another output", target.line, target.column, path)
             }
-            for source in sources where source.url.path == directory.appendingPathComponent(target.output).standardizedFileURL.path {
-                error("\(target.output) is the source \(source.name); an output must not overwrite data", target.line, target.column, path)
+            // Outputs are normalized already, so plain concatenation gives the standardized path.
+            if let source = sourcePaths[root + target.output] {
+                error("\(target.output) is the source \(source); an output must not overwrite data", target.line, target.column, path)
             }
         }
         let folders = targets.filter(\.kind.makesFolder)

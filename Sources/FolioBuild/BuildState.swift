@@ -19,6 +19,14 @@ struct BuildState: Codable, Sendable {
     var targets: [String: TargetRecord] = [:]
     /// The chain of style-sheet files a style name or path resolved to, by the name or absolute path.
     var styles: [String: [String]] = [:]
+    /// By source: the data (inputs hash of the source) a changes page was last made for, and the
+    /// fingerprint of the earlier data its changes are counted from ("first" for a first build).
+    var changesSince: [String: ChangesBase] = [:]
+
+    struct ChangesBase: Codable, Sendable, Equatable {
+        var data: String
+        var since: String
+    }
 
     struct TargetRecord: Codable, Sendable, Equatable {
         var inputs: String
@@ -40,21 +48,38 @@ struct BuildState: Codable, Sendable {
     }
 
     /// The state of a location; an unsharded build also takes in what shards recorded, so a
-    /// regeneration spread over machines is followed by cheap whole builds. Missing or unreadable
-    /// state is an empty one (everything is rebuilt), never an error.
-    static func read(_ location: Location) -> BuildState {
+    /// regeneration spread over machines is followed by cheap whole builds, and a shard starts
+    /// from the unsharded state under its own. Missing or unreadable state is an empty one
+    /// (everything is rebuilt), never an error.
+    /// - Returns: the state, and the shard state files merged into it, which the unsharded build
+    ///   deletes once its own state holds their records (a stale shard file must not keep
+    ///   overriding newer records).
+    static func read(_ location: Location) -> (state: BuildState, absorbed: [URL]) {
+        var absorbed: [URL] = []
         var state = decode(location.file) ?? BuildState()
-        guard location.shard == nil else { return state }
+        if location.shard != nil {
+            var whole = decode(Location(folder: location.folder, shard: nil).file) ?? BuildState()
+            whole.merge(state)
+            return (whole, [])
+        }
         let prefix = ".folio-state."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.folder.path)) ?? []
         for name in names.sorted() where name.hasPrefix(prefix) && name.hasSuffix(".json") && name.contains("-of-") {
-            guard let shardState = decode(location.folder.appendingPathComponent(name)) else { continue }
-            // Entries check themselves (stamps), so taking a shard's over an older one is safe.
-            state.files.merge(shardState.files) { $1 }
-            state.targets.merge(shardState.targets) { $1 }
-            state.styles.merge(shardState.styles) { $1 }
+            let url = location.folder.appendingPathComponent(name)
+            absorbed.append(url)
+            guard let shardState = decode(url) else { continue }
+            state.merge(shardState)
         }
-        return state
+        return (state, absorbed)
+    }
+
+    /// Takes in `other`'s records over these. Entries check themselves (a target's outputs must
+    /// still have their stamps), so a newer-looking but stale record costs a rebuild, never a wrong output.
+    mutating func merge(_ other: BuildState) {
+        files.merge(other.files) { $1 }
+        targets.merge(other.targets) { $1 }
+        styles.merge(other.styles) { $1 }
+        changesSince.merge(other.changesSince) { $1 }
     }
 
     private static func decode(_ url: URL) -> BuildState? {

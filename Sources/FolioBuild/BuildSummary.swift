@@ -11,13 +11,16 @@ public struct BuildOptions: Sendable {
     public var dryRun: Bool
     /// Build only this part of the targets (see `Shard`).
     public var shard: Shard?
+    /// Give every briefing a "Changes in this version" page, as `changes_page: true` does for one.
+    public var changesPage: Bool
 
     public init(force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, dryRun: Bool = false,
-                shard: Shard? = nil) {
+                shard: Shard? = nil, changesPage: Bool = false) {
         self.force = force
         self.jobs = max(1, jobs)
         self.dryRun = dryRun
         self.shard = shard
+        self.changesPage = changesPage
     }
 }
 

@@ -35,7 +35,7 @@ public struct DataSnapshot: Codable, Sendable, Equatable {
     }
 
     static func url(for source: String, in folder: URL) -> URL {
-        folder.appendingPathComponent(source + ".json")
+        folder.appendingPathComponent(source + ".figures.json")
     }
 
     /// The snapshot saved for `source`, or nil when there is none (first build) or it is unreadable.
@@ -49,5 +49,38 @@ public struct DataSnapshot: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try AtomicFile.write(Array(try encoder.encode(self)), to: Self.url(for: source, in: folder))
+    }
+}
+
+extension DataChanges {
+    /// The changes recorded with a source's snapshot: what its changes page shows until the data changes again.
+    static func readLast(source: String, folder: URL) -> DataChanges? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(source + ".changes.json").path) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(DataChanges.self, from: data)
+    }
+
+    func writeLast(folder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(self)), to: folder.appendingPathComponent(source + ".changes.json"))
+    }
+
+    /// The changes as sentences for the briefing's changes page.
+    var pageLines: [String] {
+        if firstBuild { return ["This is the first version of this data: \(indicatorCount) indicator\(indicatorCount == 1 ? "" : "s")."] }
+        var lines: [String] = []
+        for change in changed {
+            var parts: [String] = []
+            if let target = change.target { parts.append("target \(ChangeReport.number(target.old)) → \(ChangeReport.number(target.new))") }
+            if let result = change.result { parts.append("result \(ChangeReport.number(result.old)) → \(ChangeReport.number(result.new))") }
+            if !change.countriesAdded.isEmpty { parts.append("added " + ChangeReport.countries(change.countriesAdded)) }
+            if !change.countriesRemoved.isEmpty { parts.append("removed " + ChangeReport.countries(change.countriesRemoved)) }
+            lines.append("Indicator \(change.id) (outcome \(change.outcome)): " + parts.joined(separator: "; ") + ".")
+        }
+        for figures in added { lines.append("New indicator \(figures.id) (outcome \(figures.outcome)): target \(figures.target), result \(ChangeReport.number(figures.result)).") }
+        for figures in removed { lines.append("Indicator \(figures.id) (outcome \(figures.outcome)) is no longer reported.") }
+        return lines
     }
 }

@@ -13,6 +13,7 @@ public enum ExampleProject {
         sources:
           outcome4: data/outcome4.yaml
           # q3: data/q3-csv/            # a CSV folder: indicators.csv, countries.csv, report.yaml
+          # reports: data/reports/*.yaml # a pattern: one source per file, named after it; "reports" names them all
 
         # Optional: the date written into every PDF. Without it, SOURCE_DATE_EPOCH if set,
         # else each data file's modification time.

@@ -57,7 +57,8 @@ final class ContentHashes: @unchecked Sendable {
             return entry.sha256
         }
         lock.unlock()
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        // Style sheets and fonts are small; anything this large is not what the build expects.
+        guard stamp.size <= 256 << 20, let data = FileManager.default.contents(atPath: path) else { return nil }
         let sha = SHA256.hex(data)
         lock.lock(); defer { lock.unlock() }
         bytesRead += data.count

@@ -26,7 +26,9 @@ final class InputFingerprints {
     }
 
     /// The inputs hash of `target`, or why it cannot be built at all.
-    func inputs(of target: Project.Target) -> Result<String, TargetFailure> {
+    /// - Parameter changesSince: for a briefing with a changes page, the data fingerprint its
+    ///   changes are counted from (the page's content follows from it and the data).
+    func inputs(of target: Project.Target, changesSince: String? = nil) -> Result<String, TargetFailure> {
         guard let source = project.source(named: target.source) else {
             return .failure(TargetFailure(target: target, reason: .missingSource, messages: ["no source \(target.source)"]))
         }
@@ -34,9 +36,13 @@ final class InputFingerprints {
         switch sourceHash(source) {
         case .success(let hash): data = hash
         case .failure(let reason):
-            let message = reason == .missingSource
-                ? "\(Project.fileName):\(source.line):\(source.column): sources.\(source.name): cannot open \(source.path): no such file or folder"
-                : "\(Project.fileName):\(source.line):\(source.column): sources.\(source.name): cannot read \(source.path)"
+            let position = "\(Project.fileName):\(source.line):\(source.column): sources.\(source.name): "
+            let message: String
+            switch reason {
+            case .missingSource: message = position + "cannot open \(source.path): no such file or folder"
+            case .invalidData: message = "\(source.path): file is larger than the limit of \(LoadOptions().maxBytes >> 20) MiB"
+            default: message = position + "cannot read \(source.path)"
+            }
             return .failure(TargetFailure(target: target, reason: reason, messages: [message]))
         }
         guard let style = styleHash(target.style) else {
@@ -52,6 +58,7 @@ final class InputFingerprints {
         ]
         if !target.formats.isEmpty { lines.append("formats " + target.formats.map(\.rawValue).joined(separator: ",")) }
         if !target.scales.isEmpty { lines.append("scales " + target.scales.map { String($0) }.joined(separator: ",")) }
+        if target.changesPage { lines.append("changes since " + (changesSince ?? "unknown")) }
         return .success(SHA256.hex(Array(lines.joined(separator: "\n").utf8)))
     }
 
@@ -75,12 +82,17 @@ final class InputFingerprints {
                 .filter { !$0.hasPrefix(".") && ["csv", "tsv", "yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted()
             var lines: [String] = []
-            var unreadable = false
+            var problem: TargetFailure.Reason?
             for name in names {
-                guard let hash = hashes.hash(source.url.appendingPathComponent(name).path) else { unreadable = true; continue }
+                let path = source.url.appendingPathComponent(name).path
+                if Self.isTooLarge(path) { problem = .invalidData; break }
+                guard let hash = hashes.hash(path) else { problem = .unreadableSource; break }
                 lines.append(name + " " + hash)
             }
-            result = unreadable ? .failure(.unreadableSource) : .success(SHA256.hex(Array(("csv\n" + lines.joined(separator: "\n")).utf8)))
+            result = problem.map { .failure($0) } ?? .success(SHA256.hex(Array(("csv\n" + lines.joined(separator: "\n")).utf8)))
+        } else if Self.isTooLarge(source.url.path) {
+            // Refused before reading: a runaway export must not be hashed (or held in memory) whole.
+            result = .failure(.invalidData)
         } else if let hash = hashes.hash(source.url.path) {
             result = .success(hash)
         } else {
@@ -88,6 +100,10 @@ final class InputFingerprints {
         }
         sourceHashes[source.name] = result
         return result
+    }
+
+    static func isTooLarge(_ path: String) -> Bool {
+        (FileStamp.of(path)?.size ?? 0) > Int64(LoadOptions().maxBytes)
     }
 
     /// The style's file for a reference in folio.yaml: a name from Styles/, or a path from the project folder.

@@ -19,6 +19,8 @@ public struct Project: Sendable {
     public var stateFolder: String
     /// Date written into PDFs; nil uses SOURCE_DATE_EPOCH, else each data file's modification time.
     public var date: Date?
+    /// Folders whose files are sources by pattern (`reports: data/*.yaml`): a file added there is a new source.
+    public var sourceFolders: [URL] = []
 
     /// A data file or CSV folder, under the name targets use for it.
     public struct Source: Sendable, Equatable {
@@ -28,6 +30,8 @@ public struct Project: Sendable {
         public var url: URL
         public var line: Int
         public var column: Int
+        /// The pattern's name in folio.yaml for a source found by a pattern; targets may name either.
+        public var group: String? = nil
     }
 
     public enum Kind: String, Sendable, CaseIterable, Codable {
@@ -67,6 +71,8 @@ public struct Project: Sendable {
         public var formats: [OutputFormat]
         /// Charts: PNG scales; deck: one scale.
         public var scales: [Double]
+        /// Briefings: add a "Changes in this version" page listing what changed since the last build.
+        public var changesPage: Bool = false
         /// Where in folio.yaml the target is written.
         public var line: Int
         public var column: Int
@@ -101,8 +107,30 @@ public struct Project: Sendable {
 
     public func source(named name: String) -> Source? { sources.first { $0.name == name } }
 
+    /// Whether a project-relative path names something a build writes for readers: a briefing or
+    /// deck, a file inside a countries or charts folder, or the change report. For serving outputs
+    /// (the service's `GET /v1/outputs/...`) without letting a request reach data, state or
+    /// anything outside the project: `..`, absolute paths and hidden names are never outputs.
+    public func isOutput(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), !parts.isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\u{0}") }) else { return false }
+        if BuildState.reservedNames.map({ stateFolder + "/" + $0 }).contains(relative) { return true }
+        return targets.contains { target in
+            target.kind.makesFolder
+                ? parts.count == target.output.split(separator: "/").count + 1 && relative.hasPrefix(target.output + "/")
+                : relative == target.output
+        }
+    }
+
     /// The absolute location of a project-relative path.
     public func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
+
+    /// The absolute path of a project-relative path, without building a URL (the fresh check stats
+    /// thousands of outputs).
+    public func path(_ relative: String) -> String {
+        directory.path.hasSuffix("/") ? directory.path + relative : directory.path + "/" + relative
+    }
 }
 
 /// A build file that cannot be used: every problem with its line, column and key.

@@ -26,8 +26,6 @@ public final class ProjectWatcher {
 
     /// Watches what `project` reads; with no project (the build file is broken), only the build file.
     public func watch(directory: URL, project: Project?) {
-        for wd in watched.keys { inotify_rm_watch(descriptor, wd) }
-        watched = [:]
         var names: [String: Set<String>] = [directory.standardizedFileURL.path: [Project.fileName]]
         var everything = Set<String>()
         func add(_ folder: String, _ name: String?) {
@@ -46,14 +44,20 @@ public final class ProjectWatcher {
             for style in Set(project.targets.map(\.style)) {
                 if let url = fingerprints.styleURL(style) { add(url.deletingLastPathComponent().path, nil) }
             }
+            project.sourceFolders.forEach { add($0.path, nil) }
             if let styles = StyleLibrary.bundledDirectory() { add(styles.standardizedFileURL.path, nil) }
             if let fonts = FontLibrary.bundledFontsDirectory() { add(fonts.standardizedFileURL.path, nil) }
         }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
+        // Watches are updated in place, never dropped and made again: a change saved while the
+        // last build ran is queued under its watch and must still start the next build.
+        var current: [Int32: (folder: String, names: Set<String>?)] = [:]
         for folder in Set(names.keys).union(everything) {
             let wd = inotify_add_watch(descriptor, folder, mask)
-            if wd >= 0 { watched[wd] = (folder, everything.contains(folder) ? nil : names[folder]) }
+            if wd >= 0 { current[wd] = (folder, everything.contains(folder) ? nil : names[folder]) }
         }
+        for wd in watched.keys where current[wd] == nil { inotify_rm_watch(descriptor, wd) }
+        watched = current
     }
 
     /// Blocks until something relevant changed and then stayed quiet for `debounce` seconds (an

@@ -22,7 +22,7 @@ extension Project {
     /// other file. A file whose stamp no longer matches the record (replaced since, e.g. by a build
     /// still writing its state) is hashed afresh, so its ETag always describes the bytes served.
     public func publishedOutputs() -> [PublishedOutput] {
-        let state = BuildState.read(BuildState.Location(folder: url(stateFolder), shard: nil))
+        let state = BuildState.read(BuildState.Location(folder: url(stateFolder), shard: nil)).state
         var outputs: [PublishedOutput] = []
         for (id, record) in state.targets {
             for (path, recorded) in record.outputs {

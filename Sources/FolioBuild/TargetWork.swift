@@ -26,6 +26,8 @@ final class TargetWork: @unchecked Sendable {
     let context: BriefingLayout.Context
     let plan: Plan
     let started = DispatchTime.now().uptimeNanoseconds
+    /// Set for a briefing with a changes page: recorded with the target so the next plan can tell it is fresh.
+    var changesBase: BuildState.ChangesBase?
 
     private let lock = NSLock()
     private var results: [(path: String, bytes: [UInt8])?]

@@ -20,8 +20,8 @@ public final class RenderService: Sendable {
     /// Part of every ETag: the build's engine version and the style sheets' digest.
     public let engineVersion: String
 
-    /// Bumped when a change to drawing changes output for the same input.
-    public static let engineRelease = "folio-engine-4"
+    /// Bumped (in `Renderer.engineRelease`) when a change to drawing changes output for the same input.
+    public static var engineRelease: String { Renderer.engineRelease }
 
     public init(configuration: ServiceConfiguration, logger: Logger, styles: StyleCatalog? = nil,
                 metrics: ServiceMetrics = ServiceMetrics(),

@@ -14,10 +14,11 @@ struct BuildCommand: FolioCommand {
         discussion: "A target is fresh when the hash of its inputs (data, style, fonts, Folio version, options) matches "
             + "the one in <state folder>/.folio-state.json. Every output is written to a temporary file and renamed into "
             + "place; a source that fails validation keeps its previous outputs, is reported, and makes the exit code 65 "
-            + "while the other targets still build. Writes changes.md and changes.json when anything was rendered."
+            + "while the other targets still build. Writes changes.md and changes.json when anything was rendered. "
+            + "Exit codes as for the other commands, and 75 when another build of the project is running."
     )
 
-    @Option(name: .customShort("C"), help: "Project folder (default: the current folder).")
+    @Option(name: .customShort("C"), help: ArgumentHelp("Project folder (default: the current folder).", valueName: "dir"))
     var directory: String = "."
 
     @Flag(help: "Render every target, fresh or not.")
@@ -32,6 +33,9 @@ struct BuildCommand: FolioCommand {
     @Option(help: "Build part K of N (e.g. 2/3) of the targets: for spreading a build over machines.")
     var shard: String?
 
+    @Flag(help: "Give every briefing a page listing what changed since the last build (as changes_page: true).")
+    var changesPage = false
+
     @Option(help: "text (a progress bar on a terminal, one line per target otherwise) or json (one object per line).")
     var logFormat: LogFormat = .text
 
@@ -43,7 +47,7 @@ struct BuildCommand: FolioCommand {
     func execute() throws {
         let project = try ProjectFolder.load(directory)
         let options = BuildOptions(force: force, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, dryRun: dryRun,
-                                   shard: shard.flatMap(Shard.init))
+                                   shard: shard.flatMap(Shard.init), changesPage: changesPage)
         let reporter = BuildReporter(format: logFormat, project: project, shard: options.shard)
         let summary = try ProjectFolder.run(Build(project: project, options: options), reporter: reporter)
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
@@ -64,7 +68,7 @@ enum ProjectFolder {
 
     static func run(_ build: Build, reporter: BuildReporter) throws -> BuildSummary {
         do {
-            let summary = try build.run(events: reporter.handle)
+            let summary = try build.run(events: { reporter.handle($0) })
             reporter.finish(summary)
             return summary
         } catch let error as BuildError {

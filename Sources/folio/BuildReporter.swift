@@ -25,6 +25,8 @@ final class BuildReporter: @unchecked Sendable {
 
     /// Called by the build one event at a time.
     func handle(_ event: BuildEvent) {
+        // Line by line even into a pipe or a log file: a watcher of the log sees each target as it ends.
+        defer { fflush(stdout) }
         if format == .json { return json(event) }
         switch event {
         case .planned(let count, let stale, let fresh):
@@ -56,6 +58,7 @@ final class BuildReporter: @unchecked Sendable {
     }
 
     func finish(_ summary: BuildSummary) {
+        defer { fflush(stdout) }
         if format == .json {
             emitJSON(["event": "summary", "total": summary.total, "built": summary.built.map(\.id), "fresh": summary.fresh.count,
                       "failed": summary.failed.map(\.id), "would_build": summary.wouldBuild,

@@ -9,7 +9,7 @@ struct InitCommand: FolioCommand {
         abstract: "Write a commented folio.yaml (and the sample data) into a project folder, ready for `folio build`."
     )
 
-    @Option(name: .customShort("C"), help: "Project folder (created if missing; default: the current folder).")
+    @Option(name: .customShort("C"), help: ArgumentHelp("Project folder (created if missing; default: the current folder).", valueName: "dir"))
     var directory: String = "."
 
     @Flag(help: "Replace an existing folio.yaml.")

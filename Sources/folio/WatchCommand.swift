@@ -16,7 +16,7 @@ struct WatchCommand: FolioCommand {
             + "save-and-rename makes one build. Errors are shown and the watch goes on."
     )
 
-    @Option(name: .customShort("C"), help: "Project folder (default: the current folder).")
+    @Option(name: .customShort("C"), help: ArgumentHelp("Project folder (default: the current folder).", valueName: "dir"))
     var directory: String = "."
 
     @Option(help: "Parallel renders (default: one per core).")

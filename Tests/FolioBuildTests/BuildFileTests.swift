@@ -30,6 +30,19 @@ final class BuildFileTests: XCTestCase {
         XCTAssertEqual(project.stateFolder, "Output")
     }
 
+    func testWhatCountsAsAnOutputForServing() throws {
+        let project = try Project.parse(Data(ExampleProject.buildFile.utf8), directory: folder)
+        for path in ["Output/outcome4.pdf", "Output/outcome4-countries/peru.pdf", "Output/outcome4-charts/charts.json",
+                     "Output/outcome4.pptx", "Output/changes.md", "Output/changes.json"] {
+            XCTAssertTrue(project.isOutput(path), path)
+        }
+        for path in ["data/outcome4.yaml", "folio.yaml", "Output/.folio-state.json", "Output/outcome4-countries/../../folio.yaml",
+                     "/etc/passwd", "Output/outcome4-countries", "Output/outcome4-countries/x/y.pdf", "Output/other.pdf",
+                     "Output/outcome4-countries/.peru.pdf.Ab12Cd", "", "Output//outcome4.pdf"] {
+            XCTAssertFalse(project.isOutput(path), path)
+        }
+    }
+
     func testPatternsDefaultsAndSourceLists() throws {
         let project = try Project.parse(Data("""
             sources: {a: a.yaml, b: b.json, c: csv/}
@@ -57,6 +70,8 @@ final class BuildFileTests: XCTestCase {
         XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    output: Output/{nmae}.pdf\n"),
                        ["folio.yaml:5:13: targets[0].output: unknown placeholder {nmae} in output; the placeholders are {name} and {style}"])
         XCTAssertEqual(errors("sources:\n  ../a: a.yaml\ntargets: []\n").count, 1)
+        XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - deck: a\n    formats: [png]\n"),
+                       ["folio.yaml:5:5: targets[0].formats: formats is for chart sets"])
     }
 
     func testOutputsLeavingTheProjectAreRefused() {

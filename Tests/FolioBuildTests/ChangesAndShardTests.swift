@@ -48,6 +48,49 @@ final class ChangesAndShardTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: project.url("Output/changes.md"), encoding: .utf8), markdown)
     }
 
+    func testTheChangesPageFollowsTheDataNotTheStyle() throws {
+        try project.write("data/a.yaml", BuildTestProject.report(title: "Report A", result: 5))
+        try project.writeBuildFile("""
+            sources:
+              a: data/a.yaml
+            targets:
+              - briefing: a
+                style: styles/small.yaml
+                changes_page: true
+            """)
+        XCTAssertEqual(try project.build().exitCode, 0)
+        XCTAssertTrue(try pdfText("Output/a.pdf").contains("Changes in this version This is the first version of this data: 2 indicators."))
+        XCTAssertEqual(try project.build().built.count, 0, "fresh after a first build with a changes page")
+
+        try project.write("data/a.yaml", BuildTestProject.report(
+            title: "Report A", result: 6, countries: ["Africa": ["Ghana", "Kenya", "Togo"], "Americas": []]))
+        XCTAssertEqual(try project.build().built.count, 1)
+        let expected = "Indicator 1.1 (outcome 1): result 5 → 6; added Kenya (Africa); removed Peru (Americas)."
+        let text = try pdfText("Output/a.pdf")
+        XCTAssertTrue(text.contains(expected), text)
+        XCTAssertEqual(try project.build().built.count, 0, "fresh: the page's base is recorded")
+
+        // A style change renders the briefing again; the page still shows the last data change.
+        try project.write("styles/small.yaml", "extends: default\ncharts:\n  width: 330\n  height: 180\n")
+        XCTAssertEqual(try project.build().built.count, 1)
+        XCTAssertTrue(try pdfText("Output/a.pdf").contains(expected))
+        XCTAssertEqual(try project.build().built.count, 0)
+    }
+
+    /// The PDF's text in reading order, whitespace collapsed (poppler's pdftotext).
+    func pdfText(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-raw", project.url(path).path, "-"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     func testAnIndicatorAddedAndRemovedIsListed() {
         let old = DataSnapshot(report: Report(title: "T", outcomes: [Outcome(id: "1", title: "O", indicators: [
             Indicator(id: "1.1", description: "a", target: 3, result: 2), Indicator(id: "1.2", description: "b", target: 1),
@@ -90,6 +133,12 @@ final class ChangesAndShardTests: XCTestCase {
             XCTAssertTrue(project.exists("Output/changes.\(index)-of-3.md"))
         }
         XCTAssertEqual(try project.build().built.map(\.id), [])
+        XCTAssertFalse(project.exists("Output/.folio-state.1-of-3.json"), "the whole build took in the shards' states")
+        XCTAssertEqual(try project.build().built.map(\.id), [])
+        for index in 1...3 {
+            XCTAssertEqual(try project.build(BuildOptions(shard: Shard(index: index, count: 3))).built.count, 0,
+                           "a shard starts from the whole build's state")
+        }
         XCTAssertNil(Shard("0/3"))
         XCTAssertNil(Shard("4/3"))
         XCTAssertNil(Shard("1/0"))

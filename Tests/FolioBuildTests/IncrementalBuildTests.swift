@@ -2,6 +2,9 @@
 import FolioModel
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `folio build` renders, and what it leaves alone.
 final class IncrementalBuildTests: XCTestCase {
@@ -21,7 +24,7 @@ final class IncrementalBuildTests: XCTestCase {
               - countries: a
               - charts: [a, b]
                 style: styles/small.yaml
-                formats: [png]
+                formats: [png, svg]
                 scales: [1]
             """)
     }
@@ -111,6 +114,65 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(summary.built.count, 3)
     }
 
+    func testAnOversizedSourceIsRefusedUnread() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        let handle = try FileHandle(forWritingTo: project.url("data/b.yaml"))
+        try handle.truncate(atOffset: 17 << 20)
+        try handle.close()
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 65)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
+        XCTAssertEqual(summary.failed[0].messages, ["data/b.yaml: file is larger than the limit of 16 MiB"])
+        XCTAssertEqual(summary.bytesHashed, 0)
+    }
+
+    func testACSVFolderSourceIsFingerprintedByItsFiles() throws {
+        let report = try XCTUnwrap(ReportLoader.check(data: Data(BuildTestProject.report(title: "CSV").utf8), fileName: "c.yaml",
+                                                      format: .yaml).report)
+        try FileManager.default.createDirectory(at: project.url("data/c"), withIntermediateDirectories: true)
+        for (name, text) in ReportCSVWriter.files(report) { try project.write("data/c/" + name, text) }
+        try project.writeBuildFile("sources: {c: data/c/}\ntargets:\n  - briefing: c\n")
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/c.pdf"])
+        XCTAssertEqual(try project.build().bytesHashed, 0)
+        try project.write("data/c/countries.csv", try String(contentsOf: project.url("data/c/countries.csv"), encoding: .utf8)
+                          .replacingOccurrences(of: "Peru", with: "Chile"))
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id), ["Output/c.pdf"])
+        XCTAssertEqual(summary.changes.first?.changed.first?.countriesAdded, [DataChanges.CountryInRegion(region: "Americas", country: "Chile")])
+        // A CSV error names the folder, the file, the line and the field.
+        try project.write("data/c/indicators.csv", try String(contentsOf: project.url("data/c/indicators.csv"), encoding: .utf8)
+                          .replacingOccurrences(of: ",4,", with: ",four,"))
+        let broken = try project.build()
+        XCTAssertEqual(broken.exitCode, 65)
+        XCTAssertTrue(broken.failed.first?.messages.first?.hasPrefix("data/c/indicators.csv:2:") == true, "\(broken.failed)")
+    }
+
+    func testASourcePatternMakesOneSourcePerFileAndPicksUpNewOnes() throws {
+        try project.writeBuildFile("sources:\n  extra: data/b.yaml\n  reports: data/r-*.yaml\ntargets:\n  - briefing: reports\n")
+        try project.write("data/r-one.yaml", BuildTestProject.report(title: "One"))
+        XCTAssertEqual(try project.project().sources.map(\.name), ["extra", "r-one"])
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/r-one.pdf"])
+        try project.write("data/r-two.yaml", BuildTestProject.report(title: "Two"))
+        XCTAssertEqual(try project.build().built.map(\.id), ["Output/r-two.pdf"], "a new file is a new source; r-one stays fresh")
+
+        try project.writeBuildFile("sources:\n  r-one: data/a.yaml\n  reports: data/r-*.yaml\ntargets: []\n")
+        XCTAssertThrowsError(try project.project()) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("folio.yaml:4:12: sources.reports: data/r-one.yaml would be source \"r-one\", already defined on line 3"), text)
+        }
+        try project.writeBuildFile("sources:\n  reports: data/*/x*.yaml\ntargets: []\n")
+        XCTAssertThrowsError(try project.project())
+    }
+
+    func testASourceThatIsNoRegularFileIsRefusedWithoutBlocking() throws {
+        try FileManager.default.removeItem(at: project.url("data/b.yaml"))
+        XCTAssertEqual(mkfifo(project.url("data/b.yaml").path, 0o644), 0)
+        let summary = try project.build()
+        XCTAssertEqual(summary.exitCode, 66)
+        XCTAssertEqual(Set(summary.failed.map(\.id)), ["Output/b.pdf", "Output/b-charts"])
+        XCTAssertEqual(summary.failed.first?.reason, .unreadableSource)
+    }
+
     func testACountryGoneFromTheDataLosesItsBriefing() throws {
         XCTAssertEqual(try project.build().exitCode, 0)
         XCTAssertTrue(project.exists("Output/a-countries/togo.pdf"))
@@ -118,6 +180,56 @@ final class IncrementalBuildTests: XCTestCase {
         let summary = try project.build()
         XCTAssertEqual(summary.built.first { $0.id == "Output/a-countries" }?.removed, ["Output/a-countries/togo.pdf"])
         XCTAssertFalse(project.exists("Output/a-countries/togo.pdf"))
+    }
+
+    func testAsyncCallersAndABusyProject() async throws {
+        let build = Build(project: try project.project(), options: BuildOptions(jobs: 2))
+        let summary = try await build.runDetached()
+        XCTAssertEqual(summary.built.count, 5)
+        // A build of the same project while one holds the lock is refused, not interleaved.
+        try await whileLocked(project.url("Output/.folio-state.lock")) {
+            do {
+                _ = try await build.runDetached()
+                XCTFail("expected the project to be busy")
+            } catch BuildError.busy(let file) {
+                XCTAssertTrue(file.hasSuffix("Output/.folio-state.lock"))
+            }
+        }
+        let again = try await build.runDetached()
+        XCTAssertEqual(again.built.count, 0)
+    }
+
+    /// Holds the lock another build would hold, for the length of `body`.
+    func whileLocked(_ url: URL, _ body: () async throws -> Void) async throws {
+        let lock = try BuildLock(url)
+        try await body()
+        withExtendedLifetime(lock) {}
+    }
+
+    func testADamagedStateFileCannotDeleteFilesOutsideATarget() throws {
+        XCTAssertEqual(try project.build().exitCode, 0)
+        try project.write("victim.txt", "keep me")
+        try project.write("Output/a-countries/notes.txt", "mine")
+        let stateURL = project.url("Output/.folio-state.json")
+        var state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: stateURL)) as? [String: Any])
+        var targets = try XCTUnwrap(state["targets"] as? [String: Any])
+        var record = try XCTUnwrap(targets["Output/a-countries"] as? [String: Any])
+        var outputs = try XCTUnwrap(record["outputs"] as? [String: Any])
+        let any = try XCTUnwrap(outputs.values.first)
+        for path in ["victim.txt", "Output/a-countries/../../victim.txt", "Output/a.pdf"] { outputs[path] = any }
+        record["outputs"] = outputs
+        record["inputs"] = "stale"
+        targets["Output/a-countries"] = record
+        state["targets"] = targets
+        try JSONSerialization.data(withJSONObject: state).write(to: stateURL)
+        // Garbage in the state is not an error either: the build starts over.
+        let summary = try project.build()
+        XCTAssertEqual(summary.built.map(\.id), ["Output/a-countries"])
+        XCTAssertTrue(project.exists("victim.txt"))
+        XCTAssertTrue(project.exists("Output/a.pdf"))
+        XCTAssertTrue(project.exists("Output/a-countries/notes.txt"), "a file Folio never wrote stays")
+        try Data("{not json".utf8).write(to: stateURL)
+        XCTAssertEqual(try project.build().built.count, 5)
     }
 
     func testForceAndDryRun() throws {

@@ -24,15 +24,20 @@ public struct BriefingLayout {
         public var dataDate: Date?
         /// Fingerprint of the input, written into the PDF's keywords.
         public var dataFingerprint: String?
-        public init(dataDate: Date? = nil, dataFingerprint: String? = nil) {
+        /// What changed since the previous version, one line each, for a "Changes in this version"
+        /// page after the summary (`folio build` with `changes_page: true`); nil leaves it out.
+        public var changes: [String]?
+        public init(dataDate: Date? = nil, dataFingerprint: String? = nil, changes: [String]? = nil) {
             self.dataDate = dataDate
             self.dataFingerprint = dataFingerprint
+            self.changes = changes
         }
     }
 
     public func document(for report: Report, context: Context = Context()) -> Document {
         var sections: [ContentsEntry] = []
         var blocks: [any Flowable] = summaryBlocks(report, contents: &sections)
+        if let changes = context.changes { blocks += changesBlocks(changes, contents: &sections) }
         for (index, outcome) in report.outcomes.enumerated() {
             blocks += outcomeBlocks(outcome, index: index, report: report, contents: &sections)
         }

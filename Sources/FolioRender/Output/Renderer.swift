@@ -132,23 +132,7 @@ public final class Renderer {
                                   what: "SVG surface")
         try surface.draw { cairo in FramePainter(cairo: cairo, fonts: fonts).paint(frame) }
         try surface.finish()
-        return Self.numberSurfaceFromOne(sink.bytes)
-    }
-
-    /// Cairo names the SVG's root group after a counter of surfaces made by the process so far
-    /// (`<g id="surface853">`), so the same chart drawn twice differed in those digits. Renamed
-    /// `surface1`: an SVG is now a function of its chart, as a strong ETag and a ZIP need.
-    static func numberSurfaceFromOne(_ bytes: [UInt8]) -> [UInt8] {
-        let marker = Array("id=\"surface".utf8)
-        guard let start = bytes.indices.dropLast(marker.count).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
-        else { return bytes }
-        let digits = start + marker.count
-        var end = digits
-        while end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
-        guard end > digits else { return bytes }
-        var result = bytes
-        result.replaceSubrange(digits..<end, with: [0x31])
-        return result
+        return SVGSurfaceNames.numberedInOrder(sink.bytes)
     }
 
     /// Rejects sizes that are empty, beyond Cairo's limits or beyond `maximumPixels`.
