@@ -54,7 +54,7 @@ struct ServeCommand: FolioCommand {
     @Option(help: "Rebuild the project on this cron schedule (server time zone), e.g. \"*/15 * * * *\".")
     var cron: String?
 
-    @Option(help: "PNG compression: fast (cheaper to make, about a fifth larger) or small (as the CLI writes).")
+    @Option(help: "PNG compression: fast (half the CPU per request, files about a third larger) or small (as the CLI writes).")
     var pngCompression: PNGEncoder.Compression = .fast
 
     @Option(help: "Log format: json (one object per line) or text.")

@@ -58,7 +58,7 @@ public struct PNGEncoder {
     /// writes no pHYs chunk.
     public var dpi: Double
     /// `.small` (the default): zlib level 6 as measured above, for files that are kept. `.fast`:
-    /// `RowMatchDeflate`, several times cheaper and some 20–30 % larger, for a service answering many
+    /// `RowMatchDeflate`, several times cheaper to encode and 25–35 % larger, for a service answering many
     /// requests, where the compressor, not the drawing, limits throughput.
     public var compression: Compression
     /// The knobs measured above; the defaults are the chosen ones. Internal: for tests and benchmarks.
