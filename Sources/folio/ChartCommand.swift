@@ -36,6 +36,9 @@ struct ChartCommand: FolioCommand {
     @Option(help: "Pixel density multiplier for PNG (1 to 8).")
     var scale: Double = 1
 
+    @Option(help: "PNG compression: small (zlib level 6) or fast (about half the time, files 25–35 % larger).")
+    var pngCompression: PNGEncoder.Compression = .small
+
     @Option(name: .shortAndLong, help: "Output file.")
     var output: String?
 
@@ -58,7 +61,8 @@ struct ChartCommand: FolioCommand {
         let style = try styleOptions.load(fonts: renderer.fonts)
         let width = self.width ?? Int(style.chartWidth), height = self.height ?? Int(style.chartHeight)
         let resolvedFormat = format ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .png
-        let options = ChartOptions(format: resolvedFormat, width: Double(width), height: Double(height), scale: scale)
+        let options = ChartOptions(format: resolvedFormat, width: Double(width), height: Double(height), scale: scale,
+                                   compression: pngCompression)
         if resolvedFormat == .png {
             let pixels = options.pixelSize
             if pixels.width.multipliedReportingOverflow(by: pixels.height).partialValue > Renderer.maximumPixels {

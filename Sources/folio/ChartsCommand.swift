@@ -24,6 +24,9 @@ struct ChartsCommand: FolioCommand {
     @Option(help: "Comma-separated PNG scales, e.g. 1,2 (a scale-2 PNG has twice the pixels, same size on a slide).")
     var scale: String = "1,2"
 
+    @Option(help: "PNG compression: small (zlib level 6) or fast (about half the time, files 25–35 % larger).")
+    var pngCompression: PNGEncoder.Compression = .small
+
     @Option(help: "Parallel renders (default: one per core).")
     var jobs: Int?
 
@@ -56,8 +59,9 @@ struct ChartsCommand: FolioCommand {
         let report = try input.load().report!
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
-        let set = ChartSet(report: report, style: style, measurer: renderer.measurer, formats: try parsedFormats(),
+        var set = ChartSet(report: report, style: style, measurer: renderer.measurer, formats: try parsedFormats(),
                            scales: try parsedScales())
+        set.compression = pngCompression
         let folder = try OutputPath.folder(output, defaultName: input.baseName + "-charts")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: nil))
         let progress = ProgressReport(total: set.files.count, noun: "chart file")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioLayout
+import FolioRender
 
 @main
 struct Folio: ParsableCommand {
@@ -34,3 +35,4 @@ extension FolioCommand {
 }
 
 extension ChartKind: ExpressibleByArgument {}
+extension PNGEncoder.Compression: ExpressibleByArgument {}

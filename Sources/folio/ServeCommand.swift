@@ -135,4 +135,3 @@ struct ServeCommand: FolioCommand {
         var error: Error?
     }
 }
-extension PNGEncoder.Compression: ExpressibleByArgument {}

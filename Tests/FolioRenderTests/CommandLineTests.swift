@@ -34,6 +34,20 @@ final class CommandLineTests: FolioCommandTestCase {
         XCTAssertTrue(pdfInfo.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") }, pdfInfo)
     }
 
+    func testFastPNGCompressionKeepsThePixels() throws {
+        let sample = TestSupport.sample.path
+        for compression in ["small", "fast"] {
+            let run = try folio(["chart", sample, "--kind", "regions", "--png-compression", compression, "-o", compression + ".png"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let small = try Data(contentsOf: folder.appendingPathComponent("small.png"))
+        let fast = try Data(contentsOf: folder.appendingPathComponent("fast.png"))
+        XCTAssertNotEqual(small, fast, "a different deflate stream")
+        XCTAssertEqual(try XCTUnwrap(RasterImage(png: Array(fast))).pixels, try XCTUnwrap(RasterImage(png: Array(small))).pixels)
+        let bad = try folio(["charts", sample, "--png-compression", "tiny", "-o", "x"])
+        XCTAssertEqual(bad.status, 64)
+    }
+
     func testCheckSummarisesTheSample() throws {
         let run = try folio(["check", TestSupport.sample.path, "--strict"])
         XCTAssertEqual(run.status, 0, run.stderr)

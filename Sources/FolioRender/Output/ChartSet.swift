@@ -22,6 +22,9 @@ public struct ChartSet: Sendable {
     /// Chart size in style units (points for PDF, CSS pixels for SVG, pixels at scale 1 for PNG).
     public var size: Size
     public var files: [File]
+    /// How PNG files are compressed: `.small` for files that are kept (the default), `.fast` where
+    /// encoding time matters more than bytes (see `PNGEncoder.Compression`).
+    public var compression: PNGEncoder.Compression = .small
 
     /// Plans the files: per outcome its targets and regions charts, then the overview parts; each in
     /// every format, and PNGs at every scale (vector formats once).
@@ -47,7 +50,7 @@ public struct ChartSet: Sendable {
 
     /// The drawing options of one file.
     public func options(for file: File) -> ChartOptions {
-        ChartOptions(format: file.format, width: size.width, height: size.height, scale: file.scale)
+        ChartOptions(format: file.format, width: size.width, height: size.height, scale: file.scale, compression: compression)
     }
 
     /// Renders one file; returns its bytes and its manifest entry.
