@@ -15,6 +15,9 @@ final class BuildReporter: @unchecked Sendable {
     private let interactive = isatty(STDERR_FILENO) == 1
     private var total = 0
     private var done = 0
+    /// Messages already shown: a bad source fails each of its targets with the same messages, and
+    /// saying them once per target buries them.
+    private var shownMessages: Set<[String]> = []
     private let start = DispatchTime.now().uptimeNanoseconds
 
     init(format: LogFormat, project: Project, shard: Shard? = nil) {
@@ -51,7 +54,7 @@ final class BuildReporter: @unchecked Sendable {
         case .failed(let failure):
             done += 1
             clearBar()
-            failure.messages.forEach(printError)
+            if shownMessages.insert(failure.messages).inserted { failure.messages.forEach(printError) }
             printError("folio: \(failure.id) not built; its previous output is kept")
             draw()
         }
