@@ -18,9 +18,9 @@ info:
 
     Errors are application/problem+json (RFC 9457): type, title, status, detail and, for data
     problems, `errors` and `warnings`, each with line, column, field path and message.
-    Unknown routes answer 404. When the server has a token, every /v1/ route needs
-    `Authorization: Bearer <token>`; the front page (/, /app.js, /app.css), /healthz, /readyz,
-    /metrics and /openapi.yaml stay open.
+    Unknown routes answer 404. When the server has a token, every request needs
+    `Authorization: Bearer <token>` (unknown paths answer 401 without it) except GET of the front
+    page (/, /app.js, /app.css), /healthz, /readyz, /metrics and /openapi.yaml, matched by exact path.
 
     Render responses carry a strong ETag: the SHA-256 of the body, the parameters (defaults filled
     in), the style and the engine version. Sending it back in If-None-Match gives 304 Not Modified

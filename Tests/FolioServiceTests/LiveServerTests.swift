@@ -198,7 +198,20 @@ final class LiveServerTests: XCTestCase {
     }
 
     func testTokenOverTheWire() async throws {
-        try await withLiveServer(S.configuration { $0.token = "abc123" }) { http, base, _ in
+        let project = try ProjectRoutesTests.makeProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try await withLiveServer(S.configuration { $0.token = "abc123"; $0.project = project }) { http, base, port in
+            // Request targets the router still matches to /v1/ routes must not slip past the token.
+            for target in ["//v1/outputs", "GET ///v1/outputs", "POST //v1/rebuild", "POST //v1/check", "GET /v1//outputs",
+                           "GET /V1/outputs", "GET /nothing-here"] {
+                let parts = target.split(separator: " ")
+                let (method, path) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : ("GET", target)
+                let socket = try RawSocket(port: port, timeout: 10)
+                try socket.send("\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                                + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                let answer = socket.receive(until: "\r\n\r\n")
+                XCTAssertTrue(answer.hasPrefix("HTTP/1.1 401"), "\(target): \(answer.prefix(60))")
+            }
             let denied = try await Self.send(http, "\(base)/v1/charts/targets", body: S.sampleYAML)
             XCTAssertEqual(denied.status, 401)
             XCTAssertEqual(denied.headers.first(name: "WWW-Authenticate"), "Bearer realm=\"folio\"")
