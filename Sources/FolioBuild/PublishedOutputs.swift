@@ -18,16 +18,22 @@ extension Project {
     /// The outputs recorded by the last builds (shards included) that exist now, and the change
     /// summaries (`changes.md`, `changes.json`), sorted by path.
     ///
-    /// Only recorded outputs are listed, so a server publishing them can never be made to read any
-    /// other file. A file whose stamp no longer matches the record (replaced since, e.g. by a build
-    /// still writing its state) is hashed afresh, so its ETag always describes the bytes served.
+    /// A path is listed only when the state file records it, `isOutput` says a current target of
+    /// folio.yaml writes there, and the file, symbolic links resolved, lies inside the project: the
+    /// state file is not trusted (an edited one listed `../../etc/passwd`, found in review), so a
+    /// server publishing these can never be made to read anything else. A file whose stamp no longer
+    /// matches the record (replaced since, e.g. by a build still writing its state) is hashed afresh,
+    /// so its ETag always describes the bytes served.
     public func publishedOutputs() -> [PublishedOutput] {
         let state = BuildState.read(BuildState.Location(folder: url(stateFolder), shard: nil)).state
+        let root = directory.resolvingSymlinksInPath().path
+        let targetIDs = Set(targets.map(\.id))
+        func inside(_ file: URL) -> Bool { file.resolvingSymlinksInPath().path.hasPrefix(root + "/") }
         var outputs: [PublishedOutput] = []
-        for (id, record) in state.targets {
-            for (path, recorded) in record.outputs {
+        for (id, record) in state.targets where targetIDs.contains(id) {
+            for (path, recorded) in record.outputs where isOutput(path) && (path == id || path.hasPrefix(id + "/")) {
                 let file = url(path)
-                guard let stamp = FileStamp.of(file.path) else { continue }
+                guard inside(file), let stamp = FileStamp.of(file.path) else { continue }
                 var sha = recorded.sha256
                 if stamp != recorded.stamp {
                     guard let data = FileManager.default.contents(atPath: file.path) else { continue }
@@ -41,7 +47,7 @@ extension Project {
         for name in BuildState.reservedNames {
             let path = stateFolder.isEmpty || stateFolder == "." ? name : stateFolder + "/" + name
             let file = url(path)
-            guard let stamp = FileStamp.of(file.path), let data = FileManager.default.contents(atPath: file.path) else { continue }
+            guard inside(file), let stamp = FileStamp.of(file.path), let data = FileManager.default.contents(atPath: file.path) else { continue }
             outputs.append(PublishedOutput(path: path, target: "changes", sha256: SHA256.hex(Array(data)), bytes: stamp.size,
                                            modified: Date(timeIntervalSince1970: TimeInterval(stamp.modified) / 1e9)))
         }

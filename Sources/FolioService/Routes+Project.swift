@@ -8,10 +8,9 @@ import HummingbirdCore
 /// `POST /v1/rebuild`, `GET /v1/outputs` and `GET /v1/outputs/{path}`: the project of
 /// `folio serve --project DIR`.
 ///
-/// Only files a build recorded as outputs (and its change summaries) are served, looked up by the
-/// exact path the state file gives: no request names a file outside that list, whatever it
-/// contains (`..`, encoded slashes, symbolic links in the project folder are never followed to
-/// anything not listed). Rebuilding needs the token, so it is refused outright on a server that
+/// Only files of `Project.publishedOutputs()` are served, looked up by exact path: recorded by a
+/// build, written by a current target, inside the project with links resolved. A request path is
+/// never joined to the folder by itself. Rebuilding needs the token, so it is refused outright on a server that
 /// has none: an open endpoint that makes the server work for seconds is an easy denial of service.
 extension RenderService {
     func projectRebuilds() throws -> ProjectRebuilds {

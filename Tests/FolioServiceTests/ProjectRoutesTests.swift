@@ -117,6 +117,38 @@ final class ProjectRoutesTests: XCTestCase {
                 XCTAssertEqual(response.status, .notFound, path)
                 XCTAssertFalse(String(buffer: response.body).contains("do not serve me"), path)
             }
+            // The state file is not trusted: paths added to it by hand are still not served.
+            let outside = FileManager.default.temporaryDirectory.appendingPathComponent("folio-outside-\(UUID().uuidString).txt")
+            try "outside the project".write(to: outside, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: outside) }
+            let stateURL = self.project.appendingPathComponent("Output/.folio-state.json")
+            var state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: stateURL)) as? [String: Any])
+            var targets = try XCTUnwrap(state["targets"] as? [String: Any])
+            var briefing = try XCTUnwrap(targets["Output/outcome4.pdf"] as? [String: Any])
+            var outputs = try XCTUnwrap(briefing["outputs"] as? [String: Any])
+            let recorded = try XCTUnwrap(outputs["Output/outcome4.pdf"])
+            let planted = ["../" + outside.lastPathComponent, "Secret.txt", "folio.yaml", "Output/.folio-state.json",
+                           "/etc/passwd", "Output/../Secret.txt"]
+            for path in planted { outputs[path] = recorded }
+            briefing["outputs"] = outputs
+            targets["Output/outcome4.pdf"] = briefing
+            state["targets"] = targets
+            try JSONSerialization.data(withJSONObject: state).write(to: stateURL)
+            let listing = String(buffer: try await client.execute(uri: "/v1/outputs", method: .get, headers: Self.auth).body)
+            for path in planted {
+                XCTAssertFalse(listing.contains("\"path\":\"\(path.replacingOccurrences(of: "/", with: "\\/"))\""), path)
+                XCTAssertFalse(listing.contains("\"path\":\"\(path)\""), path)
+                let response = try await client.execute(uri: "/v1/outputs/" + path, method: .get, headers: Self.auth)
+                XCTAssertEqual(response.status, .notFound, path)
+            }
+            // An output replaced by a symbolic link to a file outside the project is not served either.
+            let pdf = self.project.appendingPathComponent("Output/outcome4.pdf")
+            try FileManager.default.removeItem(at: pdf)
+            try FileManager.default.createSymbolicLink(at: pdf, withDestinationURL: outside)
+            let linked = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)
+            XCTAssertEqual(linked.status, .notFound)
+            XCTAssertFalse(String(buffer: linked.body).contains("outside the project"))
+
             let anonymous = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get)
             XCTAssertEqual(anonymous.status, .unauthorized)
             let anonymousRebuild = try await client.execute(uri: "/v1/rebuild", method: .post)
