@@ -38,12 +38,17 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
 
     /// The first minute strictly after `date` that matches, or nil when none does within eight years
     /// (`0 0 31 2 *`: February never has a 31st).
+    ///
+    /// Daylight saving, as cron does for jobs at a fixed hour: a local time that happens twice when
+    /// clocks go back fires once (the first time); one skipped when clocks go forward does not fire
+    /// that day. Jobs with `*` in the hour field run through both changes as minutes pass.
     public func next(after date: Date, in timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        guard var candidate = calendar.date(bySetting: .second, value: 0, of: date.addingTimeInterval(60)) else { return nil }
-        if candidate <= date { candidate = candidate.addingTimeInterval(60) }
+        // The next whole minute: time zones are whole minutes from UTC, so this is a local minute too.
+        var candidate = Date(timeIntervalSince1970: ((date.timeIntervalSince1970 / 60).rounded(.down) + 1) * 60)
         let limit = date.addingTimeInterval(8 * 366 * 86_400)
+        let hourRestricted = hours.count < 24
         while candidate < limit {
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: candidate)
             guard let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute,
@@ -64,9 +69,19 @@ public struct CronExpression: Sendable, Equatable, CustomStringConvertible {
                 candidate = candidate.addingTimeInterval(60)
                 continue
             }
+            if hourRestricted && isRepeatedWallTime(candidate, calendar) {
+                candidate = candidate.addingTimeInterval(60)
+                continue
+            }
             return candidate
         }
         return nil
+    }
+
+    /// Whether the local time of `date` already happened an hour earlier (clocks went back).
+    private func isRepeatedWallTime(_ date: Date, _ calendar: Calendar) -> Bool {
+        let fields: Set<Calendar.Component> = [.year, .month, .day, .hour, .minute]
+        return calendar.dateComponents(fields, from: date) == calendar.dateComponents(fields, from: date.addingTimeInterval(-3600))
     }
 
     private func dayMatches(day: Int, weekday: Int) -> Bool {

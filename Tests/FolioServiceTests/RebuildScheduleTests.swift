@@ -30,6 +30,18 @@ final class RebuildScheduleTests: XCTestCase {
         XCTAssertEqual(try next("0 0 13 * fri", after: "2026-11-29T00:00:00Z"), "2026-12-04T00:00:00Z")
         XCTAssertEqual(try next("5,10-12/2 8 * * *", after: "2026-11-29T08:06:00Z"), "2026-11-29T08:10:00Z")
         XCTAssertNil(try next("0 0 31 2 *", after: "2026-01-01T00:00:00Z"), "February has no 31st")
+        // Seconds past the minute: the very next minute still counts (found in review).
+        XCTAssertEqual(try next("* * * * *", after: "2026-11-29T18:07:30Z"), "2026-11-29T18:08:00Z")
+        XCTAssertEqual(try next("8 18 * * *", after: "2026-11-29T18:07:30Z"), "2026-11-29T18:08:00Z")
+        XCTAssertEqual(try next("8 18 * * *", after: "2026-11-29T18:08:00Z"), "2026-11-30T18:08:00Z")
+        // Clocks go back in New York on 1 November 2026: 01:30 happens twice, a fixed-hour job runs once.
+        let newYork = TimeZone(identifier: "America/New_York")!
+        let first = try CronExpression("30 1 * * *").next(after: date("2026-11-01T05:00:00Z"), in: newYork)
+        XCTAssertEqual(first, date("2026-11-01T05:30:00Z"), "01:30 EDT")
+        let second = try CronExpression("30 1 * * *").next(after: first!, in: newYork)
+        XCTAssertEqual(second, date("2026-11-02T06:30:00Z"), "not 01:30 EST the same night, but the next day")
+        let every = try CronExpression("30 * * * *").next(after: first!, in: newYork)
+        XCTAssertEqual(every, date("2026-11-01T06:30:00Z"), "an hourly job runs in both hours")
         // In a zone: 06:00 in Geneva is 05:00 UTC in winter.
         let geneva = TimeZone(identifier: "Europe/Zurich")!
         let fire = try CronExpression("0 6 * * *").next(after: date("2026-11-29T18:00:00Z"), in: geneva)
