@@ -52,8 +52,7 @@ public enum AtomicFile {
         }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         // Readable like any file the user creates, not the 0600 mkstemp uses.
-        let mask = umask(0); umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
+        fchmod(descriptor, 0o666 & ~AtomicFile.processUmask)
         close(descriptor)
         if failure == nil && rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -61,4 +60,13 @@ public enum AtomicFile {
             throw Failure.io(path: url.path, reason: failure)
         }
     }
+
+    /// The process's umask, read once. `umask` can only be read by setting it, and a set-and-restore
+    /// on render threads writing in parallel could leave a file, or the whole process, at 0 (review).
+    /// Swift initializes a static once, under a lock, before any thread uses it.
+    static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 }

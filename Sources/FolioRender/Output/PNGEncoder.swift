@@ -81,7 +81,10 @@ public struct PNGEncoder {
                      "the pixel buffer is smaller than width, height and stride say")
         let source = SourceImage(base: pixels.baseAddress!, width: width, height: height, stride: stride)
         let layout = RowLayout(source: source, options: options)
-        let stream = compression == .fast ? RowMatchDeflate(source: source, layout: layout).stream()
+        // RowMatchDeflate keeps positions in 32 bits; past 2 GiB of rows (far beyond the renderer's
+        // 40-megapixel limit) zlib does the work.
+        let fits = (layout.rowBytes + 1).multipliedReportingOverflow(by: height).partialValue < Int(Int32.max) - 8
+        let stream = compression == .fast && fits ? RowMatchDeflate(source: source, layout: layout).stream()
             : ZlibStrips(source: source, layout: layout, options: options).stream()
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
