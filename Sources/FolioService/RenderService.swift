@@ -108,6 +108,30 @@ public final class RenderService: Sendable {
         }
     }
 
+    /// Most files one archive response (chart set, country briefings, deck) may hold: with the render
+    /// time limit it bounds what one request can make a worker do and hold in memory.
+    static let maximumArchiveFiles = 1000
+
+    /// For jobs that make many files: throws past the request's render time (the pool has answered
+    /// 503 by then, and this stops the worker instead of letting it finish unseen work) or when the
+    /// archive would exceed `maximumArchiveFiles`.
+    struct ArchiveGuard: Sendable {
+        let deadline: ContinuousClock.Instant
+        let timeout: Duration
+
+        func check(fileCount: Int, what: String) throws {
+            guard fileCount <= RenderService.maximumArchiveFiles else {
+                throw ProblemDetails(.unprocessableContent, "too-many-files",
+                                     "the \(what) would hold \(fileCount) files, more than the limit of \(RenderService.maximumArchiveFiles)")
+            }
+            guard ContinuousClock.now < deadline else { throw ProblemDetails.timedOut(after: timeout) }
+        }
+    }
+
+    func archiveGuard() -> ArchiveGuard {
+        ArchiveGuard(deadline: .now + configuration.renderTimeout, timeout: configuration.renderTimeout)
+    }
+
     /// Runs `work` on a render thread, turning pool and render failures into problems.
     func runOnPool<T: Sendable>(_ kind: RenderKind, _ work: @escaping @Sendable (Renderer) throws -> T) async throws -> T {
         do {

@@ -89,6 +89,7 @@ extension RenderService {
         let parameters = ["style": style.name, "formats": formats.map(\.rawValue).joined(separator: ","),
                           "scales": scales.map { NumberText.tick($0) }.joined(separator: ","),
                           "date": String(date.timeIntervalSince1970)]
+        let guardrail = archiveGuard()
         return try await render(request, route: "/v1/chart-set", parameters: parameters, upload: upload, kind: .chartSet,
                                 contentType: "application/zip", fileName: "charts.zip") { renderer, report, _ in
             let set = ChartSet(report: report, style: style.style, measurer: renderer.measurer, formats: formats, scales: scales)
@@ -96,6 +97,7 @@ extension RenderService {
             var entries: [ZipWriter.Entry] = []
             var manifest: [ChartSet.ManifestEntry] = []
             for file in set.files {
+                try guardrail.check(fileCount: set.files.count + 1, what: "chart set")
                 let (bytes, entry) = try set.render(file, renderer: renderer, report: report, style: style.style,
                                                     pdfOptions: pdfOptions)
                 entries.append(ZipWriter.Entry(path: file.name, bytes: bytes, compressed: file.format != .png))

@@ -24,6 +24,7 @@ extension RenderService {
         let date = documentDate(requested: requestedDate)
         let parameters = ["style": style.name, "date": String(date.timeIntervalSince1970),
                           "coverDate": requestedDate == nil ? "none" : "date"]
+        let guardrail = archiveGuard()
         return try await render(request, route: "/v1/briefings/countries", parameters: parameters, upload: upload,
                                 kind: .countryBriefings, contentType: "application/zip",
                                 fileName: "country-briefings.zip") { renderer, report, body in
@@ -35,8 +36,10 @@ extension RenderService {
                                        options: PDFOptions(date: date, creator: "Folio"),
                                        context: BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: SHA256.hex(body)))
             let names = set.fileNames
+            try guardrail.check(fileCount: names.count, what: "ZIP of country briefings")
             var entries: [ZipWriter.Entry] = []
             try set.render(renderer: renderer) { index, pdf in
+                try guardrail.check(fileCount: names.count, what: "ZIP of country briefings")
                 entries.append(ZipWriter.Entry(path: names[index], bytes: pdf, compressed: true))
             }
             return try Self.zip(entries, date: date)

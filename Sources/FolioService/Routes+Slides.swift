@@ -21,10 +21,13 @@ extension RenderService {
         let scale = try query.number("scale", above: 0, atMost: 4) ?? 2
         guard scale >= 1 else { throw ProblemDetails.badParameter("scale must be from 1 to 4, found \(NumberText.tick(scale))") }
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)
+        let guardrail = archiveGuard()
         return try await render(request, route: "/v1/slides", parameters: ["style": style.name, "scale": NumberText.tick(scale)],
                                 upload: upload, kind: .slides, contentType: Self.pptxMediaType,
                                 fileName: "charts.pptx") { renderer, report, _ in
-            let deck = try SlideDeck.charts(of: report, style: style.style, renderer: renderer, scale: scale)
+            let deck = try SlideDeck.charts(of: report, style: style.style, renderer: renderer, scale: scale) { count in
+                try guardrail.check(fileCount: count, what: "deck")
+            }
             do { return try deck.pptx() } catch {
                 throw ProblemDetails.internalError("could not write the deck: \(error)")
             }

@@ -22,9 +22,15 @@ extension SlideDeck {
 
     /// The same deck drawn one chart after another with `renderer`: for a caller that already owns
     /// a render thread (the service's pool) and must not start more.
-    public static func charts(of report: Report, style: Style, renderer: Renderer, scale: Double = 2) throws -> SlideDeck {
+    /// - Parameter checkpoint: called with the number of slides before each one is drawn; it throws
+    ///   to stop (a request past its time, a deck over a size limit).
+    public static func charts(of report: Report, style: Style, renderer: Renderer, scale: Double = 2,
+                              checkpoint: (_ slideCount: Int) throws -> Void = { _ in }) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale)
-        return plan.deck(try plan.specs.indices.map { try plan.slide($0, renderer: renderer) })
+        return plan.deck(try plan.specs.indices.map { index in
+            try checkpoint(plan.specs.count)
+            return try plan.slide(index, renderer: renderer)
+        })
     }
 }
 

@@ -142,6 +142,30 @@ final class DownloadRouteTests: XCTestCase {
         return ByteBuffer(bytes: Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
     }
 
+    /// An archive request is bounded twice: by its number of files, refused before drawing, and by
+    /// the render time, past which the worker stops drawing (found in review: it used to keep a
+    /// worker busy long after the 503, and the next request timed out too).
+    func testArchivesAreBoundedInFilesAndTime() async throws {
+        let many = S.bigReportJSON(outcomes: 90)  // 180 charts and the overview parts
+        try await S.makeApp(S.configuration { $0.workers = 1; $0.cacheBytes = 0 }).test(.router) { client in
+            let refused = try await client.execute(uri: "/v1/chart-set?formats=png,svg,pdf&scales=1,2,3,4", method: .post,
+                                                   headers: S.jsonHeaders, body: S.buffer(many))
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            XCTAssertEqual(S.problem(refused)?.type, "urn:folio:problem:too-many-files")
+        }
+        let slow = S.configuration { $0.workers = 1; $0.cacheBytes = 0; $0.renderTimeout = .milliseconds(400) }
+        try await S.makeApp(slow).test(.router) { client in
+            try await S.waitUntilReady(client)
+            let abandoned = try await client.execute(uri: "/v1/chart-set?formats=png&scales=2", method: .post,
+                                                     headers: S.jsonHeaders, body: S.buffer(many))
+            XCTAssertEqual(abandoned.status, .serviceUnavailable)
+            // The one worker stops within a chart of the deadline, so the next small request is served.
+            try await Task.sleep(for: .milliseconds(300))
+            let next = try await client.execute(uri: "/v1/check", method: .post, headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(next.status, .ok)
+        }
+    }
+
     func testCSVPairIsChecked() async throws {
         try await S.makeApp().test(.router) { client in
             let good = try await client.execute(uri: "/v1/check", method: .post, headers: Self.csvHeaders,
