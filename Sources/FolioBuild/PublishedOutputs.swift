@@ -24,7 +24,9 @@ extension Project {
     /// server publishing these can never be made to read anything else. A file whose stamp no longer
     /// matches the record (replaced since, e.g. by a build still writing its state) is hashed afresh,
     /// so its ETag always describes the bytes served.
-    public func publishedOutputs() -> [PublishedOutput] {
+    /// - Parameter hashing: false skips re-hashing files whose stamp changed (their `sha256` is then
+    ///   the recorded one): for callers that need only paths and times, such as metrics scrapes.
+    public func publishedOutputs(hashing: Bool = true) -> [PublishedOutput] {
         let state = BuildState.read(BuildState.Location(folder: url(stateFolder), shard: nil)).state
         let root = directory.resolvingSymlinksInPath().path
         let targetIDs = Set(targets.map(\.id))
@@ -35,7 +37,7 @@ extension Project {
                 let file = url(path)
                 guard inside(file), let stamp = FileStamp.of(file.path) else { continue }
                 var sha = recorded.sha256
-                if stamp != recorded.stamp {
+                if hashing && stamp != recorded.stamp {
                     guard let data = FileManager.default.contents(atPath: file.path) else { continue }
                     sha = SHA256.hex(Array(data))
                 }
@@ -47,8 +49,9 @@ extension Project {
         for name in BuildState.reservedNames {
             let path = stateFolder.isEmpty || stateFolder == "." ? name : stateFolder + "/" + name
             let file = url(path)
-            guard inside(file), let stamp = FileStamp.of(file.path), let data = FileManager.default.contents(atPath: file.path) else { continue }
-            outputs.append(PublishedOutput(path: path, target: "changes", sha256: SHA256.hex(Array(data)), bytes: stamp.size,
+            guard inside(file), let stamp = FileStamp.of(file.path) else { continue }
+            let sha = hashing ? FileManager.default.contents(atPath: file.path).map { SHA256.hex(Array($0)) } ?? "" : ""
+            outputs.append(PublishedOutput(path: path, target: "changes", sha256: sha, bytes: stamp.size,
                                            modified: Date(timeIntervalSince1970: TimeInterval(stamp.modified) / 1e9)))
         }
         return outputs.sorted { $0.path < $1.path }

@@ -133,15 +133,16 @@ public final class ProjectRebuilds: Service, @unchecked Sendable {
         return result
     }
 
-    /// Outputs the builds recorded, as they are on disk now.
-    public func outputs() -> [PublishedOutput] {
+    /// Outputs the builds recorded, as they are on disk now (`hashing`: see `Project.publishedOutputs`).
+    public func outputs(hashing: Bool = true) -> [PublishedOutput] {
         guard let project = try? Project.load(directory: directory) else { return [] }
-        return project.publishedOutputs()
+        return project.publishedOutputs(hashing: hashing)
     }
 
     /// Sets the per-output age gauges just before `/metrics` is read.
     func updateAgeMetrics(now: Date = Date()) {
-        for output in outputs() {
+        // Paths and times only: a scrape never reads output files.
+        for output in outputs(hashing: false) {
             metrics.outputAge(output.path).set(max(0, now.timeIntervalSince(output.modified)))
         }
         lock.lock()

@@ -54,25 +54,24 @@ extension RenderService {
 
     func output(_ request: Request, path: String) throws -> Response {
         let rebuilds = try projectRebuilds()
-        guard let output = rebuilds.outputs().first(where: { $0.path == path }) else {
+        guard let output = rebuilds.outputs(hashing: false).first(where: { $0.path == path }) else {
             throw ProblemDetails.notFound("unknown-output", "no build output is called \"\(path.prefix(200))\"; GET /v1/outputs lists them")
         }
-        let etag = "\"\(output.sha256)\""
+        guard let data = FileManager.default.contents(atPath: rebuilds.directory.appendingPathComponent(output.path).path) else {
+            throw ProblemDetails.notFound("unknown-output", "the output \"\(path.prefix(200))\" was removed a moment ago")
+        }
+        // The ETag is the hash of the bytes read now, not of the state file's record: it describes
+        // what is sent even when a build (or anyone) replaced the file since.
+        let bytes = Array(data)
+        let etag = "\"\(SHA256.hex(bytes))\""
         let lastModified = Self.httpDate(output.modified)
         if Self.ifNoneMatch(request.headers[values: .ifNoneMatch], matches: etag) {
             metrics.notModified.increment()
             return Response(status: .notModified, headers: [.eTag: etag, .lastModified: lastModified])
         }
-        guard let data = FileManager.default.contents(atPath: rebuilds.directory.appendingPathComponent(output.path).path) else {
-            throw ProblemDetails.notFound("unknown-output", "the output \"\(path.prefix(200))\" was removed a moment ago")
-        }
-        // The bytes read may be newer than the listing (a build just replaced the file): the ETag
-        // must describe what is sent, so it is the hash of these bytes.
-        let bytes = Array(data)
-        let sentTag = "\"\(SHA256.hex(bytes))\""
         let name = (output.path as NSString).lastPathComponent
         return Response(status: .ok,
-                        headers: [.contentType: Self.outputMediaType(name), .eTag: sentTag, .lastModified: lastModified,
+                        headers: [.contentType: Self.outputMediaType(name), .eTag: etag, .lastModified: lastModified,
                                   .contentLength: String(bytes.count), .cacheControl: "no-cache",
                                   .contentDisposition: "inline; filename=\"\(Self.safeFileName((name as NSString).deletingPathExtension)).\((name as NSString).pathExtension)\""],
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
