@@ -32,8 +32,11 @@ public struct Build: Sendable {
         } catch {
             throw BuildError.cannotCreate(path: location.folder.path, reason: error.localizedDescription)
         }
-        let lock = try BuildLock(location.lockFile)
-        defer { withExtendedLifetime(lock) {} }
+        // Shards of one regeneration may run together (each holds the whole-build lock shared and
+        // its own exclusively); a whole build excludes them all, as they write the same state folder.
+        let whole = try BuildLock(BuildState.Location(folder: location.folder, shard: nil).lockFile, shared: options.shard != nil)
+        let own = options.shard == nil ? nil : try BuildLock(location.lockFile)
+        defer { withExtendedLifetime((whole, own)) {} }
         let run = BuildRun(project: project, options: options, location: location, events: events)
         var summary = run.execute()
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -18,16 +18,17 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// An exclusive `flock` on the state's lock file for the length of a build, so overlapping cron runs
-/// or a watch and a manual build never write the same outputs and state at once. The kernel drops
-/// the lock when the process dies, so a killed build never leaves the project locked.
+/// A `flock` on a state lock file for the length of a build, so overlapping cron runs or a watch
+/// and a manual build never write the same outputs and state at once: exclusive, or shared (the
+/// shards of one regeneration on the whole-build lock). The kernel drops the lock when the process
+/// dies, so a killed build never leaves the project locked.
 final class BuildLock {
     private let descriptor: Int32
 
-    init(_ url: URL) throws {
+    init(_ url: URL, shared: Bool = false) throws {
         descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw BuildError.cannotCreate(path: url.path, reason: String(cString: strerror(errno))) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(descriptor, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) == 0 else {
             close(descriptor)
             throw BuildError.busy(lockFile: url.path)
         }

@@ -345,17 +345,31 @@ final class BuildRun: @unchecked Sendable {
     private func createFolder(_ folder: URL) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return }
+            if isDirectory.boolValue { return try checkInsideProject(folder) }
             throw AtomicFile.Failure.cannotCreate(path: folder.path, reason: "it is a file, not a folder")
         }
+        // Outputs stay inside the project even through a symbolic link made after folio.yaml was
+        // checked: the nearest folder that exists is checked before anything is created under it.
+        var existing = folder
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            // A link to nothing: where it would lead can only be known by creating what it names.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: existing.path)) != nil {
+                throw AtomicFile.Failure.cannotCreate(path: existing.path, reason: "it is a symbolic link to nothing")
+            }
+            existing = existing.deletingLastPathComponent()
+        }
+        try checkInsideProject(existing, naming: folder)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw AtomicFile.Failure.cannotCreate(path: folder.path, reason: error.localizedDescription)
         }
-        // Outputs stay inside the project even through a symbolic link made after folio.yaml was checked.
+        try checkInsideProject(folder)
+    }
+
+    private func checkInsideProject(_ folder: URL, naming name: URL? = nil) throws {
         let real = folder.resolvingSymlinksInPath().path
         let root = project.directory.resolvingSymlinksInPath().path
         guard real == root || real.hasPrefix(root + "/") else {
-            throw AtomicFile.Failure.cannotCreate(path: folder.path, reason: "it leads outside the project folder")
+            throw AtomicFile.Failure.cannotCreate(path: (name ?? folder).path, reason: "it leads outside the project folder")
         }
     }
 
