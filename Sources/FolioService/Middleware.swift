@@ -60,6 +60,29 @@ enum TokenFreePaths {
     static let all: Set<String> = ["/", "/app.js", "/app.css", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
 }
 
+/// The `Authorization: Bearer <token>` check itself, shared by the middleware and by routes that
+/// check again behind it.
+enum BearerToken {
+    static func check(_ request: Request, token: [UInt8]) throws {
+        guard let header = request.headers[.authorization] else {
+            throw ProblemDetails.unauthorized("this server needs a bearer token: send Authorization: Bearer <token>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              constantTimeEqual(Array(parts[1].trimmingCharacters(in: .whitespaces).utf8), token) else {
+            throw ProblemDetails.unauthorized("the bearer token is not valid")
+        }
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+}
+
 /// `Authorization: Bearer <token>` on every request when a token is configured, except the few
 /// paths that must stay open (the front page, which asks for the token, and the probes, metrics and
 /// API description). The token is compared in constant time.
@@ -73,22 +96,7 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .get || request.method == .head, TokenFreePaths.all.contains(request.uri.path) {
             return try await next(request, context)
         }
-        guard let header = request.headers[.authorization] else {
-            throw ProblemDetails.unauthorized("this server needs a bearer token: send Authorization: Bearer <token>")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer",
-              Self.constantTimeEqual(Array(parts[1].trimmingCharacters(in: .whitespaces).utf8), token) else {
-            throw ProblemDetails.unauthorized("the bearer token is not valid")
-        }
+        try BearerToken.check(request, token: token)
         return try await next(request, context)
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-        for index in 0..<max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
-        }
-        return difference == 0
     }
 }

@@ -28,12 +28,7 @@ extension RenderService {
                                  "POST /v1/rebuild is only open on a server started with --token-file")
         }
         // A second guard behind the middleware's: this route makes the server work for seconds.
-        guard let header = request.headers[.authorization], header.split(separator: " ", maxSplits: 1).count == 2,
-              BearerTokenMiddleware<BasicRequestContext>.constantTimeEqual(
-                Array(header.split(separator: " ", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces).utf8), Array(token.utf8))
-        else {
-            throw ProblemDetails.unauthorized("the bearer token is not valid")
-        }
+        try BearerToken.check(request, token: Array(token.utf8))
         let result = await rebuilds.rebuild(reason: "request")
         return json(result)
     }
