@@ -31,11 +31,18 @@ let package = Package(
             name: "FolioModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "FolioLayout", dependencies: ["FolioModel"]),
-        .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "FolioFiles", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "FolioSlides",
-            dependencies: ["FolioRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "FolioProducts",
+            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(
             name: "FolioService",
@@ -43,32 +50,45 @@ let package = Package(
                 "FolioBuild",
                 "FolioRender",
                 "FolioSlides",
+                "FolioProducts",
+                "FolioFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .target(name: "FolioBuild", dependencies: ["FolioModel", "FolioRender", "FolioSlides"]),
+        .target(name: "FolioBuild", dependencies: ["FolioModel", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]),
         .executableTarget(
             name: "folio",
             dependencies: [
                 "FolioRender",
                 "FolioSlides",
+                "FolioProducts",
+                "FolioFiles",
                 "FolioBuild",
                 "FolioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout"]),
-        .testTarget(name: "FolioRenderTests", dependencies: ["FolioRender"], exclude: ["References", "Fixtures"]),
-        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(
+            name: "FolioRenderTests", dependencies: ["FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
+            exclude: ["References", "Fixtures"], swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioRender", "FolioLayout"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(
+            name: "FolioProductsTests",
+            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(name: "FolioFilesTests", dependencies: ["FolioFiles"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild"]),
         .testTarget(
             name: "FolioServiceTests",
             dependencies: [
                 "FolioService",
+                "FolioProducts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

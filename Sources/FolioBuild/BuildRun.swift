@@ -1,5 +1,7 @@
+import FolioFiles
 import FolioLayout
 import FolioModel
+import FolioProducts
 import FolioRender
 import Foundation
 #if canImport(Glibc)

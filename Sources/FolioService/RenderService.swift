@@ -1,3 +1,4 @@
+import FolioFiles
 import FolioLayout
 import FolioModel
 import FolioRender

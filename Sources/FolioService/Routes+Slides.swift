@@ -1,5 +1,6 @@
 import FolioLayout
 import FolioModel
+import FolioProducts
 import FolioRender
 import FolioSlides
 import Foundation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioLayout
 import FolioModel
+import FolioProducts
 import FolioRender
 import Foundation
 #if canImport(Glibc)

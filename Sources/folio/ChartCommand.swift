@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioFiles
 import FolioLayout
 import FolioModel
 import FolioRender

@@ -1,3 +1,5 @@
+import FolioFiles
+import FolioProducts
 import FolioRender
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioBuild
+import FolioFiles
 import FolioRender
 import Foundation
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import FolioFiles
 import FolioLayout
 import FolioModel
+import FolioProducts
 import FolioRender
 import Foundation
 

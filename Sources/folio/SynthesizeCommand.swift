@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioFiles
 import FolioModel
 import FolioRender
 import Foundation

@@ -1,3 +1,4 @@
+import FolioFiles
 import FolioModel
 import FolioRender
 import Foundation

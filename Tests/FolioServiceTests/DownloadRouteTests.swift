@@ -1,4 +1,5 @@
 import FolioLayout
+import FolioProducts
 import FolioRender
 @testable import FolioService
 import Foundation

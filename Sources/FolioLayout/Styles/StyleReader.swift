@@ -13,13 +13,13 @@ struct StyleReader {
     }
 
     /// What a key holds and where it goes in `Style`.
-    enum Setting {
-        case number(WritableKeyPath<Style, Double>, ClosedRange<Double>)
-        case color(WritableKeyPath<Style, Color>)
-        case optionalColor(WritableKeyPath<Style, Color?>)
-        case colors(WritableKeyPath<Style, [Color]>)
-        case text(WritableKeyPath<Style, String>)
-        case flag(WritableKeyPath<Style, Bool>)
+    enum Setting: Sendable {
+        case number(WritableKeyPath<Style, Double> & Sendable, ClosedRange<Double>)
+        case color(WritableKeyPath<Style, Color> & Sendable)
+        case optionalColor(WritableKeyPath<Style, Color?> & Sendable)
+        case colors(WritableKeyPath<Style, [Color]> & Sendable)
+        case text(WritableKeyPath<Style, String> & Sendable)
+        case flag(WritableKeyPath<Style, Bool> & Sendable)
         case pageSize
         case section([String: Setting])
     }

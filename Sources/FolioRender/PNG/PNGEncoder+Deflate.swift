@@ -1,5 +1,6 @@
 import CCairo
 import Dispatch
+import Synchronization
 
 /// The zlib stream of the IDAT data, compressed as horizontal strips on several threads.
 ///
@@ -8,22 +9,20 @@ import Dispatch
 /// strips but the last end with Z_SYNC_FLUSH (byte-aligned, not final), the last with Z_FINISH. The
 /// pieces are joined behind one zlib header, and the strips' Adler-32s combined (adler32_combine).
 /// Strips depend only on the image, never on the number of cores, so the bytes never do either.
-struct ZlibStrips {
+struct ZlibStrips: Sendable {
     let source: SourceImage
     let layout: RowLayout
     let options: PNGEncoder.Options
     /// Rows compressed with Z_RLE: repeats of the row above in runs of at least two, which filter to
-    /// zeros. zlib's default strategy spends a third of its time on such rows (targets chart: 5.5 of
-    /// 15.8 ms, for 3 of 66 KB); Z_RLE takes almost none, and the blocks of their own keep the text's
-    /// Huffman codes apart from theirs: 1.8 KB smaller in all.
+    /// zeros. zlib's default strategy spends a third of its time on such rows; Z_RLE takes almost
+    /// none, and blocks of their own keep the text's Huffman codes apart from theirs (smaller too).
     let runLength: [Bool]
     /// First row of each strip, then the height.
     let bounds: [Int]
 
     /// Below this much weighted data the image is one strip; from it on two, and twice as many for
-    /// each doubling from 4 MiB (4, then 8): powers of two keep 1, 2, 4 or 8 cores evenly busy.
-    /// Measured: a 640×360 chart 2.8 → 1.8 ms in two strips, 1600×900 two strips 7.6 ms and
-    /// 64.1 KB, eight 7.3 ms and 64.4 KB (a cut costs 50–100 bytes).
+    /// each doubling from 4 MiB (4, then 8): powers of two keep 1, 2, 4 or 8 cores evenly busy, and
+    /// a cut costs only 50–100 bytes (Docs/png-encoder.md).
     static let smallestStriped = 256 << 10
     static let maximumStrips = 8
 
@@ -72,14 +71,16 @@ struct ZlibStrips {
 
     /// zlib header, the strips' deflate data, Adler-32.
     func stream() -> [UInt8] {
-        var pieces = [Piece](repeating: Piece(), count: stripCount)
-        pieces.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            if options.parallel && stripCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: stripCount) { base[$0] = compress(strip: $0) }
-            } else {
-                for strip in 0..<stripCount { base[strip] = compress(strip: strip) }
+        var pieces: [Piece]
+        if options.parallel && stripCount > 1 {
+            let done = Mutex([Piece](repeating: Piece(), count: stripCount))
+            DispatchQueue.concurrentPerform(iterations: stripCount) { strip in
+                let piece = compress(strip: strip)
+                done.withLock { $0[strip] = piece }
             }
+            pieces = done.withLock { $0 }
+        } else {
+            pieces = (0..<stripCount).map { compress(strip: $0) }
         }
         let flags: UInt16 = options.level < 2 ? 0 : options.level < 6 ? 1 : options.level == 6 ? 2 : 3
         var header: UInt16 = 0x7800 | flags << 6  // deflate, 32 KiB window
@@ -95,7 +96,7 @@ struct ZlibStrips {
         return stream
     }
 
-    struct Piece {
+    struct Piece: Sendable {
         var bytes: [UInt8] = []
         var adler: uLong = 1
         /// Uncompressed length.
@@ -168,7 +169,7 @@ final class Deflater {
     init(level: Int32, tune: (good: Int32, lazy: Int32, nice: Int32, chain: Int32)?, capacity: Int) {
         self.level = level
         stream.initialize(to: z_stream())
-        // Raw deflate (−15: 32 KiB window, no header), memLevel 8 (measured: smaller and faster than 9 here).
+        // Raw deflate (−15: 32 KiB window, no header), memLevel 8 (smaller and faster than 9 on charts).
         let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "zlib deflateInit2 failed (\(status))")

@@ -10,45 +10,7 @@ import Dispatch
 /// row identical to the one above; runs of such rows go through zlib's Z_RLE strategy in blocks of
 /// their own; zlib level 6, memLevel 8; horizontal strips compressed on all cores (`ZlibStrips`).
 ///
-/// Measured (release build, 2 cores, median of 30 interleaved runs, encoding only) on the 1600×900
-/// targets chart of Assets/samples/outcome4.yaml: opaque, 834 distinct colours, 47 % of rows equal
-/// to the row above. Drawing it costs another ≈ 2–3 ms.
-///
-///     variant                                                ms     KB
-///     Cairo's writer (libpng: RGB, adaptive filters, lvl 6)  36.9   76.3
-///     RGBA, filter None, level 6, one strip                  21.8   71.3
-///     RGB,  None                                             17.2   68.5
-///     RGB,  Sub / Up / Paeth                   19.1 / 16.8 / 25.0   84.0 / 77.3 / 77.4
-///     RGB,  minimum sum of absolute differences (libpng's)   30.1   74.5
-///     RGB,  None, Up for a repeated row                      16.0   65.8
-///       + Z_RLE for runs of repeated rows                    13.4   64.0
-///       + 2 strips, one thread                               13.4   64.1
-///       + 2 strips, 2 threads (chosen)                        7.6   64.1
-///       8 strips, 2 threads                                   7.3   64.4
-///       level 1 / 3 / 4 / 5                      4.0 / 4.1 / 5.9 / 6.2   78.9 / 74.7 / 67.7 / 65.8
-///       level 7 / 8 / 9                              8.6 / 16.6 / 36.8   63.5 / 62.1 / 60.6
-///       level 6 + deflateTune(8, 32, 258, 512)               11.4   62.5
-///     RGB, None / Up for repeated rows, whole image with one strategy, no strips:
-///       default strategy 65.7, Z_FILTERED 68.1, Z_RLE 287.0 KB; memLevel 9 66.1 KB and slower.
-///
-/// In the whole program (`folio bench`, drawing + encoding): targets 38.1 ms / 76,304 bytes with
-/// Cairo's writer → 9.8 ms / 64,112 bytes; regions 39.2 ms / 98,881 → 9.2 ms / 80,871. Other sizes of
-/// the targets chart, encoding only: 640×360 1.7 ms / 18.7 KB (2 strips); 3200×1800 23 ms / 145.6 KB
-/// (8 strips; Cairo's writer ≈ 190 ms / 166.5 KB).
-///
-/// Why these: the palette is exact or not used — these charts have 707–1146 colours (antialiased
-/// text), so they are RGB; where it applies it pays (the same chart quantized to 253 colours, lossy and
-/// for comparison only: palette 6.1 ms / 35.2 KB, RGB 9.5 ms / 59.2 KB; trying costs ≈ 0.05 ms, the
-/// count stops at the 257th colour). Filters that predict from neighbours lose on flat colours and
-/// antialiased text, which deflate matches best raw. The 60 KB is out of reach for exact
-/// output with zlib: even level 9 gives 60.6 KB at 37 ms, and a near-optimal deflate parse (libdeflate
-/// level 12, not available here) ≈ 58 KB at ≈ 400 ms. Level 6 keeps the whole chart at ≈ 10 ms of the
-/// 15 ms budget, margin a busy machine needs (with another build running, 16–17 ms were measured);
-/// level 7 or tuning would buy 1–2.5 % for 15–50 % more time.
-///
-/// `.fast` (`RowMatchDeflate`, the service's default) on the same chart: 86.2 KB (regions 102 KB), and a
-/// whole `POST /v1/charts/targets` request costs the server 8.1 ms of CPU against 17.5 ms with level 6
-/// and 10.9 ms with zlib level 1 (78.9 KB), measured as process CPU time over 700+ requests.
+/// Why these choices, with the measurements behind them: Docs/png-encoder.md.
 ///
 /// Determinism: strips depend only on the image, never on the number of cores, and each is compressed
 /// with the same calls whichever thread runs it, so the bytes are the same on any machine with the same
@@ -57,11 +19,11 @@ public struct PNGEncoder {
     /// Written as pHYs, in pixels per metre; 96 by default. A value that is not positive and finite
     /// writes no pHYs chunk.
     public var dpi: Double
-    /// `.small` (the default): zlib level 6 as measured above, for files that are kept. `.fast`:
+    /// `.small` (the default): zlib level 6, for files that are kept. `.fast`:
     /// `RowMatchDeflate`, several times cheaper to encode and 25–35 % larger, for a service answering many
     /// requests, where the compressor, not the drawing, limits throughput.
     public var compression: Compression
-    /// The knobs measured above; the defaults are the chosen ones. Internal: for tests and benchmarks.
+    /// The knobs compared in Docs/png-encoder.md; the defaults are the chosen ones. Internal: for tests and benchmarks.
     var options = Options()
 
     public enum Compression: String, Sendable, CaseIterable {
@@ -148,7 +110,7 @@ public struct PNGEncoder {
 
 extension PNGEncoder {
     /// How rows are filtered before deflate (PNG filter method 0, chosen per row).
-    enum RowFilter: CaseIterable {
+    enum RowFilter: CaseIterable, Sendable {
         case none, sub, up, average, paeth
         /// libpng's heuristic: per row, the filter whose output has the least sum of absolute values.
         case minimumSum
@@ -156,7 +118,7 @@ extension PNGEncoder {
         case noneOrUp
     }
 
-    struct Options {
+    struct Options: Sendable {
         var filter = RowFilter.noneOrUp
         /// zlib level (1…9).
         var level: Int32 = 6
@@ -185,7 +147,10 @@ struct ChunkData {
 }
 
 /// The caller's pixels: Cairo ARGB32, premultiplied, native-endian 32-bit words.
-struct SourceImage {
+///
+/// Unchecked: the strips' threads share the pointer, which the compiler cannot follow. They only
+/// read, and `encode` returns (its caller's surface still alive) only after every strip is done.
+struct SourceImage: @unchecked Sendable {
     let base: UnsafeRawPointer
     let width: Int
     let height: Int

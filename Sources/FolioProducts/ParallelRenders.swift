@@ -1,4 +1,6 @@
+import FolioRender
 import Foundation
+import Synchronization
 
 /// Runs `count` renders on up to `jobs` threads, each thread with its own `Renderer`.
 ///
@@ -6,7 +8,7 @@ import Foundation
 /// every worker makes its own; workers take the next index from a shared counter, so one slow item
 /// never holds up the rest. The first error stops the others and is rethrown.
 public enum ParallelRenders {
-    public static func run(count: Int, jobs: Int, _ body: @escaping (Renderer, Int) throws -> Void) throws {
+    public static func run(count: Int, jobs: Int, _ body: @escaping @Sendable (Renderer, Int) throws -> Void) throws {
         guard count > 0 else { return }
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
@@ -21,23 +23,30 @@ public enum ParallelRenders {
 }
 
 /// The shared counter and the first error, behind one lock.
-public final class WorkQueue: @unchecked Sendable {
+public final class WorkQueue: Sendable {
+    private struct State {
+        var cursor = 0
+        var error: Error?
+    }
+
+    private let state = Mutex(State())
+
     public init() {}
 
-    private let lock = NSLock()
-    private var cursor = 0
-    public private(set) var error: Error?
+    public var error: Error? { state.withLock { $0.error } }
 
     /// The next index to render, or nil when all are taken or one render failed.
     public func next(below count: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard error == nil, cursor < count else { return nil }
-        cursor += 1
-        return cursor - 1
+        state.withLock { state in
+            guard state.error == nil, state.cursor < count else { return nil }
+            state.cursor += 1
+            return state.cursor - 1
+        }
     }
 
     public func fail(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        if self.error == nil { self.error = error }
+        state.withLock { state in
+            if state.error == nil { state.error = error }
+        }
     }
 }

@@ -1,6 +1,9 @@
+import FolioFiles
 import FolioLayout
 import FolioModel
+import FolioRender
 import Foundation
+import Synchronization
 
 /// Every chart of a report as files for slides: which files, what each is called, and the
 /// `charts.json` manifest that lists them.
@@ -108,14 +111,13 @@ public struct ChartSet: Sendable {
     /// Renders the whole set on up to `jobs` threads; returns each file's bytes in plan order and
     /// the manifest.
     public func renderAll(report: Report, style: Style, pdfOptions: PDFOptions = PDFOptions(), jobs: Int,
-                          each: ((File, [UInt8]) throws -> Void)? = nil) throws -> [ManifestEntry] {
-        var entries = [ManifestEntry?](repeating: nil, count: files.count)
-        let lock = NSLock()
+                          each: (@Sendable (File, [UInt8]) throws -> Void)? = nil) throws -> [ManifestEntry] {
+        let entries = Mutex([ManifestEntry?](repeating: nil, count: files.count))
         try ParallelRenders.run(count: files.count, jobs: jobs) { renderer, index in
             let (bytes, entry) = try render(files[index], renderer: renderer, report: report, style: style, pdfOptions: pdfOptions)
             try each?(files[index], bytes)
-            lock.lock(); entries[index] = entry; lock.unlock()
+            entries.withLock { $0[index] = entry }
         }
-        return entries.compactMap { $0 }
+        return entries.withLock { $0.compactMap { $0 } }
     }
 }

@@ -1,5 +1,7 @@
+import FolioFiles
 import FolioLayout
 import FolioModel
+import FolioRender
 import Foundation
 
 /// One short briefing PDF per country, rendered on all cores (see `ParallelRenders`).
@@ -22,7 +24,7 @@ public struct CountryBriefings: Sendable {
 
     /// Renders every country on up to `jobs` threads, handing each PDF to `each` (on a worker
     /// thread) with its index into `countries`.
-    public func render(jobs: Int, each: @escaping (Int, [UInt8]) throws -> Void) throws {
+    public func render(jobs: Int, each: @escaping @Sendable (Int, [UInt8]) throws -> Void) throws {
         try ParallelRenders.run(count: countries.count, jobs: jobs) { renderer, index in
             let bytes = try renderer.countryBriefing(countries[index], report: report, style: style, options: options,
                                                      context: context)

@@ -8,8 +8,7 @@ import CCairo
 /// Why: on the service's PNG route zlib was 70 % of the CPU (level 6) and still half at level 1, so
 /// throughput was bound by the compressor, not by drawing. Checking a few candidates per byte (8
 /// bytes at a time) is several times faster, and on charts these repeats are most of what zlib
-/// finds: the targets chart is 86 KB against zlib's 79 KB at level 1 and 64 KB at level 6 (without
-/// the hash slot, 161 KB). Symbols are coded with per-block dynamic Huffman codes (length
+/// finds (sizes compared in Docs/png-encoder.md). Symbols are coded with per-block dynamic Huffman codes (length
 /// limited, RFC 1951 §3.2.7), so the literals of antialiased text still cost 5–7 bits, not 8–9.
 /// Rows are filtered None: the data stays byte-identical to the pixels, which keeps the matches exact.
 ///

@@ -1,7 +1,9 @@
 import FolioLayout
 import FolioModel
 import FolioRender
+import FolioSlides
 import Foundation
+import Synchronization
 
 extension SlideDeck {
     /// The deck of a report's charts: a title slide, then one slide per chart (the same plan as
@@ -11,13 +13,12 @@ extension SlideDeck {
     public static func charts(of report: Report, style: Style, measurer: TextMeasurer, scale: Double = 2,
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale)
-        var slides = [DeckSlide?](repeating: nil, count: plan.specs.count)
-        let lock = NSLock()
+        let slides = Mutex([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
-            lock.lock(); slides[index] = slide; lock.unlock()
+            slides.withLock { $0[index] = slide }
         }
-        return plan.deck(slides.compactMap { $0 })
+        return plan.deck(slides.withLock { $0.compactMap { $0 } })
     }
 
     /// The same deck drawn one chart after another with `renderer`: for a caller that already owns
@@ -35,7 +36,7 @@ extension SlideDeck {
 }
 
 /// What both ways of drawing a chart deck share: the charts, how each becomes a slide, and the deck around them.
-private struct ChartSlidePlan {
+private struct ChartSlidePlan: Sendable {
     var report: Report
     var style: Style
     var specs: [ChartSpec]

@@ -6,7 +6,7 @@ import Darwin
 
 /// What the image is written as (colour type, bit depth, palette), which rows repeat the row above,
 /// and the conversion of one Cairo row into PNG bytes.
-struct RowLayout {
+struct RowLayout: Sendable {
     /// 2 (RGB), 3 (palette) or 6 (RGBA).
     let colorType: UInt8
     let bitDepth: UInt8
@@ -134,7 +134,10 @@ enum Unpremultiply {
 /// Entries are sorted (translucent ones first, so tRNS stays short; then by value), so the palette
 /// depends only on the set of colours. Lookup is an open-addressing hash table; read-only once built,
 /// so the strips' threads share it.
-final class PaletteTable {
+///
+/// Unchecked: the table owns its two buffers and never writes them after `init`; the compiler cannot
+/// see through the pointers that make the per-pixel lookup cheap.
+final class PaletteTable: @unchecked Sendable {
     static let slots = 1024
     /// Pixel values in palette order.
     let entries: [UInt32]
