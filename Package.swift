@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,8 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"], swiftSettings: [.swiftLanguageMode(.v6)]),
@@ -71,7 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],

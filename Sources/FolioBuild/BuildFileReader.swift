@@ -55,11 +55,8 @@ struct BuildFileReader {
                 }
             case "date":
                 if let text = scalar(entry.value, "date") {
-                    let formatter = ISO8601DateFormatter()
-                    formatter.formatOptions = text.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
-                    if let parsed = formatter.date(from: text) { date = parsed } else {
-                        error("expected a date like 2016-03-01 or 2016-03-01T12:00:00Z, found \"\(text)\"",
-                              entry.value.line, entry.value.column, "date")
+                    do { date = try DocumentDate.parse(text, setting: "date") } catch {
+                        self.error(error.valueProblem, entry.value.line, entry.value.column, "date")
                     }
                 }
             default:

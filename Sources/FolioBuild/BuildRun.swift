@@ -92,7 +92,7 @@ final class BuildRun: @unchecked Sendable {
                     case .failure(let problem):
                         fail(TargetFailure(target: target, reason: .invalidStyle, messages: problem.messages))
                     case .success(let style):
-                        let date = project.date ?? Self.epochDate() ?? source.date
+                        let date = project.date ?? source.date
                         var context = BriefingLayout.Context(dataDate: date, dataFingerprint: source.fingerprint)
                         var inputs = inputs
                         var base: BuildState.ChangesBase?
@@ -158,13 +158,6 @@ final class BuildRun: @unchecked Sendable {
         failed.append(failure)
         lock.unlock()
         event(.failed(failure))
-    }
-
-    static func epochDate() -> Date? {
-        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(epoch), seconds >= 0 else {
-            return nil
-        }
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     // MARK: Sources and styles
@@ -239,7 +232,7 @@ final class BuildRun: @unchecked Sendable {
             ]))
         }
         return .success(LoadedSource(report: report, fingerprint: SHA256.hex(bytes),
-                                     date: modified ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))))
+                                     date: DocumentDate.wholeSeconds(modified ?? Date())))
     }
 
     private func loadStyles(_ references: Set<String>, fingerprints: InputFingerprints,

@@ -62,12 +62,11 @@ final class InputFingerprints {
         return .success(SHA256.hex(Array(lines.joined(separator: "\n").utf8)))
     }
 
-    /// The date rule PDFs follow; with neither set, the data file's time, which needs no hashing: the
-    /// same content keeps the date it was first rendered with.
+    /// The date PDFs get when a setting fixes it, resolved (so equal dates hash equally whichever
+    /// setting gave them); else the data file's time, which needs no hashing: the same content keeps
+    /// the date it was first rendered with.
     var dateSetting: String {
-        if let date = project.date { return "fixed \(Int(date.timeIntervalSince1970))" }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty { return "epoch " + epoch }
-        return "data file time"
+        project.date.map { "fixed \(Int64($0.timeIntervalSince1970.rounded(.down)))" } ?? "data file time"
     }
 
     /// A data file's hash, or for a CSV folder a hash over its files' names and hashes.

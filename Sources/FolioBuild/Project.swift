@@ -17,7 +17,8 @@ public struct Project: Sendable {
     public var targets: [Target]
     /// Folder (relative to `directory`) of the state file, the snapshots and `changes.md`.
     public var stateFolder: String
-    /// Date written into PDFs; nil uses SOURCE_DATE_EPOCH, else each data file's modification time.
+    /// The date written into PDFs when a setting fixes it (`DocumentDate.fixed`): folio.yaml's `date:`,
+    /// else SOURCE_DATE_EPOCH; nil: each data file's modification time.
     public var date: Date?
     /// Folders whose files are sources by pattern (`reports: data/*.yaml`): a file added there is a new source.
     public var sourceFolders: [URL] = []
@@ -80,8 +81,8 @@ public struct Project: Sendable {
         public var id: String { output }
     }
 
-    /// Reads `folio.yaml` in `directory`.
-    public static func load(directory: URL) throws -> Project {
+    /// Reads `folio.yaml` in `directory`; `environment` gives SOURCE_DATE_EPOCH.
+    public static func load(directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Project {
         let folder = directory.standardizedFileURL
         let file = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file.path) else {
@@ -94,14 +95,18 @@ public struct Project: Sendable {
             throw BuildFileError(missing: true, diagnostics: [Diagnostic(
                 severity: .error, file: file.path, line: 1, column: 1, path: "", message: "cannot read: \(error.localizedDescription)")])
         }
-        return try parse(data, directory: folder)
+        return try parse(data, directory: folder, environment: environment)
     }
 
-    /// Reads build-file text; `directory` is where its relative paths start.
-    public static func parse(_ data: Data, directory: URL, fileName: String = Project.fileName) throws -> Project {
+    /// Reads build-file text; `directory` is where its relative paths start. Throws `BuildFileError`,
+    /// or `DateSettingError` for an invalid SOURCE_DATE_EPOCH.
+    public static func parse(_ data: Data, directory: URL, fileName: String = Project.fileName,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Project {
         var reader = BuildFileReader(file: fileName, directory: directory.standardizedFileURL)
-        let project = reader.read(data)
-        guard let project, reader.errors.isEmpty else { throw BuildFileError(missing: false, diagnostics: reader.errors) }
+        guard var project = reader.read(data), reader.errors.isEmpty else {
+            throw BuildFileError(missing: false, diagnostics: reader.errors)
+        }
+        project.date = try DocumentDate(explicit: project.date, environment: environment).fixed
         return project
     }
 

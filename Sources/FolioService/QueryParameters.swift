@@ -1,3 +1,4 @@
+import FolioModel
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -51,15 +52,10 @@ struct QueryParameters: Sendable {
         return value
     }
 
-    /// A date `2016-03-01` or `2016-03-01T12:00:00Z`, or nil when absent.
+    /// A date `2016-03-01` or `2016-03-01T12:00:00Z` on the calendar (`DocumentDate.parse`), or nil when absent.
     func date(_ name: String) throws -> Date? {
         guard let text = values[name] else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
-        guard let date = formatter.date(from: text) else {
-            throw ProblemDetails.badParameter("\(name) must look like 2016-03-01 or 2016-03-01T12:00:00Z, found \"\(text.prefix(40))\"")
-        }
-        return date
+        do { return try DocumentDate.parse(text, setting: name) } catch { throw ProblemDetails.badParameter(error.description) }
     }
 
     private static func format(_ value: Double) -> String {

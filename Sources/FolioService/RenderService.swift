@@ -28,10 +28,8 @@ public final class RenderService: Sendable {
                 metrics: ServiceMetrics = ServiceMetrics(),
                 makeRenderer: @escaping @Sendable () throws -> Renderer = { try Renderer() }) {
         var configuration = configuration
-        if configuration.fixedDocumentDate == nil, let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-           let seconds = Int64(epoch), seconds >= 0 {
-            configuration.fixedDocumentDate = Date(timeIntervalSince1970: TimeInterval(seconds))
-        }
+        // An invalid SOURCE_DATE_EPOCH is refused by `ServiceConfiguration.validate()` before a server starts.
+        configuration.fixedDocumentDate = configuration.fixedDocumentDate ?? (try? DocumentDate.epoch())
         self.configuration = configuration
         self.logger = logger
         self.metrics = metrics
@@ -47,12 +45,10 @@ public final class RenderService: Sendable {
                           logger: logger, makeRenderer: makeRenderer)
     }
 
-    /// The date written into a PDF: the request's, else the configured one, else today (UTC midnight).
+    /// The date written into a PDF, by `DocumentDate`'s rule: the request's, else the configured one
+    /// (SOURCE_DATE_EPOCH unless set otherwise), else today (UTC midnight).
     func documentDate(requested: Date?) -> Date {
-        if let requested { return requested }
-        if let fixed = configuration.fixedDocumentDate { return fixed }
-        let day = (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
-        return Date(timeIntervalSince1970: day)
+        DocumentDate(explicit: requested, epoch: configuration.fixedDocumentDate).resolved { DocumentDate.utcDay(of: Date()) }
     }
 
     // MARK: Rendering a request

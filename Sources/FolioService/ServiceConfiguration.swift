@@ -1,3 +1,4 @@
+import FolioModel
 import FolioRender
 import Foundation
 
@@ -43,8 +44,8 @@ public struct ServiceConfiguration: Sendable {
 
     public init() {}
 
-    /// Checks ranges; the message names the flag a user would fix.
-    public func validate() throws {
+    /// Checks ranges, and SOURCE_DATE_EPOCH in `environment`; the message names what a user would fix.
+    public func validate(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func fail(_ message: String) throws -> Never { throw ConfigurationError(message: message) }
         if !(0...65_535).contains(port) { try fail("--port must be between 0 and 65535, found \(port)") }
         if !(1...256).contains(workers) { try fail("--workers must be between 1 and 256, found \(workers)") }
@@ -59,6 +60,7 @@ public struct ServiceConfiguration: Sendable {
         if queueLength < 0 || queueLength > 100_000 { try fail("--queue must be between 0 and 100000") }
         if cacheBytes < 0 { try fail("--cache-mib must be 0 or more") }
         if rebuildSchedule != nil && project == nil { try fail("--every and --cron need --project DIR") }
+        do { _ = try DocumentDate.epoch(in: environment) } catch { try fail(error.description) }
         if let project, !FileManager.default.fileExists(atPath: project.appendingPathComponent("folio.yaml").path) {
             try fail("--project \(project.path) has no folio.yaml (folio init writes one)")
         }

@@ -1,3 +1,4 @@
+import FolioModel
 import Foundation
 
 /// The parts of the package, in the order they are zipped ([Content_Types].xml first).
@@ -47,11 +48,7 @@ struct DeckParts {
     }
 
     static func checkedLanguage(_ value: String) throws -> String {
-        let subtags = value.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = !subtags.isEmpty && subtags.allSatisfy { tag in
-            (1...8).contains(tag.utf8.count) && tag.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || (65...90).contains($0 & 0xDF) }
-        }
-        guard valid else { throw SlideDeckError.invalidLanguage(value) }
+        guard LanguageTag.isValid(value) else { throw SlideDeckError.invalidLanguage(value) }
         return value
     }
 

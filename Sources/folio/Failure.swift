@@ -41,6 +41,7 @@ enum Failure: Error {
     init(_ error: Error) {
         switch error {
         case let failure as Failure: self = failure
+        case let setting as DateSettingError: self = .usage(setting.description)
         case let file as AtomicFile.Failure:
             switch file {
             case .cannotCreate: self = .cannotCreate(file.description)

@@ -164,27 +164,11 @@ struct InputOptions: ParsableArguments {
         files.keys.sorted().reduce(into: Data()) { $0.append(files[$1]!) }
     }
 
-    /// The date stamped into PDFs: SOURCE_DATE_EPOCH, else `--date`, else the data file's
-    /// modification time, so rendering unchanged data gives an unchanged file.
+    /// The date stamped into PDFs, by `DocumentDate`'s rule: `--date`, else SOURCE_DATE_EPOCH, else the
+    /// data file's modification time, so rendering unchanged data gives an unchanged file.
     func documentDate(explicit: String?) throws -> Date {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Int64(epoch), seconds >= 0 else {
-                throw Failure.usage("SOURCE_DATE_EPOCH must be a whole number of seconds, found \"\(epoch)\"")
-            }
-            return Date(timeIntervalSince1970: TimeInterval(seconds))
-        }
-        if let explicit {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = explicit.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
-            guard let date = formatter.date(from: explicit) else {
-                throw Failure.usage("--date must look like 2016-03-01 or 2016-03-01T12:00:00Z, found \"\(explicit)\"")
-            }
-            return date
-        }
-        if data != "-", let modified = modificationDate() {
-            return Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down))
-        }
-        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let policy = try DocumentDate(explicit: explicit.map { try DocumentDate.parse($0, setting: "--date") })
+        return policy.resolved { DocumentDate.wholeSeconds((data != "-" ? modificationDate() : nil) ?? Date()) }
     }
 
     /// The data file's modification time; for a CSV folder, that of its newest data file.

@@ -12,7 +12,7 @@ struct RenderCommand: FolioCommand {
         abstract: "Render the briefing PDF of a data file, or one briefing per country.",
         discussion: "Writes Output/<name of data file>.pdf unless -o is given. With --per-country, writes one PDF "
             + "per country into the folder -o (default Output/<name>-countries/). The PDF's date comes from "
-            + "SOURCE_DATE_EPOCH, else --date, else the data file's modification time."
+            + "--date, else SOURCE_DATE_EPOCH, else the data file's modification time."
     )
 
     @OptionGroup var input: InputOptions

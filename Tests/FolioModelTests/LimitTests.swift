@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 import FolioModel
 
@@ -87,31 +88,29 @@ final class LimitTests: XCTestCase {
     /// Callers may be on small-stack threads (an HTTP server's workers); nesting must still not crash.
     func testDeepNestingFromASmallStackThread() {
         let yaml = "title: " + String(repeating: "[", count: 998) + String(repeating: "]", count: 998) + "\n"
-        final class Box: @unchecked Sendable { var messages: [String] = [] }
+        final class Box: Sendable { let messages = Mutex<[String]>([]) }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.messages = check(yaml).errors.map(\.message)
+            let messages = check(yaml).errors.map(\.message)
+            box.messages.withLock { $0 = messages }
             done.signal()
         }
         thread.stackSize = 256 << 10
         thread.start()
         done.wait()
-        XCTAssertEqual(box.messages, ["missing required field \"outcomes\"", "expected text, found a list"])
+        XCTAssertEqual(box.messages.withLock { $0 }, ["missing required field \"outcomes\"", "expected text, found a list"])
     }
 
     func testConcurrentChecksAgree() {
         let inputs = [validYAML, validYAML(replacingLine: 8, with: "        target: ten"), "{\"a\": [1, 2"]
         let expected = inputs.map { check($0).diagnostics.map(\.description) }
-        let lock = NSLock()
-        var mismatches = 0
+        let mismatches = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 48) { i in
             let got = check(inputs[i % inputs.count]).diagnostics.map(\.description)
-            lock.lock()
-            if got != expected[i % inputs.count] { mismatches += 1 }
-            lock.unlock()
+            if got != expected[i % inputs.count] { mismatches.withLock { $0 += 1 } }
         }
-        XCTAssertEqual(mismatches, 0)
+        XCTAssertEqual(mismatches.withLock { $0 }, 0)
     }
 
     func testBinaryGarbageFails() {

@@ -1,3 +1,5 @@
+import FolioModel
+
 /// Document language and figure alternative texts for the tagged PDFs Cairo 1.16 writes.
 ///
 /// Cairo 1.16 writes the structure tree (`/StructTreeRoot`, `/MarkInfo`, `/ParentTree`) but no
@@ -60,18 +62,9 @@ public enum PDFAccessibility {
 
     // MARK: - Arguments
 
-    /// Accepts a BCP 47 tag such as "en", "fr-CA", "zh-Hans-CN", "x-klingon": hyphen-separated
-    /// subtags of 1–8 ASCII letters or digits, the first one letters only, at most 35 characters.
-    /// Refuses anything that could break out of the PDF string it is written into.
+    /// A BCP 47 tag as `LanguageTag` accepts it: nothing that could break out of the PDF string it is written into.
     static func validateLanguage(_ tag: String) throws {
-        let subtags = tag.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) || (97...122).contains(c) }
-        func isAlphanumeric(_ c: UInt8) -> Bool { isLetter(c) || (48...57).contains(c) }
-        guard tag.utf8.count <= 35,
-              subtags.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(isAlphanumeric) }),
-              let first = subtags.first, first.allSatisfy(isLetter),
-              first.count >= 2 || subtags.count > 1  // "x-…" and "i-…" have a one-letter prefix
-        else {
+        guard LanguageTag.isValid(tag) else {
             throw Failure("“\(tag)” is not a language tag such as “en”, “fr-CA” or “zh-Hans”")
         }
     }

@@ -56,8 +56,7 @@ public enum ReportJSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += "\\u" + Quoting.hex(scalar.value, digits: 4, uppercase: false)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -1,17 +1,5 @@
-/// A 1-based line and column (columns in Unicode scalars, as libyaml counts them).
-struct SourcePosition: Equatable, Comparable, Sendable {
-    var line: Int
-    var column: Int
-
-    static let start = SourcePosition(line: 1, column: 1)
-
-    static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
-    }
-}
-
-/// A parsed input file as a plain tree with positions. YAML and JSON are both turned into this,
-/// so validation is written (and tested) once for both formats.
+/// A parsed input file as a plain tree with positions. YAML, JSON and CSV data are all turned into
+/// this, so validation is written (and tested) once for every format.
 struct SourceNode: Sendable {
     enum Content: Sendable {
         case scalar(Scalar)
@@ -53,12 +41,5 @@ struct SourceNode: Sendable {
     var isNull: Bool {
         guard let scalar else { return false }
         return scalar.style == .plain && Self.nullWords.contains(scalar.text)
-    }
-}
-
-extension SourcePosition {
-    /// "first at line 12" for messages about repeats; adds the column when both are on one line.
-    func firstAt(seenFrom other: SourcePosition) -> String {
-        line == other.line ? "first at line \(line), column \(column)" : "first at line \(line)"
     }
 }

@@ -9,17 +9,18 @@ struct JSONSource {
     static let maxDepth = 1000
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let file: Int
     private let maxNodes: Int
     private var index = 0
     private var line = 1
     private var column = 1
     private var nodeCount = 0
     /// Where the node limit is reported: the document as a whole is too big, not one value in it.
-    private var rootPosition = SourcePosition.start
+    private var rootPosition: SourcePosition
 
     /// The document's root, or `nil` when the file holds only whitespace.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxNodes: Int) throws -> SourceNode? {
-        var reader = JSONSource(bytes: bytes, maxNodes: maxNodes)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: Int, maxNodes: Int) throws(ParseFailure) -> SourceNode? {
+        var reader = JSONSource(bytes: bytes, file: file, maxNodes: maxNodes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         guard reader.index < bytes.count else { return nil }
@@ -32,14 +33,16 @@ struct JSONSource {
         return root
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maxNodes: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: Int, maxNodes: Int) {
         self.bytes = bytes
+        self.file = file
         self.maxNodes = maxNodes
+        rootPosition = .start(of: file)
     }
 
     // MARK: Values
 
-    private mutating func value(depth: Int) throws -> SourceNode {
+    private mutating func value(depth: Int) throws(ParseFailure) -> SourceNode {
         let start = position
         nodeCount += 1
         guard nodeCount <= maxNodes else {
@@ -66,7 +69,7 @@ struct JSONSource {
         }
     }
 
-    private mutating func object(depth: Int, start: SourcePosition) throws -> SourceNode {
+    private mutating func object(depth: Int, start: SourcePosition) throws(ParseFailure) -> SourceNode {
         advance() // {
         var pairs: [SourceNode.Pair] = []
         var seen: [String: SourcePosition] = [:]
@@ -111,7 +114,7 @@ struct JSONSource {
         }
     }
 
-    private mutating func array(depth: Int, start: SourcePosition) throws -> SourceNode {
+    private mutating func array(depth: Int, start: SourcePosition) throws(ParseFailure) -> SourceNode {
         advance() // [
         var items: [SourceNode] = []
         skipWhitespace()
@@ -135,7 +138,7 @@ struct JSONSource {
 
     // MARK: Scalars
 
-    private mutating func string() throws -> String {
+    private mutating func string() throws(ParseFailure) -> String {
         advance() // opening quote
         var utf8: [UInt8] = []
         while true {
@@ -164,7 +167,7 @@ struct JSONSource {
                                        message: "invalid escape \(Quoting.quoted("\\" + String(decoding: [escaped], as: UTF8.self))) in a string")
                 }
             case 0..<0x20:
-                throw failure("control character U+\(hex4(UInt32(byte))) in a string (write it as an escape such as \\n)")
+                throw failure("control character U+\(Quoting.hex(UInt32(byte), digits: 4)) in a string (write it as an escape such as \\n)")
             default:
                 utf8.append(byte)
                 advance()
@@ -173,26 +176,26 @@ struct JSONSource {
     }
 
     /// After `\u`: reads four hex digits, and a second `\uXXXX` when the first is a high surrogate.
-    private mutating func unicodeEscape(start: SourcePosition) throws -> Unicode.Scalar {
+    private mutating func unicodeEscape(start: SourcePosition) throws(ParseFailure) -> Unicode.Scalar {
         let first = try hexQuad(start: start)
         if (0xD800...0xDBFF).contains(first) {
             guard matches("\\u") else {
-                throw ParseFailure(position: start, message: "unpaired surrogate \\u\(hex4(first)) in a string")
+                throw ParseFailure(position: start, message: "unpaired surrogate \\u\(Quoting.hex(first, digits: 4)) in a string")
             }
             advance(); advance()
             let second = try hexQuad(start: start)
             guard (0xDC00...0xDFFF).contains(second) else {
-                throw ParseFailure(position: start, message: "unpaired surrogate \\u\(hex4(first)) in a string")
+                throw ParseFailure(position: start, message: "unpaired surrogate \\u\(Quoting.hex(first, digits: 4)) in a string")
             }
             return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
         }
         guard let scalar = Unicode.Scalar(first) else {
-            throw ParseFailure(position: start, message: "unpaired surrogate \\u\(hex4(first)) in a string")
+            throw ParseFailure(position: start, message: "unpaired surrogate \\u\(Quoting.hex(first, digits: 4)) in a string")
         }
         return scalar
     }
 
-    private mutating func hexQuad(start: SourcePosition) throws -> UInt32 {
+    private mutating func hexQuad(start: SourcePosition) throws(ParseFailure) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = current, let digit = Self.hexValue(byte) else {
@@ -205,7 +208,7 @@ struct JSONSource {
     }
 
     /// Keeps the number's text as written; the validator decides which numbers it accepts.
-    private mutating func number() throws -> String {
+    private mutating func number() throws(ParseFailure) -> String {
         let startIndex = index
         let start = position
         func digits() -> Int {
@@ -237,7 +240,7 @@ struct JSONSource {
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private var position: SourcePosition { SourcePosition(line: line, column: column) }
+    private var position: SourcePosition { SourcePosition(file: file, line: line, column: column) }
 
     /// Moves one byte on, counting columns in Unicode scalars like libyaml does.
     private mutating func advance() {
@@ -269,7 +272,7 @@ struct JSONSource {
         guard let byte = current else { return "end of file" }
         if byte == UInt8(ascii: "'") { return "\"'\"" }
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        if byte < 0x80 { return "character U+\(hex4(UInt32(byte)))" }
+        if byte < 0x80 { return "character U+\(Quoting.hex(UInt32(byte), digits: 4))" }
         // A non-ASCII character: decode it so the message names it.
         var end = index + 1
         while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
@@ -291,9 +294,4 @@ struct JSONSource {
         default: return nil
         }
     }
-}
-
-private func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

@@ -30,6 +30,11 @@ enum UTF8Validation {
         return nil
     }
 
+    /// The message for a byte `firstInvalidOffset` found at `offset` in the file.
+    static func invalidByteMessage(_ byte: UInt8, offset: Int) -> String {
+        "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset))"
+    }
+
     /// Line and column of a byte offset in bytes valid up to it; CR, LF and CRLF each end a line.
     static func position(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
         var line = 1, column = 1

@@ -24,19 +24,11 @@ struct CSVTable {
     static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
     private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// A syntax or encoding problem; it ends the reading of the file.
-    struct Failure: Error {
-        var line: Int
-        var field: Int
-        var message: String
-    }
-
+    /// A syntax or encoding problem ends the reading of the file (a `ParseFailure` at the record's
+    /// line and the field's number).
     /// - Parameter maxCells: most fields the file may hold (the loader's node limit).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxCells: Int) throws -> CSVTable {
-        if let encoding = UTF8Validation.foreignByteOrderMark(bytes) {
-            throw Failure(line: 1, field: 1, message: "file is not UTF-8 (it starts with a \(encoding) byte order mark); save it as UTF-8")
-        }
-        var reader = Reader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, maxCells: maxCells)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: Int, maxCells: Int) throws(ParseFailure) -> CSVTable {
+        var reader = Reader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, file: file, maxCells: maxCells)
         reader.separator = detectSeparator(bytes, from: reader.index)
         var records: [CSVRecord] = []
         while reader.index < bytes.count {
@@ -71,24 +63,30 @@ struct CSVTable {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index: Int
+        let file: Int
         let maxCells: Int
         var separator = CSVTable.comma
         var line = 1
         var cells = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, start: Int, maxCells: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, start: Int, file: Int, maxCells: Int) {
             self.bytes = bytes
             self.index = start
+            self.file = file
             self.maxCells = maxCells
         }
 
-        mutating func record() throws -> CSVRecord {
+        private func failure(line: Int, field: Int, _ message: String) -> ParseFailure {
+            ParseFailure(position: SourcePosition(file: file, line: line, column: field), message: message)
+        }
+
+        mutating func record() throws(ParseFailure) -> CSVRecord {
             let start = line
             var fields: [String] = []
             while true {
                 cells += 1
                 if cells > maxCells {
-                    throw Failure(line: start, field: fields.count + 1, message: "file has more than \(maxCells) cells")
+                    throw failure(line: start, field: fields.count + 1, "file has more than \(maxCells) cells")
                 }
                 fields.append(try field(recordLine: start, number: fields.count + 1))
                 guard index < bytes.count else { break }
@@ -111,14 +109,14 @@ struct CSVTable {
             line += 1
         }
 
-        private mutating func field(recordLine: Int, number: Int) throws -> String {
+        private mutating func field(recordLine: Int, number: Int) throws(ParseFailure) -> String {
             let start = index
             var text: [UInt8] = []
             if index < bytes.count, bytes[index] == CSVTable.quote {
                 index += 1
                 while true {
                     guard index < bytes.count else {
-                        throw Failure(line: recordLine, field: number, message: "quoted field is never closed (a \" is missing)")
+                        throw failure(line: recordLine, field: number, "quoted field is never closed (a \" is missing)")
                     }
                     let byte = bytes[index]
                     if byte == CSVTable.quote {
@@ -139,8 +137,8 @@ struct CSVTable {
                 // Spaces after the closing quote are tolerated; anything else is a mistake.
                 while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
                 if index < bytes.count, bytes[index] != separator, bytes[index] != CSVTable.lf, bytes[index] != CSVTable.cr {
-                    throw Failure(line: recordLine, field: number,
-                                  message: "unexpected text after the closing quote (write a \" inside a quoted field as \"\")")
+                    throw failure(line: recordLine, field: number,
+                                  "unexpected text after the closing quote (write a \" inside a quoted field as \"\")")
                 }
                 try check(from: start, to: index, quoted: true, recordLine: recordLine, number: number)
             } else {
@@ -156,15 +154,13 @@ struct CSVTable {
         }
 
         /// UTF-8 validity of the field as written, and no NUL outside quotes: that is a binary file.
-        private func check(from start: Int, to end: Int, quoted: Bool, recordLine: Int, number: Int) throws {
+        private func check(from start: Int, to end: Int, quoted: Bool, recordLine: Int, number: Int) throws(ParseFailure) {
             let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if let offset = UTF8Validation.firstInvalidOffset(raw) {
-                let byte = "0x" + String(raw[offset], radix: 16, uppercase: true)
-                throw Failure(line: recordLine, field: number,
-                              message: "file is not valid UTF-8 (byte \(byte) at byte offset \(start + offset))")
+                throw failure(line: recordLine, field: number, UTF8Validation.invalidByteMessage(raw[offset], offset: start + offset))
             }
             if !quoted, raw.contains(0) {
-                throw Failure(line: recordLine, field: number, message: "file holds a NUL byte: it is not a text file")
+                throw failure(line: recordLine, field: number, "file holds a NUL byte: it is not a text file")
             }
         }
     }

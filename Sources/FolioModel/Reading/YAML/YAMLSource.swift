@@ -7,23 +7,23 @@ enum YAMLSource {
     static let maxDepth = 1000
 
     /// The document's root, or `nil` when the stream holds no document (empty, or only comments).
-    static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>, maxNodes: Int) throws -> SourceNode? {
+    static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>, file: Int, maxNodes: Int) throws(ParseFailure) -> SourceNode? {
         let masked = AliasKeyScreen.maskedCopy(bytes)
         if let masked {
             let copy = String(decoding: masked, as: UTF8.self)
-            if let root = try compose(copy, original: text), let mark = AliasKeyScreen.firstNonScalarKey(in: root) {
-                throw ParseFailure(position: position(of: mark), message: AliasKeyScreen.message)
+            if let root = try compose(copy, original: text, file: file), let mark = AliasKeyScreen.firstNonScalarKey(in: root) {
+                throw ParseFailure(position: position(of: mark, file: file), message: AliasKeyScreen.message)
             }
         }
-        guard let root = try compose(text, original: text) else { return nil }
+        guard let root = try compose(text, original: text, file: file) else { return nil }
         var budget = maxNodes
         guard fits(root, budget: &budget) else {
             // Name aliases as the likely cause only when the file may have some.
             let message = masked == nil ? "document has more than \(maxNodes) nodes"
                                         : "document expands to more than \(maxNodes) nodes (YAML aliases?)"
-            throw ParseFailure(position: position(of: root.mark), message: message)
+            throw ParseFailure(position: position(of: root.mark, file: file), message: message)
         }
-        return convert(root)
+        return convert(root, file: file)
     }
 
     /// Only blank lines and comments. Checked before libyaml, which rejects a line of only a tab.
@@ -48,11 +48,13 @@ enum YAMLSource {
         return true
     }
 
-    private static func compose(_ text: String, original: String) throws -> Node? {
+    private static func compose(_ text: String, original: String, file: Int) throws(ParseFailure) -> Node? {
         do {
             return try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
-            throw failure(from: error, original: original)
+            throw failure(from: error, original: original, file: file)
+        } catch {
+            throw ParseFailure(position: .start(of: file), message: "could not read the file")
         }
     }
 
@@ -77,7 +79,7 @@ enum YAMLSource {
         }
     }
 
-    private static func convert(_ node: Node) -> SourceNode {
+    private static func convert(_ node: Node, file: Int) -> SourceNode {
         switch node {
         case let .scalar(scalar):
             let style: SourceNode.Style
@@ -87,32 +89,33 @@ enum YAMLSource {
             case .literal, .folded: style = .block
             default: style = .quoted
             }
-            return SourceNode(content: .scalar(.init(text: scalar.string, style: style)), position: position(of: scalar.mark))
+            return SourceNode(content: .scalar(.init(text: scalar.string, style: style)), position: position(of: scalar.mark, file: file))
         case let .sequence(sequence):
-            return SourceNode(content: .sequence(sequence.map(convert)), position: position(of: sequence.mark))
+            return SourceNode(content: .sequence(sequence.map { convert($0, file: file) }), position: position(of: sequence.mark, file: file))
         case let .mapping(mapping):
             var pairs: [SourceNode.Pair] = []
             pairs.reserveCapacity(mapping.count)
             for i in mapping.startIndex..<mapping.endIndex {
                 let pair = mapping[i]
-                pairs.append(.init(key: convert(pair.key), value: convert(pair.value)))
+                pairs.append(.init(key: convert(pair.key, file: file), value: convert(pair.value, file: file)))
             }
-            return SourceNode(content: .mapping(pairs), position: position(of: mapping.mark))
+            return SourceNode(content: .mapping(pairs), position: position(of: mapping.mark, file: file))
         case let .alias(alias):
             // Yams' parser resolves aliases itself; this is only for completeness.
-            return SourceNode(content: .scalar(.init(text: "*\(alias.anchor.rawValue)", style: .quoted)), position: .start)
+            return SourceNode(content: .scalar(.init(text: "*\(alias.anchor.rawValue)", style: .quoted)), position: .start(of: file))
         }
     }
 
-    private static func position(of mark: Mark?) -> SourcePosition {
-        guard let mark else { return .start }
-        return SourcePosition(line: max(1, mark.line), column: max(1, mark.column))
+    private static func position(of mark: Mark?, file: Int) -> SourcePosition {
+        guard let mark else { return .start(of: file) }
+        return SourcePosition(file: file, line: max(1, mark.line), column: max(1, mark.column))
     }
 
     // MARK: Errors
 
     /// Never uses `YamlError.description`: it embeds the whole document for duplicate keys.
-    private static func failure(from error: YamlError, original: String) -> ParseFailure {
+    private static func failure(from error: YamlError, original: String, file: Int) -> ParseFailure {
+        func position(of mark: Mark?) -> SourcePosition { Self.position(of: mark, file: file) }
         switch error {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
@@ -129,26 +132,25 @@ enum YAMLSource {
             }
             return ParseFailure(position: position(of: mark), message: message)
         case let .reader(problem, offset, value, yaml):
-            let where_ = offset.map { characterPosition($0, in: yaml) } ?? .start
+            var where_ = offset.map { characterPosition($0, in: yaml) } ?? .start
+            where_.file = file
             var message = "invalid character"
             if value >= 0 {
-                let digits = String(value, radix: 16, uppercase: true)
-                message += " U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+                message += " U+" + Quoting.hex(UInt32(value), digits: 4)
             }
             return ParseFailure(position: where_, message: message + ": " + problem)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return duplicateKey(duplicates.first ?? "", firstMark: context.mark, in: original)
+            return duplicateKey(duplicates.first ?? "", first: position(of: context.mark), in: original)
         case .memory:
-            return ParseFailure(position: .start, message: "out of memory while reading the file")
+            return ParseFailure(position: .start(of: file), message: "out of memory while reading the file")
         default:
-            return ParseFailure(position: .start, message: "could not read the file as YAML")
+            return ParseFailure(position: .start(of: file), message: "could not read the file as YAML")
         }
     }
 
     /// Yams reports where a duplicated key first appears; users need the repeat, which is the
     /// line to delete. Block mappings (the usual layout) are searched for it by indentation.
-    private static func duplicateKey(_ key: String, firstMark: Mark, in text: String) -> ParseFailure {
-        let first = position(of: firstMark)
+    private static func duplicateKey(_ key: String, first: SourcePosition, in text: String) -> ParseFailure {
         if key == "<uncovertable>" {
             // Two non-scalar keys compared equal: only possible in AliasKeyScreen's copy, or with collection keys.
             return ParseFailure(position: first, message: AliasKeyScreen.message)

@@ -108,7 +108,7 @@ final class Fields {
                 continue
             }
             if let first = index[key] {
-                reader.sink.error("duplicate key \(Quoting.quoted(key)) (\(first.key.position.firstAt(seenFrom: pair.key.position)))",
+                reader.sink.error("duplicate key \(Quoting.quoted(key)) (\(reader.sink.firstAt(first.key.position, seenFrom: pair.key.position)))",
                                   at: pair.key.position, path: path)
                 continue
             }

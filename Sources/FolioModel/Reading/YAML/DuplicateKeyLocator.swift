@@ -13,7 +13,7 @@ enum DuplicateKeyLocator {
             let scalars = Array(rawLine.unicodeScalars)
             if lineNumber == first.line {
                 if let column = sameLineRepeat(of: key, in: scalars, after: first.column) {
-                    return SourcePosition(line: lineNumber, column: column)
+                    return SourcePosition(file: first.file, line: lineNumber, column: column)
                 }
                 continue
             }
@@ -21,7 +21,7 @@ enum DuplicateKeyLocator {
             let column = start + 1
             if column < first.column { return nil }
             if column == first.column, startsWithKey(key, scalars[start...]) {
-                return SourcePosition(line: lineNumber, column: column)
+                return SourcePosition(file: first.file, line: lineNumber, column: column)
             }
         }
         return nil

@@ -57,10 +57,7 @@ struct ReportValidator {
     private func language(from node: SourceNode) -> String? {
         let path = FieldPath.root.appending("language")
         guard let text = reader.text(node, path: path, nonEmpty: true) else { return nil }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = text.count <= 35 && (2...8).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        guard valid else {
+        guard LanguageTag.isValid(text) else {
             sink.error("expected a language tag such as \"en\" or \"fr-CA\", found \(Quoting.quoted(text))", at: node.position, path: path)
             return nil
         }
@@ -77,7 +74,7 @@ struct ReportValidator {
         for (i, item) in items.enumerated() where !sink.isFull {
             guard let name = reader.text(item, path: path.appending(i), nonEmpty: true) else { continue }
             if let first = seen[name] {
-                sink.error("duplicate region \(Quoting.quoted(name)) (\(first.firstAt(seenFrom: item.position)))",
+                sink.error("duplicate region \(Quoting.quoted(name)) (\(sink.firstAt(first, seenFrom: item.position)))",
                            at: item.position, path: path.appending(i))
                 continue
             }
@@ -169,7 +166,7 @@ struct ReportValidator {
             for (i, item) in items.enumerated() where !sink.isFull {
                 guard let entry = entry(from: item, path: regionPath.appending(i)) else { continue }
                 if let first = seen[entry.name] {
-                    sink.warning("\(Quoting.quoted(entry.name)) is listed more than once (\(first.firstAt(seenFrom: item.position)))",
+                    sink.warning("\(Quoting.quoted(entry.name)) is listed more than once (\(sink.firstAt(first, seenFrom: item.position)))",
                                  at: item.position, path: regionPath.appending(i))
                 } else {
                     seen[entry.name] = item.position
@@ -208,7 +205,7 @@ struct ReportValidator {
             return nil
         }
         if let first = self[keyPath: seen][id] {
-            sink.error("duplicate \(kind) id \(Quoting.quoted(id)) (\(first.firstAt(seenFrom: node.position)))",
+            sink.error("duplicate \(kind) id \(Quoting.quoted(id)) (\(sink.firstAt(first, seenFrom: node.position)))",
                        at: node.position, path: path.appending("id"))
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs work on a thread with a known, generous stack.
 ///
@@ -9,21 +10,23 @@ import Foundation
 enum LargeStack {
     static let size = 16 << 20
 
-    static func run<T>(_ body: @escaping () -> T) -> T {
+    /// `body` makes its own mutable state (diagnostic sinks, trees) on the big thread and hands
+    /// back only a `Sendable` result, so nothing unsynchronized crosses between the threads.
+    static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.value = body()
+            let value = body()
+            box.value.withLock { $0 = value }
             done.signal()
         }
         thread.stackSize = size
         thread.start()
         done.wait()
-        return box.value!
+        return box.value.withLock { $0! }
     }
 
-    /// Handed between exactly two threads, ordered by the semaphore.
-    private final class ResultBox<T>: @unchecked Sendable {
-        var value: T?
+    private final class ResultBox<T: Sendable>: Sendable {
+        let value = Mutex<T?>(nil)
     }
 }

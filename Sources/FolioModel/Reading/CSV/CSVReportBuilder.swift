@@ -4,12 +4,10 @@ import Foundation
 /// same `SourceNode` tree a YAML file gives, with every node placed in the file and cell it came
 /// from, so `ReportValidator` checks CSV data with exactly the rules it applies to YAML and JSON.
 ///
-/// `SourcePosition` has only a line and a column, so the file is folded into the line number
-/// (`file * fileStride + line`) and unfolded when the diagnostics are handed out. In CSV files
-/// the column is the 1-based field number, and the field path shown is the column's name.
+/// Each file is read by `SourceDocument` like any other input; positions carry their file (an
+/// index into `names`). In CSV files the column is the 1-based field number, and the field path
+/// shown is the column's name.
 final class CSVReportBuilder {
-    static let fileStride = 1 << 40
-
     static let reportFile = 0, indicatorsFile = 1, countriesFile = 2
 
     static let indicatorColumns = ["outcome", "outcome_title", "indicator", "description", "unit", "target", "result"]
@@ -20,10 +18,13 @@ final class CSVReportBuilder {
     static let outcomeKeys = ["id", "narrative", "outputs"]
 
     private let options: LoadOptions
-    private let sink = DiagnosticSink(file: "")
+    /// Its `files` are the display names by file index: report file, indicators.csv, countries.csv, then other files.
+    private let sink = DiagnosticSink(files: ["report.yaml", "indicators.csv", "countries.csv"])
     private let reader: NodeReader
-    /// Display names by file index: report file, indicators.csv, countries.csv, then other files.
-    private var names = ["report.yaml", "indicators.csv", "countries.csv"]
+    private var names: [String] {
+        get { sink.files }
+        set { sink.files = newValue }
+    }
     /// Column names of each CSV file that was read, by field number - 1.
     private var labels: [Int: [String]] = [:]
     private var headerLines: [Int: Int] = [:]
@@ -38,7 +39,7 @@ final class CSVReportBuilder {
     }
 
     private func position(_ file: Int, _ line: Int, _ column: Int) -> SourcePosition {
-        SourcePosition(line: file * Self.fileStride + line, column: column)
+        SourcePosition(file: file, line: line, column: column)
     }
 
     /// The whole file, before any line of it (shown as 1:1 without a field path).
@@ -121,7 +122,7 @@ final class CSVReportBuilder {
         rootPairs.append(SourceNode.Pair(key: plain("outcomes", at: start),
                                          value: SourceNode(content: .sequence(drafts.map(\.node)), position: start)))
         let root = SourceNode(content: .mapping(rootPairs), position: rootPosition)
-        let validatorStart = sink.diagnostics.count
+        let validatorStart = sink.entries.count
         var validator = ReportValidator(sink: sink)
         let report = validator.report(from: root)
         return finish(report: report, validatorStart: validatorStart)
@@ -135,69 +136,25 @@ final class CSVReportBuilder {
 
     // MARK: Files
 
-    private func tooLarge(_ data: Data, file: Int) -> Bool {
-        guard data.count > options.maxBytes else { return false }
-        sink.error("file is larger than the limit of \(ReportLoader.byteCount(options.maxBytes))", at: position(file, 1, 1))
-        fatal = true
-        return true
-    }
-
     /// report.yaml or report.json as a tree placed in file 0; a blank file is an empty mapping.
     private func reportNode(_ data: Data, json: Bool) -> SourceNode? {
         let file = Self.reportFile
-        guard !tooLarge(data, file: file) else { return nil }
-        let parsed: Result<SourceNode?, ParseFailure> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let encoding = UTF8Validation.foreignByteOrderMark(bytes) {
-                return .failure(ParseFailure(position: .start, message: "file is not UTF-8 (it starts with a \(encoding) byte order mark); save it as UTF-8"))
-            }
-            if let offset = UTF8Validation.firstInvalidOffset(bytes) {
-                let byte = "0x" + String(bytes[offset], radix: 16, uppercase: true)
-                return .failure(ParseFailure(position: UTF8Validation.position(ofByteOffset: offset, in: bytes),
-                                             message: "file is not valid UTF-8 (byte \(byte) at byte offset \(offset))"))
-            }
-            do {
-                if json { return .success(try JSONSource.parse(bytes, maxNodes: options.maxNodes)) }
-                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
-                if YAMLSource.isBlank(body) { return .success(nil) }
-                return .success(try YAMLSource.parse(String(decoding: body, as: UTF8.self), bytes: body, maxNodes: options.maxNodes))
-            } catch let failure as ParseFailure {
-                return .failure(failure)
-            } catch {
-                return .failure(ParseFailure(position: .start, message: "could not read the file"))
-            }
-        }
-        switch parsed {
-        case let .failure(failure):
-            sink.error(failure.message, at: position(file, failure.position.line, failure.position.column))
-            fatal = true
-            return nil
-        case let .success(root):
-            guard let root, !(root.isNull && root.scalar?.text == "") else {
+        do throws(ParseFailure) {
+            let root = try SourceDocument.tree(data, syntax: json ? .json : .yaml, file: file, options: options)
+            guard let root, !SourceDocument.isEmpty(root) else {
                 return SourceNode(content: .mapping([]), position: position(file, 1, 1))
             }
-            return Self.moved(root, toFile: file)
+            return root
+        } catch {
+            sink.error(error.message, at: error.position)
+            fatal = true
+            return nil
         }
-    }
-
-    private static func moved(_ node: SourceNode, toFile file: Int) -> SourceNode {
-        var copy = node
-        copy.position.line += file * fileStride
-        switch node.content {
-        case .scalar: break
-        case let .sequence(items): copy.content = .sequence(items.map { moved($0, toFile: file) })
-        case let .mapping(pairs):
-            copy.content = .mapping(pairs.map { SourceNode.Pair(key: moved($0.key, toFile: file), value: moved($0.value, toFile: file)) })
-        }
-        return copy
     }
 
     private func table(_ data: Data, file: Int) -> CSVTable? {
-        guard !tooLarge(data, file: file) else { return nil }
-        do {
-            let table = try data.withUnsafeBytes { raw in
-                try CSVTable.parse(raw.bindMemory(to: UInt8.self), maxCells: options.maxNodes)
-            }
+        do throws(ParseFailure) {
+            let table = try SourceDocument.table(data, file: file, options: options)
             guard table.records.contains(where: { !$0.isBlank }) else {
                 let columns = file == Self.indicatorsFile ? Self.indicatorColumns : Self.countryColumns
                 sink.error("file is empty; it needs at least the header line (" + columns.joined(separator: ", ") + ")",
@@ -206,13 +163,11 @@ final class CSVReportBuilder {
                 return nil
             }
             return table
-        } catch let failure as CSVTable.Failure {
-            sink.error(failure.message, at: position(file, failure.line, failure.field))
         } catch {
-            sink.error("could not read the file", at: position(file, 1, 1))
+            sink.error(error.message, at: error.position)
+            fatal = true
+            return nil
         }
-        fatal = true
-        return nil
     }
 
     // MARK: Headers
@@ -390,8 +345,7 @@ final class CSVReportBuilder {
                 if !title.isBlank {
                     if let established = drafts[index].title {
                         if established.text != title.text {
-                            let line = established.position.line % Self.fileStride
-                            sink.error("differs from the title given for outcome \(Quoting.quoted(outcome.text)) on line \(line)",
+                            sink.error("differs from the title given for outcome \(Quoting.quoted(outcome.text)) on line \(established.position.line)",
                                        at: title.position)
                         }
                     } else {
@@ -502,7 +456,7 @@ final class CSVReportBuilder {
             guard let idNode = fields.required("id"),
                   let id = reader.text(idNode, path: itemPath.appending("id"), nonEmpty: true) else { continue }
             if let first = seen[id] {
-                sink.error("duplicate outcome id \(Quoting.quoted(id)) (\(first.firstAt(seenFrom: idNode.position)))",
+                sink.error("duplicate outcome id \(Quoting.quoted(id)) (\(sink.firstAt(first, seenFrom: idNode.position)))",
                            at: idNode.position, path: itemPath.appending("id"))
                 continue
             }
@@ -522,12 +476,9 @@ final class CSVReportBuilder {
 
     private func finish(report: Report?, validatorStart: Int) -> CheckResult {
         var placed: [(file: Int, offset: Int, diagnostic: Diagnostic)] = []
-        for (offset, raw) in sink.diagnostics.enumerated() {
-            let file = raw.line / Self.fileStride
-            var diagnostic = raw
-            diagnostic.file = names[file]
-            diagnostic.line = raw.line % Self.fileStride
-            diagnostic.message = unfoldLines(raw.message, file: file)
+        for (offset, entry) in sink.entries.enumerated() {
+            let file = entry.position.file
+            var diagnostic = sink.diagnostic(entry)
             if diagnostic.line == 0 {
                 diagnostic.line = 1
                 diagnostic.column = 1
@@ -535,13 +486,13 @@ final class CSVReportBuilder {
             } else if let fieldLabels = labels[file] {
                 let isHeader = diagnostic.line == headerLines[file]
                 let column = diagnostic.column - 1
-                if !isHeader, !raw.message.hasPrefix("too many problems"), fieldLabels.indices.contains(column) {
+                if !isHeader, !entry.message.hasPrefix("too many problems"), fieldLabels.indices.contains(column) {
                     diagnostic.path = fieldLabels[column]
                 } else {
                     diagnostic.path = ""
                 }
             } else if file == Self.reportFile, offset >= validatorStart {
-                diagnostic.path = reportPath(raw.path)
+                diagnostic.path = reportPath(entry.path)
             }
             placed.append((file, offset, diagnostic))
         }
@@ -556,26 +507,5 @@ final class CSVReportBuilder {
               let index = Int(path[path.index(path.startIndex, offsetBy: prefix.count)..<close]),
               let entry = outcomeEntryIndex[index] else { return path }
         return "outcomes[\(entry)]" + path[path.index(after: close)...]
-    }
-
-    /// "first at line 1099511627779" → "first at line 3" (or "first at countries.csv line 3").
-    private func unfoldLines(_ message: String, file: Int) -> String {
-        let marker = "first at line "
-        guard message.contains(marker) else { return message }
-        var out = ""
-        var rest = Substring(message)
-        while let range = rest.range(of: marker) {
-            out += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...]
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            guard let value = Int(digits), value >= Self.fileStride else {
-                out += marker
-                continue
-            }
-            let other = value / Self.fileStride, line = max(1, value % Self.fileStride)
-            out += other == file || other >= names.count ? "first at line \(line)" : "first at \(names[other]) line \(line)"
-            rest = rest[digits.endIndex...]
-        }
-        return out + rest
     }
 }

@@ -147,18 +147,13 @@ public enum ReportYAMLWriter {
             case _ where isPrintable(scalar):
                 out.unicodeScalars.append(scalar)
             case _ where scalar.value <= 0xFF:
-                out += "\\x" + hex(scalar.value, digits: 2)
+                out += "\\x" + Quoting.hex(scalar.value, digits: 2)
             case _ where scalar.value <= 0xFFFF:
-                out += "\\u" + hex(scalar.value, digits: 4)
+                out += "\\u" + Quoting.hex(scalar.value, digits: 4)
             default:
-                out += "\\U" + hex(scalar.value, digits: 8)
+                out += "\\U" + Quoting.hex(scalar.value, digits: 8)
             }
         }
         return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

@@ -1,0 +1,43 @@
+/// Puts user text into messages safely: files can hold control characters or megabyte-long keys.
+enum Quoting {
+    static let maxShown = 60
+
+    /// `"text"` with quotes, backslashes and control characters escaped, and long text cut.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == maxShown {
+                out += "…"
+                break
+            }
+            count += 1
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text shown bare (numbers, booleans), still cut to a readable length.
+    static func bare(_ text: String) -> String {
+        text.unicodeScalars.count > maxShown ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxShown))) + "…" : text
+    }
+
+    /// `value` in hexadecimal, zero-padded to at least `digits` digits: `U+00E9` in messages,
+    /// `\u00e9` and `\x0B` in the strings the writers escape.
+    static func hex(_ value: UInt32, digits: Int, uppercase: Bool = true) -> String {
+        let text = String(value, radix: 16, uppercase: uppercase)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

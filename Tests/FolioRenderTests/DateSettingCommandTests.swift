@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+
+/// `--date` and SOURCE_DATE_EPOCH on the command line: `DocumentDate`'s rule and messages.
+final class DateSettingCommandTests: FolioCommandTestCase {
+    let sample = TestSupport.sample.path
+
+    /// Defect: 2016-02-30 was read as 2016-03-01.
+    func testADateOffTheCalendarIsAUsageError() throws {
+        let run = try folio(["render", sample, "--date", "2016-02-30", "-o", "b.pdf"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "folio: --date \"2016-02-30\" is not a date: 2016-02 has 29 days\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.pdf").path))
+    }
+
+    func testAnInvalidEpochIsTheSameMessageForEveryCommand() throws {
+        let message = "folio: SOURCE_DATE_EPOCH \"abc\" is not a whole number of seconds\n"
+        let render = try folio(["render", sample, "-o", "b.pdf"], environment: ["SOURCE_DATE_EPOCH": "abc"])
+        XCTAssertEqual(render.status, 64)
+        XCTAssertEqual(render.stderr, message)
+        XCTAssertEqual(try folio(["init"]).status, 0)
+        // Defect: a build ignored it and dated PDFs by the data files' times.
+        let build = try folio(["build"], environment: ["SOURCE_DATE_EPOCH": "abc"])
+        XCTAssertEqual(build.status, 64)
+        XCTAssertEqual(build.stderr, message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/outcome4.pdf").path))
+    }
+
+    /// Defect: SOURCE_DATE_EPOCH beat `--date` on the command line, while folio.yaml's `date:` and a
+    /// request's `date=` beat it in builds and the service.
+    func testTheNamedDateWinsOverTheEpoch() throws {
+        let run = try folio(["render", sample, "--date", "2016-03-01", "-o", "b.pdf"], environment: ["SOURCE_DATE_EPOCH": "1733443200"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try TestSupport.pdfInfo(folder.appendingPathComponent("b.pdf"))["CreationDate"], "2016-03-01T00:00:00Z")
+        let epoch = try folio(["render", sample, "-o", "c.pdf"], environment: ["SOURCE_DATE_EPOCH": "1733443200"])
+        XCTAssertEqual(epoch.status, 0, epoch.stderr)
+        XCTAssertEqual(try TestSupport.pdfInfo(folder.appendingPathComponent("c.pdf"))["CreationDate"], "2024-12-06T00:00:00Z")
+    }
+}
