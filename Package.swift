@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "FolioFiles", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "FolioSlides",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["FolioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(
