@@ -72,7 +72,8 @@ final class DownloadRouteTests: XCTestCase {
             let names = try XCTUnwrap(ZipListing.entries(S.bytes(pdfOnly))).map(\.name)
             XCTAssertTrue(names.dropLast().allSatisfy { $0.hasSuffix(".pdf") } && names.last == "charts.json", "\(names)")
 
-            for bad in ["formats=gif", "formats=png,", "scales=0", "scales=9", "scales=1,2,3,4,5", "scales=8&style=slides"] {
+            for bad in ["formats=gif", "formats=png,", "scales=0", "scales=9", "scales=1,2,3,4,5", "scales=1,1,1,1,1", "formats=PNG",
+                        "formats=png, svg", "scales=1e0", "scales=.5"] {
                 let refused = try await client.execute(uri: "/v1/chart-set?" + bad, method: .post, headers: S.yamlHeaders,
                                                        body: S.buffer(S.sampleYAML))
                 XCTAssertEqual(refused.status, .badRequest, bad)
