@@ -25,6 +25,27 @@ final class HTTPEdgeTests: XCTestCase {
         return socket.receiveUntilClose()
     }
 
+    /// The standard output of a command, waited for on a thread of its own: blocking one of the
+    /// few cooperative threads would starve the in-process server's request tasks.
+    static func output(of arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = arguments
+                let output = Pipe()
+                process.standardOutput = output
+                do { try process.run() } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                continuation.resume(returning: text)
+            }.start()
+        }
+    }
+
     static func problemType(_ response: String) -> String? {
         guard let start = response.range(of: "urn:folio:problem:") else { return nil }
         return String(response[start.upperBound...].prefix { $0.isLetter || $0 == "-" })
@@ -38,29 +59,24 @@ final class HTTPEdgeTests: XCTestCase {
         python.waitUntilExit()
         XCTAssertEqual(python.terminationStatus, 0, "python3 is needed for this test (Scripts/setup.sh installs it)")
 
-        try await withServer(S.configuration { $0.maxBodyBytes = 64 << 10 }) { port in
-            // Two MiB, sent whole before the answer is read, as urllib and requests do.
+        // A generous drain time: a debug build on a busy machine reads the body slowly.
+        try await withServer(S.configuration { $0.maxBodyBytes = 64 << 10; $0.drainTimeout = .seconds(120) }) { port in
+            // 16 MiB, more than the kernel's socket buffers hold, sent whole before the answer is
+            // read, as urllib and requests do: closing at once would reset the connection mid-send.
             let script = """
                 import sys, urllib.request, urllib.error, json
-                body = b"# padding\\n" * (2 * 1024 * 1024 // 10)
+                body = b"# padding\\n" * (16 * 1024 * 1024 // 10)
                 request = urllib.request.Request("http://127.0.0.1:\(port)/v1/check", data=body,
                                                  headers={"Content-Type": "application/yaml"})
                 try:
-                    urllib.request.urlopen(request, timeout=30)
+                    urllib.request.urlopen(request, timeout=150)
                     print("no error")
                 except urllib.error.HTTPError as error:
                     print(error.code, json.loads(error.read())["type"])
                 except Exception as error:
                     print("failed:", type(error).__name__, error)
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let text = try await Self.output(of: ["python3", "-c", script])
             XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "413 urn:folio:problem:body-too-large")
         }
     }

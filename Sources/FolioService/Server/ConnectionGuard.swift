@@ -92,6 +92,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(data)
     }
 
+    /// While draining, this handler asks for the next read itself: the bytes it discards never
+    /// reach Hummingbird's stream, whose back-pressure (it stops asking once the request is
+    /// answered, or when the client said `Connection: close`) would otherwise stall the drain.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if draining, !closed { context.read() }
+        context.fireChannelReadComplete()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         if draining || answeredHere {
             closeNow(context: context)
@@ -174,7 +182,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             let (handler, context) = bound.value
             handler.closeNow(context: context)
         }
-        if !requestInProgress { closeNow(context: context) }
+        if requestInProgress {
+            context.read()
+        } else {
+            closeNow(context: context)
+        }
     }
 
     private func swallow(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
@@ -224,6 +236,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         // answer is written and the connection closed.
         context.fireErrorCaught(RequestReadTimedOut())
         draining = true
+        context.read()
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         drainTimer = context.eventLoop.scheduleTask(in: limits.drainTimeout) {
             let (handler, context) = bound.value
