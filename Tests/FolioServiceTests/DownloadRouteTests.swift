@@ -144,8 +144,8 @@ final class DownloadRouteTests: XCTestCase {
     }
 
     /// An archive request is bounded twice: by its number of files, refused before drawing, and by
-    /// the render time, past which the worker stops drawing (found in review: it used to keep a
-    /// worker busy long after the 503, and the next request timed out too).
+    /// the render time, past which the worker stops drawing (rather than stay busy long after the
+    /// 503, so that the next request would time out too).
     func testArchivesAreBoundedInFilesAndTime() async throws {
         let many = S.bigReportJSON(outcomes: 90)  // 180 charts and the overview parts
         try await S.makeApp(S.configuration { $0.workers = 1; $0.cacheBytes = 0 }).test(.router) { client in
