@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,16 +52,32 @@ let package = Package(
         .target(
             name: "FolioService",
             dependencies: [
+                "FolioModel",
+                "FolioLayout",
                 "FolioBuild",
                 "FolioRender",
                 "FolioSlides",
                 "FolioProducts",
                 "FolioFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            resources: [
+                .embedInCode("Resources/openapi.yaml"),
+                .embedInCode("Resources/FrontPage/index.html"),
+                .embedInCode("Resources/FrontPage/app.css"),
+                .embedInCode("Resources/FrontPage/app.js"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(name: "FolioBuild", dependencies: ["FolioModel", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]),
         .executableTarget(
@@ -90,9 +109,11 @@ let package = Package(
             name: "FolioServiceTests",
             dependencies: [
                 "FolioService",
+                "FolioModel",
                 "FolioProducts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

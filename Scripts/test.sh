@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source Scripts/setup.sh
 swift build --product folio
 swift test --disable-swift-testing "$@"
+./Scripts/api-contract --folio .build/debug/folio  # the OpenAPI contract against a live server (schemathesis)
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"

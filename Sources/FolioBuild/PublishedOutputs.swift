@@ -14,46 +14,86 @@ public struct PublishedOutput: Codable, Sendable, Equatable {
     public var modified: Date
 }
 
+/// A file the last builds recorded and a current target writes, before looking at the file itself.
+public struct PublishedCandidate: Sendable, Equatable {
+    /// Relative to the project folder.
+    public var path: String
+    public var target: String
+    /// The file's absolute location.
+    public var file: URL
+    /// What the build recorded (nil for the change summaries, which the state does not hash).
+    public var recorded: HashedFile?
+}
+
 extension Project {
-    /// The outputs recorded by the last builds (shards included) that exist now, and the change
-    /// summaries (`changes.md`, `changes.json`), sorted by path.
+    /// The files whose content decides what is published: folio.yaml and the build state files
+    /// (shards included), by absolute path, with their stamps. While these stamps stay the same,
+    /// `publishedCandidates()` gives the same list, so a server can keep it instead of reading
+    /// folio.yaml and the state again for every request.
+    public func publicationStamps() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        let configuration = directory.appendingPathComponent(Project.fileName).path
+        stamps[configuration] = FileStamp.of(configuration)
+        let folder = url(stateFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".folio-state") && name.hasSuffix(".json") {
+            let path = folder.appendingPathComponent(name).path
+            stamps[path] = FileStamp.of(path)
+        }
+        return stamps
+    }
+
+    /// The outputs recorded by the last builds (shards included) and the change summaries
+    /// (`changes.md`, `changes.json`), sorted by path, as candidates: whether each exists now, and
+    /// its hash, is `PublishedCandidate.current`'s to say.
     ///
     /// A path is listed only when the state file records it, `isOutput` says a current target of
-    /// folio.yaml writes there, and the file, symbolic links resolved, lies inside the project: the
-    /// state file is not trusted (an edited one listed `../../etc/passwd`, found in review), so a
-    /// server publishing these can never be made to read anything else. A file whose stamp no longer
-    /// matches the record (replaced since, e.g. by a build still writing its state) is hashed afresh,
-    /// so its ETag always describes the bytes served.
-    /// - Parameter hashing: false skips re-hashing files whose stamp changed (their `sha256` is then
-    ///   the recorded one): for callers that need only paths and times, such as metrics scrapes.
-    public func publishedOutputs(hashing: Bool = true) -> [PublishedOutput] {
+    /// folio.yaml writes there, and (checked by `current`) the file, symbolic links resolved, lies
+    /// inside the project: the state file is not trusted (an edited one could list
+    /// `../../etc/passwd`), so a server publishing these can never be made to read anything else.
+    public func publishedCandidates() -> [PublishedCandidate] {
         let state = BuildState.read(BuildState.Location(folder: url(stateFolder), shard: nil)).state
-        let root = directory.resolvingSymlinksInPath().path
         let targetIDs = Set(targets.map(\.id))
-        func inside(_ file: URL) -> Bool { file.resolvingSymlinksInPath().path.hasPrefix(root + "/") }
-        var outputs: [PublishedOutput] = []
+        var candidates: [PublishedCandidate] = []
         for (id, record) in state.targets where targetIDs.contains(id) {
             for (path, recorded) in record.outputs where isOutput(path) && (path == id || path.hasPrefix(id + "/")) {
-                let file = url(path)
-                guard inside(file), let stamp = FileStamp.of(file.path) else { continue }
-                var sha = recorded.sha256
-                if hashing && stamp != recorded.stamp {
-                    guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-                    sha = SHA256.hex(Array(data))
-                }
-                outputs.append(PublishedOutput(path: path, target: id, sha256: sha, bytes: stamp.size,
-                                               modified: Date(timeIntervalSince1970: TimeInterval(stamp.modified) / 1e9)))
+                candidates.append(PublishedCandidate(path: path, target: id, file: url(path), recorded: recorded))
             }
         }
         // The change summaries of the last build, for the person checking an update before sending it.
         for name in BuildState.reservedNames {
             let path = stateFolder.isEmpty || stateFolder == "." ? name : stateFolder + "/" + name
-            let file = url(path)
-            guard inside(file), let stamp = FileStamp.of(file.path) else { continue }
-            let sha = hashing ? FileManager.default.contents(atPath: file.path).map { SHA256.hex(Array($0)) } ?? "" : ""
-            outputs.append(PublishedOutput(path: path, target: "changes", sha256: sha, bytes: stamp.size,
-                                           modified: Date(timeIntervalSince1970: TimeInterval(stamp.modified) / 1e9)))
+            candidates.append(PublishedCandidate(path: path, target: "changes", file: url(path), recorded: nil))
         }
-        return outputs.sorted { $0.path < $1.path }
+        return candidates.sorted { $0.path < $1.path }
+    }
+
+    /// The published outputs as they are on disk now (see `publishedCandidates`).
+    /// - Parameter hashing: false skips hashing files whose stamp differs from the record (their
+    ///   `sha256` is then the recorded one, or empty): for callers that need only paths and times.
+    public func publishedOutputs(hashing: Bool = true) -> [PublishedOutput] {
+        let root = directory.resolvingSymlinksInPath().path
+        return publishedCandidates().compactMap { candidate in
+            candidate.current(projectRoot: root) { file, _ in
+                hashing ? FileManager.default.contents(atPath: file.path).map { SHA256.hex(Array($0)) } : nil
+            }
+        }
+    }
+}
+
+extension PublishedCandidate {
+    /// The output as it is on disk now, or nil when it is gone, not a regular file, or (links
+    /// resolved) outside `projectRoot` (a resolved absolute path).
+    /// - Parameter hash: the SHA-256 of the file at the given stamp when it differs from the
+    ///   recorded one; nil leaves the recorded hash (or none). A caller can answer from a cache
+    ///   keyed by the stamp instead of reading the file.
+    public func current(projectRoot: String, hash: (URL, FileStamp) -> String?) -> PublishedOutput? {
+        guard file.resolvingSymlinksInPath().path.hasPrefix(projectRoot + "/"), let stamp = FileStamp.of(file.path) else {
+            return nil
+        }
+        var sha = recorded?.sha256 ?? ""
+        if recorded?.stamp != stamp, let fresh = hash(file, stamp) { sha = fresh }
+        return PublishedOutput(path: path, target: target, sha256: sha, bytes: stamp.size,
+                               modified: Date(timeIntervalSince1970: TimeInterval(stamp.modified) / 1e9))
     }
 }

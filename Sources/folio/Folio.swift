@@ -3,7 +3,7 @@ import FolioLayout
 import FolioRender
 
 @main
-struct Folio: ParsableCommand {
+struct Folio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Renders programme results data into briefing PDFs and charts.",

@@ -4,7 +4,10 @@ import FolioService
 import Foundation
 
 /// `folio serve`: the rendering service over HTTP (see README, "Service").
-struct ServeCommand: FolioCommand {
+///
+/// An `AsyncParsableCommand`: the server runs in this command's task until SIGTERM or SIGINT,
+/// with no thread parked on a semaphore waiting for it.
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve briefings, charts and checks over HTTP.",
@@ -40,6 +43,9 @@ struct ServeCommand: FolioCommand {
     @Option(help: "Seconds a request may wait for its render before it is answered 503.")
     var renderTimeout: Double = 20
 
+    @Option(help: "Seconds from a request's head to the end of its body; a slower request is answered 408.")
+    var requestReadTimeout: Double = 60
+
     @Option(help: "Renders that may wait for a worker; more are answered 503 with Retry-After.")
     var queue: Int = 64
 
@@ -71,11 +77,28 @@ struct ServeCommand: FolioCommand {
         guard renderTimeout.isFinite, renderTimeout > 0, renderTimeout <= 3600 else {
             throw ValidationError("--render-timeout must be more than 0 and at most 3600 seconds")
         }
+        guard requestReadTimeout.isFinite, requestReadTimeout > 0, requestReadTimeout <= 3600 else {
+            throw ValidationError("--request-read-timeout must be more than 0 and at most 3600 seconds")
+        }
         guard (1...1024).contains(maxBodyMib) else { throw ValidationError("--max-body-mib must be between 1 and 1024") }
         guard (0...65_536).contains(cacheMib) else { throw ValidationError("--cache-mib must be between 0 and 65536") }
     }
 
-    func execute() throws {
+    /// Runs the server; a failure prints one line and exits with its sysexits code, as every
+    /// other command's (`FolioCommand`).
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let failure = Failure(error)
+            failure.lines.forEach(printError)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+
+    func execute() async throws {
         var configuration = ServiceConfiguration()
         configuration.host = host
         configuration.port = port
@@ -88,9 +111,13 @@ struct ServeCommand: FolioCommand {
         configuration.maxPixels = maxMegapixels * 1_000_000
         configuration.maxPages = maxPages
         configuration.renderTimeout = .milliseconds(Int64((renderTimeout * 1000).rounded()))
+        configuration.requestReadTimeout = .milliseconds(Int64((requestReadTimeout * 1000).rounded()))
         configuration.queueLength = queue
         configuration.cacheBytes = cacheMib << 20
         if let tokenFile {
+            if let problem = FileAccess.problem(readingFile: tokenFile) {
+                throw Failure.noInput("the token file \(tokenFile) \(problem)")
+            }
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
                 throw Failure.noInput("cannot read the token file \(tokenFile)")
             }
@@ -104,22 +131,12 @@ struct ServeCommand: FolioCommand {
         FolioServer.bootstrapLogging(format: logFormat)
         let workerCount = configuration.workers
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        // ArgumentParser's run is synchronous: the server runs in a task while this thread waits.
-        let outcome = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await FolioServer.run(configuration: configuration, logger: FolioServer.logger()) { port in
-                    print("folio serve: listening on http://\(shownHost):\(port) (\(workerCount) render workers)")
-                    fflush(stdout)
-                }
-            } catch {
-                outcome.error = error
+        do {
+            try await FolioServer.run(configuration: configuration, logger: FolioServer.logger()) { port in
+                print("folio serve: listening on http://\(shownHost):\(port) (\(workerCount) render workers)")
+                fflush(stdout)
             }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error {
+        } catch {
             throw Failure.software("the server stopped: \(error)")
         }
     }
@@ -130,10 +147,5 @@ struct ServeCommand: FolioCommand {
 
     static func cronExpression(_ text: String) throws -> CronExpression {
         do { return try CronExpression(text) } catch { throw ValidationError("--cron: \(error)") }
-    }
-
-    /// Carries the server's error from its task to the waiting thread (ordered by the semaphore).
-    private final class ResultBox: @unchecked Sendable {
-        var error: Error?
     }
 }

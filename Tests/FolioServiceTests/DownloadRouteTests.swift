@@ -73,7 +73,8 @@ final class DownloadRouteTests: XCTestCase {
             let names = try XCTUnwrap(ZipListing.entries(S.bytes(pdfOnly))).map(\.name)
             XCTAssertTrue(names.dropLast().allSatisfy { $0.hasSuffix(".pdf") } && names.last == "charts.json", "\(names)")
 
-            for bad in ["formats=gif", "formats=png,", "scales=0", "scales=9", "scales=1,2,3,4,5", "scales=8&style=slides"] {
+            for bad in ["formats=gif", "formats=png,", "scales=0", "scales=9", "scales=1,2,3,4,5", "scales=1,1,1,1,1", "formats=PNG",
+                        "formats=png, svg", "scales=1e0", "scales=.5"] {
                 let refused = try await client.execute(uri: "/v1/chart-set?" + bad, method: .post, headers: S.yamlHeaders,
                                                        body: S.buffer(S.sampleYAML))
                 XCTAssertEqual(refused.status, .badRequest, bad)
@@ -144,8 +145,8 @@ final class DownloadRouteTests: XCTestCase {
     }
 
     /// An archive request is bounded twice: by its number of files, refused before drawing, and by
-    /// the render time, past which the worker stops drawing (found in review: it used to keep a
-    /// worker busy long after the 503, and the next request timed out too).
+    /// the render time, past which the worker stops drawing (rather than stay busy long after the
+    /// 503, so that the next request would time out too).
     func testArchivesAreBoundedInFilesAndTime() async throws {
         let many = S.bigReportJSON(outcomes: 90)  // 180 charts and the overview parts
         try await S.makeApp(S.configuration { $0.workers = 1; $0.cacheBytes = 0 }).test(.router) { client in

@@ -2,63 +2,74 @@ import FolioRender
 @testable import FolioService
 import Foundation
 import Hummingbird
+import Synchronization
 import HummingbirdTesting
 import XCTest
+import Yams
 
 /// `GET /openapi.yaml` is kept true: every (route, status) the server answers in a scripted run
 /// that drives every route into every status is in the document, and nothing else is.
 final class OpenAPITests: XCTestCase {
     typealias S = ServiceTestSupport
 
-    func testDocumentParsesAsYAMLWithTheSamePaths() throws {
-        let operations = OpenAPIDocument.operations()
-        XCTAssertEqual(Set(operations.keys), ["POST /v1/briefings", "POST /v1/briefings/countries", "POST /v1/charts",
-                                              "POST /v1/charts/{kind}", "POST /v1/chart-set", "POST /v1/slides",
-                                              "POST /v1/check", "GET /v1/styles", "GET /", "GET /app.js", "GET /app.css",
-                                              "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.yaml",
-                                              "POST /v1/rebuild", "GET /v1/outputs", "GET /v1/outputs/{path}"])
-        // A real YAML parser, when the machine has one (python3 with PyYAML).
-        let script = """
-            import sys, yaml, json
-            doc = yaml.safe_load(sys.stdin.read())
-            assert doc["openapi"] == "3.1.0"
-            out = {}
-            for path, item in doc["paths"].items():
-                for method, op in item.items():
-                    out[method.upper() + " " + path] = sorted(int(code) for code in op["responses"])
-            print(json.dumps(out, sort_keys=True))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
-        input.fileHandleForWriting.write(Data(OpenAPIDocument.yaml.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if message.contains("No module named 'yaml'") { throw XCTSkip("PyYAML is not installed") }
-        XCTAssertEqual(process.terminationStatus, 0, message)
-        let parsed = try JSONSerialization.jsonObject(with: data) as? [String: [Int]] ?? [:]
-        XCTAssertEqual(parsed.mapValues(Set.init), operations)
+    /// Method and path (OpenAPI template) → the response codes the document gives, read with Yams.
+    static func documentedOperations() throws -> [String: Set<Int>] {
+        let document = try XCTUnwrap(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any], "not a YAML mapping")
+        XCTAssertEqual(document["openapi"] as? String, "3.1.0")
+        let paths = try XCTUnwrap(document["paths"] as? [String: Any], "no paths")
+        var operations: [String: Set<Int>] = [:]
+        for (path, item) in paths {
+            let methods = try XCTUnwrap(item as? [String: Any], "path \(path) is not a mapping")
+            for (method, operation) in methods {
+                let responses = try XCTUnwrap((operation as? [String: Any])?["responses"] as? [String: Any],
+                                              "\(method) \(path) has no responses")
+                operations[method.uppercased() + " " + path] = Set(try responses.keys.map { code in
+                    try XCTUnwrap(Int(code), "\(method) \(path): response \(code) is not a status code")
+                })
+            }
+        }
+        return operations
     }
 
-    /// Observed answers, keyed like `OpenAPIDocument.operations()`.
-    final class Observed: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var answers: [String: Set<Int>] = [:]
+    func testDocumentParsesAsYAMLWithTheRoutesOfTheRouter() throws {
+        let operations = try Self.documentedOperations()
+        let routes = Set(RouteTable.routes.map { "\($0.method.rawValue) \(RouteTable.openAPIPath($0.path))" })
+        XCTAssertEqual(Set(operations.keys), routes)
+    }
+
+    func testUndeclaredMethodsAre405WithAllowAndHEADIsGETWithoutBody() async throws {
+        try await S.makeApp().test(.router) { client in
+            for (method, path, allow) in [(HTTPRequest.Method.put, "/v1/check", "POST"), (.delete, "/healthz", "GET, HEAD"),
+                                          (.patch, "/v1/charts/targets", "POST"), (.get, "/v1/briefings", "POST"),
+                                          (.trace, "/openapi.yaml", "GET, HEAD"), (.post, "/v1/outputs/a/b.pdf", "GET, HEAD")] {
+                let response = try await client.execute(uri: path, method: method)
+                XCTAssertEqual(response.status, .methodNotAllowed, "\(method) \(path)")
+                XCTAssertEqual(response.headers[.allow], allow, "\(method) \(path)")
+                XCTAssertEqual(S.problem(response)?.type, "urn:folio:problem:method-not-allowed")
+            }
+            let unknown = try await client.execute(uri: "/v2/nothing", method: .put)
+            XCTAssertEqual(unknown.status, .notFound)
+            for path in ["/openapi.yaml", "/healthz", "/", "/app.js"] {
+                let get = try await client.execute(uri: path, method: .get)
+                let head = try await client.execute(uri: path, method: .head)
+                XCTAssertEqual(head.status, .ok, path)
+                XCTAssertEqual(head.body.readableBytes, 0, path)
+                XCTAssertEqual(head.headers[.contentLength], get.headers[.contentLength], path)
+                XCTAssertEqual(head.headers[.contentType], get.headers[.contentType], path)
+            }
+        }
+    }
+
+    /// Observed answers, keyed like `documentedOperations()`.
+    final class Observed: Sendable {
+        private let state = Mutex<[String: Set<Int>]>([:])
+        var answers: [String: Set<Int>] { state.withLock { $0 } }
 
         func record(_ method: HTTPRequest.Method, _ uri: String, _ status: HTTPResponse.Status) {
             var path = String(uri.split(separator: "?", maxSplits: 1)[0])
             if path.hasPrefix("/v1/charts/") { path = "/v1/charts/{kind}" }
             if path.hasPrefix("/v1/outputs/") { path = "/v1/outputs/{path}" }
-            lock.lock()
-            answers["\(method.rawValue) \(path)", default: []].insert(status.code)
-            lock.unlock()
+            state.withLock { $0["\(method.rawValue) \(path)", default: []].insert(status.code) }
         }
     }
 
@@ -183,7 +194,7 @@ final class OpenAPITests: XCTestCase {
         }
 
         // 3. The document, both ways.
-        let documented = OpenAPIDocument.operations()
+        let documented = try Self.documentedOperations()
         for (operation, statuses) in observed.answers {
             let missing = statuses.subtracting(documented[operation] ?? [])
             XCTAssertTrue(missing.isEmpty, "\(operation) answered \(missing.sorted()) but the document does not say so")

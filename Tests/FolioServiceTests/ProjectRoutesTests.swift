@@ -190,6 +190,44 @@ final class ProjectRoutesTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/outcome4.pdf").path))
     }
 
+    /// Requests and scrapes read folio.yaml and the state only when they changed, and hash an
+    /// output only when its stamp is new: repeated requests read and hash nothing.
+    func testOutputRequestsAndScrapesReuseTheListingAndTheHashes() async throws {
+        let service = RenderService(configuration: configuration(), logger: S.quietLogger)
+        let rebuilds = try XCTUnwrap(service.rebuilds)
+        let app = try FolioServer.makeApplication(configuration: service.configuration, logger: S.quietLogger, service: service)
+        try await app.test(.router) { client in
+            // The build at start, whenever it runs, is over once a result is recorded.
+            for _ in 0..<6000 where rebuilds.last == nil { try await Task.sleep(for: .milliseconds(10)) }
+            XCTAssertNotNil(rebuilds.last, "the build at start never finished")
+            func round() async throws {
+                let list = try await client.execute(uri: "/v1/outputs", method: .get, headers: Self.auth)
+                XCTAssertEqual(list.status, .ok)
+                let metrics = try await client.execute(uri: "/metrics", method: .get)
+                XCTAssertEqual(metrics.status, .ok)
+                let pdf = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)
+                XCTAssertEqual(pdf.status, .ok)
+                var conditional = Self.auth
+                conditional[.ifNoneMatch] = pdf.headers[.eTag]
+                let again = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: conditional)
+                XCTAssertEqual(again.status, .notModified)
+            }
+            try await round()
+            let warm = rebuilds.catalog.readCounts
+            for _ in 0..<5 { try await round() }
+            let after = rebuilds.catalog.readCounts
+            XCTAssertEqual(after.listings, warm.listings, "folio.yaml and the state were read again")
+            XCTAssertEqual(after.hashed, warm.hashed, "outputs were hashed again though unchanged")
+
+            // A replaced output is hashed afresh, and its new ETag describes the new bytes.
+            let file = self.project.appendingPathComponent("Output/outcome4.pdf")
+            let replacement = Data("%PDF-1.7 replaced\n".utf8)
+            try replacement.write(to: file, options: .atomic)
+            let replaced = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)
+            XCTAssertEqual(replaced.headers[.eTag], "\"\(SHA256.hex(Array(replacement)))\"")
+        }
+    }
+
     static func result(_ response: TestResponse) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
     }

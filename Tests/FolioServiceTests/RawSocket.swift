@@ -59,6 +59,18 @@ final class RawSocket {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Everything until the peer closes the connection (or the timeout), and whether it closed.
+    func receiveUntilClose() -> (text: String, closed: Bool) {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count > 0 { data += buffer[0..<count]; continue }
+            let closed = count == 0 || errno == ECONNRESET
+            return (String(decoding: data, as: UTF8.self), closed)
+        }
+    }
+
     /// Reads until the peer closes; true if it closed (recv returned 0 or a reset) within the timeout.
     func waitForClose() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 65_536)

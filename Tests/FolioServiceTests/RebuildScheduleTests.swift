@@ -30,7 +30,7 @@ final class RebuildScheduleTests: XCTestCase {
         XCTAssertEqual(try next("0 0 13 * fri", after: "2026-11-29T00:00:00Z"), "2026-12-04T00:00:00Z")
         XCTAssertEqual(try next("5,10-12/2 8 * * *", after: "2026-11-29T08:06:00Z"), "2026-11-29T08:10:00Z")
         XCTAssertNil(try next("0 0 31 2 *", after: "2026-01-01T00:00:00Z"), "February has no 31st")
-        // Seconds past the minute: the very next minute still counts (found in review).
+        // Seconds past the minute: the very next minute still counts.
         XCTAssertEqual(try next("* * * * *", after: "2026-11-29T18:07:30Z"), "2026-11-29T18:08:00Z")
         XCTAssertEqual(try next("8 18 * * *", after: "2026-11-29T18:07:30Z"), "2026-11-29T18:08:00Z")
         XCTAssertEqual(try next("8 18 * * *", after: "2026-11-29T18:08:00Z"), "2026-11-30T18:08:00Z")

@@ -54,7 +54,7 @@ final class ShutdownTests: XCTestCase {
     }
 
     func testSIGTERMDuringARenderLetsItFinishAndExitsZero() async throws {
-        guard let binary = Self.folioBinary() else { throw XCTSkip("no folio binary; build it first (swift build)") }
+        let binary = try XCTUnwrap(Self.folioBinary(), "no folio binary: build it first (swift build --product folio) or set FOLIO_BINARY")
         let help = Process()
         help.executableURL = binary
         help.arguments = ["serve", "--help"]
@@ -62,7 +62,7 @@ final class ShutdownTests: XCTestCase {
         help.standardError = FileHandle.nullDevice
         try help.run()
         help.waitUntilExit()
-        guard help.terminationStatus == 0 else { throw XCTSkip("\(binary.path) has no serve command yet") }
+        XCTAssertEqual(help.terminationStatus, 0, "\(binary.path) serve --help failed")
 
         let server = try ServerProcess(binary: binary, arguments: ["--workers", "1", "--log-format", "text", "--render-timeout", "300"])
         defer { if server.process.isRunning { server.process.terminate() } }

@@ -17,7 +17,8 @@ public enum FolioServer {
     ) throws -> some ApplicationProtocol {
         try configuration.validate()
         let service = service ?? RenderService(configuration: configuration, logger: logger)
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD on every GET route is answered by the GET handler without the body.
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Middleware applies to the routes added after it: add it first.
         router.add(middleware: ObservabilityMiddleware(metrics: service.metrics, logger: logger))
         if let token = configuration.token {
@@ -25,14 +26,13 @@ public enum FolioServer {
         }
         addRoutes(to: router, service: service)
 
-        let maxBody = configuration.maxBodyBytes
-        let idle = configuration.idleTimeout
-        let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [ConnectionGuard(maxBodyBytes: maxBody)],
-            idleTimeout: .nanoseconds(Int64(idle.components.seconds) * 1_000_000_000 + idle.components.attoseconds / 1_000_000_000))
+        let limits = ConnectionGuard.Limits(maxBodyBytes: configuration.maxBodyBytes,
+                                            requestReadTimeout: TimeAmount(configuration.requestReadTimeout),
+                                            drainBytes: configuration.drainBytes,
+                                            drainTimeout: TimeAmount(configuration.drainTimeout))
         return Application(
             router: router,
-            server: .http1(configuration: http1),
+            server: .guardedHTTP1(limits: limits, idleTimeout: TimeAmount(configuration.idleTimeout)),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "folio"),
             // The pool comes first: the service group stops services in reverse order, so the HTTP
@@ -43,27 +43,42 @@ public enum FolioServer {
         )
     }
 
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    /// Adds every route of `RouteTable` with its handler.
     static func addRoutes(to router: Router<BasicRequestContext>, service: RenderService) {
-        router.post("/v1/briefings") { request, _ in try await service.briefing(request) }
-        router.post("/v1/briefings/countries") { request, _ in try await service.countryBriefings(request) }
-        router.post("/v1/charts") { request, _ in try await service.chartList(request) }
-        router.post("/v1/chart-set") { request, _ in try await service.chartSet(request) }
-        router.post("/v1/slides") { request, _ in try await service.slides(request) }
-        router.post("/v1/charts/:kind") { request, context in
-            try await service.chart(request, kindName: context.parameters.get("kind"))
+        for route in RouteTable.routes {
+            let handler = handler(for: route, service: service)
+            router.on(RouterPath(route.path), method: route.method) { request, context in try await handler(request, context) }
         }
-        router.post("/v1/check") { request, _ in try await service.check(request) }
-        router.get("/v1/styles") { _, _ in service.styleList() }
-        router.get("/healthz") { _, _ in service.healthz() }
-        router.get("/readyz") { _, _ in try service.readyz() }
-        router.get("/metrics") { _, _ in service.metricsText() }
-        router.get("/openapi.yaml") { _, _ in service.openAPI() }
-        router.post("/v1/rebuild") { request, _ in try await service.rebuild(request) }
-        router.get("/v1/outputs") { request, _ in try service.outputList(request) }
-        router.get("/v1/outputs/**") { request, context in
-            try service.output(request, path: context.parameters.getCatchAll().joined(separator: "/"))
+    }
+
+    static func handler(for route: RouteTable.Route, service: RenderService) -> Handler {
+        switch (route.method, route.path) {
+        case (.post, "/v1/briefings"): return { request, _ in try await service.briefing(request) }
+        case (.post, "/v1/briefings/countries"): return { request, _ in try await service.countryBriefings(request) }
+        case (.post, "/v1/charts"): return { request, _ in try await service.chartList(request) }
+        case (.post, "/v1/chart-set"): return { request, _ in try await service.chartSet(request) }
+        case (.post, "/v1/slides"): return { request, _ in try await service.slides(request) }
+        case (.post, "/v1/charts/:kind"):
+            return { request, context in try await service.chart(request, kindName: context.parameters.get("kind")) }
+        case (.post, "/v1/check"): return { request, _ in try await service.check(request) }
+        case (.get, "/v1/styles"): return { _, _ in service.styleList() }
+        case (.get, "/healthz"): return { _, _ in service.healthz() }
+        case (.get, "/readyz"): return { _, _ in try service.readyz() }
+        case (.get, "/metrics"): return { _, _ in await service.metricsText() }
+        case (.get, "/openapi.yaml"): return { _, _ in service.openAPI() }
+        case (.post, "/v1/rebuild"): return { request, _ in try await service.rebuild(request) }
+        case (.get, "/v1/outputs"): return { request, _ in try await service.outputList(request) }
+        case (.get, "/v1/outputs/**"):
+            return { request, context in
+                try await service.output(request, path: context.parameters.getCatchAll().joined(separator: "/"))
+            }
+        case (.get, "/"): return { request, _ in FrontPage.response(FrontPage.page, for: request) }
+        case (.get, "/app.js"): return { request, _ in FrontPage.response(FrontPage.script, for: request) }
+        case (.get, "/app.css"): return { request, _ in FrontPage.response(FrontPage.styleSheet, for: request) }
+        default: preconditionFailure("no handler for \(route.method) \(route.path)")
         }
-        FrontPage.addRoutes(to: router)
     }
 
     /// Runs until SIGTERM or SIGINT, then stops accepting connections, lets in-flight requests

@@ -79,7 +79,7 @@ extension RenderService {
                 let (count, overflow) = pixels.width.multipliedReportingOverflow(by: pixels.height)
                 if overflow || count > configuration.maxPixels || pixels.width > Renderer.maximumSide
                     || pixels.height > Renderer.maximumSide {
-                    throw ProblemDetails.badParameter("scale \(NumberText.tick(scale)) makes \(pixels.width)×\(pixels.height) pixel "
+                    throw ProblemDetails.tooManyPixels("scale \(NumberText.tick(scale)) makes \(pixels.width)×\(pixels.height) pixel "
                         + "charts, more than the limit of \(Self.megapixels(configuration.maxPixels)) megapixels")
                 }
             }
@@ -109,12 +109,12 @@ extension RenderService {
         }
     }
 
-    /// `png,svg` → the formats, each once, in the order given.
+    /// `png,svg` → the formats, each once, in the order given; exactly the names, lower case, as
+    /// the OpenAPI document's pattern says.
     static func formatList(_ text: String) throws -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let format = OutputFormat(rawValue: name) else {
+            guard let format = OutputFormat(rawValue: String(name)) else {
                 throw ProblemDetails.badParameter("formats must list png, svg or pdf separated by commas, found \"\(name.prefix(40))\"")
             }
             if !formats.contains(format) { formats.append(format) }
@@ -122,17 +122,24 @@ extension RenderService {
         return formats
     }
 
-    /// `1,2` → the PNG scales, each more than 0 and at most 8, at most 4 of them.
+    /// `1,2` → the PNG scales: at most 4 listed, each a decimal number (`1`, `1.5`) more than 0 and
+    /// at most 8, each kept once.
     static func scaleList(_ text: String) throws -> [Double] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard items.count <= 4 else { throw ProblemDetails.badParameter("scales lists at most 4 scales, found \(items.count)") }
         var scales: [Double] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let item = item.trimmingCharacters(in: .whitespaces)
-            guard let scale = Double(item), scale.isFinite, scale > 0, scale <= 8 else {
+        for item in items {
+            guard isDecimal(item), let scale = Double(item), scale > 0, scale <= 8 else {
                 throw ProblemDetails.badParameter("scales must list numbers more than 0 and at most 8, found \"\(item.prefix(40))\"")
             }
             if !scales.contains(scale) { scales.append(scale) }
         }
-        guard scales.count <= 4 else { throw ProblemDetails.badParameter("scales lists at most 4 scales, found \(scales.count)") }
         return scales
+    }
+
+    /// Digits, optionally a point and more digits: `2`, `1.5` (not `1e0`, ` 2` or `.5`).
+    static func isDecimal(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     }
 }

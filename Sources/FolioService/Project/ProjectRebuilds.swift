@@ -2,6 +2,7 @@ import FolioBuild
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `folio serve --project DIR`: keeps a project's outputs current — one build at start, then on the
 /// schedule (`--every`, `--cron`) and on `POST /v1/rebuild` — and says what the last build did.
@@ -11,16 +12,16 @@ import ServiceLifecycle
 /// queues behind a running build rather than joining it, so its answer always reflects data as it
 /// was when the request arrived. The build itself writes every output atomically and keeps the
 /// previous outputs of a source that fails validation (see `Build`).
-public final class ProjectRebuilds: Service, @unchecked Sendable {
+public final class ProjectRebuilds: Service, Sendable {
     public let directory: URL
     public let schedule: RebuildSchedule?
     let metrics: ServiceMetrics
     let logger: Logger
     let jobs: Int
+    /// The published outputs, kept between requests (see `PublishedOutputCatalog`).
+    let catalog: PublishedOutputCatalog
     private let queue = DispatchQueue(label: "folio.rebuild")
-    private let lock = NSLock()
-    private var lastResult: RebuildResult?
-    private var lastSuccess: Date?
+    private let results = Mutex<(last: RebuildResult?, lastSuccess: Date?)>((nil, nil))
 
     public init(directory: URL, schedule: RebuildSchedule?, metrics: ServiceMetrics, logger: Logger,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -29,6 +30,7 @@ public final class ProjectRebuilds: Service, @unchecked Sendable {
         self.metrics = metrics
         self.logger = logger
         self.jobs = max(1, jobs)
+        catalog = PublishedOutputCatalog(directory: directory)
     }
 
     /// What one build did, as `POST /v1/rebuild` answers it and `GET /v1/outputs` shows it.
@@ -53,8 +55,7 @@ public final class ProjectRebuilds: Service, @unchecked Sendable {
     }
 
     public var last: RebuildResult? {
-        lock.lock(); defer { lock.unlock() }
-        return lastResult
+        results.withLock { $0.last }
     }
 
     // MARK: Service
@@ -126,28 +127,26 @@ public final class ProjectRebuilds: Service, @unchecked Sendable {
         } else {
             logger.error("project build failed", metadata: metadata)
         }
-        lock.lock()
-        lastResult = result
-        if result.ok { lastSuccess = started }
-        lock.unlock()
+        results.withLock { results in
+            results.last = result
+            if result.ok { results.lastSuccess = started }
+        }
         return result
     }
 
-    /// Outputs the builds recorded, as they are on disk now (`hashing`: see `Project.publishedOutputs`).
-    public func outputs(hashing: Bool = true) -> [PublishedOutput] {
-        guard let project = try? Project.load(directory: directory) else { return [] }
-        return project.publishedOutputs(hashing: hashing)
+    /// Outputs the builds recorded, as they are on disk now (see `PublishedOutputCatalog`).
+    public func outputs(hashing: Bool = true) async throws -> [PublishedOutput] {
+        try await catalog.outputs(hashing: hashing)
     }
 
     /// Sets the per-output age gauges just before `/metrics` is read.
-    func updateAgeMetrics(now: Date = Date()) {
+    func updateAgeMetrics(now: Date = Date()) async {
         // Paths and times only: a scrape never reads output files.
-        for output in outputs(hashing: false) {
+        for output in (try? await outputs(hashing: false)) ?? [] {
             metrics.outputAge(output.path).set(max(0, now.timeIntervalSince(output.modified)))
         }
-        lock.lock()
-        let success = lastSuccess
-        lock.unlock()
-        if let success { metrics.lastSuccessfulBuild.set(success.timeIntervalSince1970) }
+        if let success = results.withLock({ $0.lastSuccess }) {
+            metrics.lastSuccessfulBuild.set(success.timeIntervalSince1970)
+        }
     }
 }

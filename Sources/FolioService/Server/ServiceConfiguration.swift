@@ -30,6 +30,16 @@ public struct ServiceConfiguration: Sendable {
     public var stylesDirectory: URL?
     /// Close connections idle for this long.
     public var idleTimeout: Duration = .seconds(60)
+    /// Longest time from a request's head to the end of its body; past it the request is answered
+    /// 408 and the connection closed (a body trickled a byte at a time cannot hold a connection).
+    public var requestReadTimeout: Duration = .seconds(60)
+    /// After a response that closes the connection before the request body has all arrived (413,
+    /// or an error answered before the body was read), the rest is read and discarded, up to this
+    /// many bytes and `drainTimeout`, so that clients that send the whole body before reading the
+    /// answer (Python's urllib and requests) receive it instead of a reset connection.
+    public var drainBytes: Int = 64 << 20
+    /// See `drainBytes`.
+    public var drainTimeout: Duration = .seconds(10)
     /// The date stamped into PDFs when a request gives none; nil means the current UTC day at
     /// midnight (so identical requests on one day give byte-identical files on every replica).
     public var fixedDocumentDate: Date?
@@ -57,12 +67,19 @@ public struct ServiceConfiguration: Sendable {
         }
         if maxPages < 1 { try fail("--max-pages must be at least 1") }
         if renderTimeout <= .zero { try fail("--render-timeout must be more than 0 seconds") }
+        if requestReadTimeout <= .zero { try fail("--request-read-timeout must be more than 0 seconds") }
+        if drainBytes < 0 || drainTimeout < .zero { try fail("the drain limits must be 0 or more") }
         if queueLength < 0 || queueLength > 100_000 { try fail("--queue must be between 0 and 100000") }
         if cacheBytes < 0 { try fail("--cache-mib must be 0 or more") }
         if rebuildSchedule != nil && project == nil { try fail("--every and --cron need --project DIR") }
         do { _ = try DocumentDate.epoch(in: environment) } catch { try fail(error.description) }
-        if let project, !FileManager.default.fileExists(atPath: project.appendingPathComponent("folio.yaml").path) {
-            try fail("--project \(project.path) has no folio.yaml (folio init writes one)")
+        if let project {
+            let file = project.appendingPathComponent("folio.yaml").path
+            switch FileAccess.problem(readingFile: file) {
+            case nil: break
+            case "does not exist"?: try fail("--project \(project.path) has no folio.yaml (folio init writes one)")
+            case let problem?: try fail("--project \(project.path): \(file) \(problem)")
+            }
         }
     }
 }

@@ -40,27 +40,36 @@ extension RenderService {
         var outputs: [PublishedOutput]
     }
 
-    func outputList(_ request: Request) throws -> Response {
+    func outputList(_ request: Request) async throws -> Response {
         let rebuilds = try projectRebuilds()
         _ = try QueryParameters(request.uri, allowed: [])
         return json(OutputList(project: rebuilds.directory.lastPathComponent, schedule: rebuilds.schedule?.description,
-                               lastBuild: rebuilds.last, outputs: rebuilds.outputs()))
+                               lastBuild: rebuilds.last, outputs: try await rebuilds.outputs()))
     }
 
-    func output(_ request: Request, path: String) throws -> Response {
+    /// One output, read on the blocking-I/O thread pool. The ETag is the SHA-256 of the bytes sent
+    /// (the same as `GET /v1/outputs` lists), reused while the file's stamp is unchanged; an
+    /// `If-None-Match` for a file whose stamp is already hashed is answered without reading it.
+    ///
+    /// Not Hummingbird's `FileMiddleware`: its ETag is made of the file's size and modification
+    /// time, while this API promises the content's SHA-256, the value `/v1/outputs` lists and a
+    /// client can check the bytes against. Looking up only the published paths (the part a
+    /// restricted `FileProvider` would give) is `PublishedOutputCatalog`'s, and outputs are
+    /// whole-file downloads of a few MiB, so its ranges and streaming would add little.
+    func output(_ request: Request, path: String) async throws -> Response {
         let rebuilds = try projectRebuilds()
-        guard let output = rebuilds.outputs(hashing: false).first(where: { $0.path == path }) else {
-            throw ProblemDetails.notFound("unknown-output", "no build output is called \"\(path.prefix(200))\"; GET /v1/outputs lists them")
+        let unknown = ProblemDetails.notFound("unknown-output",
+                                              "no build output is called \"\(path.prefix(200))\"; GET /v1/outputs lists them")
+        let conditions = request.headers[values: .ifNoneMatch]
+        if !conditions.isEmpty, let known = try await rebuilds.catalog.knownOutput(path: path),
+           Self.ifNoneMatch(conditions, matches: "\"\(known.sha256)\"") {
+            metrics.notModified.increment()
+            return Response(status: .notModified, headers: [.eTag: "\"\(known.sha256)\"", .lastModified: Self.httpDate(known.modified)])
         }
-        guard let data = FileManager.default.contents(atPath: rebuilds.directory.appendingPathComponent(output.path).path) else {
-            throw ProblemDetails.notFound("unknown-output", "the output \"\(path.prefix(200))\" was removed a moment ago")
-        }
-        // The ETag is the hash of the bytes read now, not of the state file's record: it describes
-        // what is sent even when a build (or anyone) replaced the file since.
-        let bytes = Array(data)
-        let etag = "\"\(SHA256.hex(bytes))\""
+        guard let (output, bytes) = try await rebuilds.catalog.read(path: path) else { throw unknown }
+        let etag = "\"\(output.sha256)\""
         let lastModified = Self.httpDate(output.modified)
-        if Self.ifNoneMatch(request.headers[values: .ifNoneMatch], matches: etag) {
+        if Self.ifNoneMatch(conditions, matches: etag) {
             metrics.notModified.increment()
             return Response(status: .notModified, headers: [.eTag: etag, .lastModified: lastModified])
         }

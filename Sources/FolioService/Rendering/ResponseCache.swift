@@ -1,6 +1,7 @@
 import FolioModel
 import Foundation
 import NIOCore
+import Synchronization
 
 /// Rendered responses by request fingerprint, least recently used dropped first, bounded by bytes.
 ///
@@ -8,7 +9,7 @@ import NIOCore
 /// (engine version, route, every parameter with its default filled in, the style, the media type
 /// and the body). Rendering is deterministic (fixed PDF dates, bundled fonts), so equal keys mean
 /// byte-identical responses, on every replica running the same build.
-public final class ResponseCache: @unchecked Sendable {
+public final class ResponseCache: Sendable {
     public struct Entry: Sendable {
         public var body: ByteBuffer
         public var contentType: String
@@ -16,12 +17,8 @@ public final class ResponseCache: @unchecked Sendable {
     }
 
     public let capacity: Int
-    private let lock = NSLock()
-    private var entries: [String: Node] = [:]
-    // Doubly linked recency list: `head` most recent.
-    private var head: Node?
-    private var tail: Node?
-    private(set) var bytes = 0
+    /// The entries and their recency; the nodes never leave the mutex (only their `Entry`s do).
+    private let state = Mutex(State())
 
     private final class Node {
         let key: String
@@ -32,6 +29,30 @@ public final class ResponseCache: @unchecked Sendable {
         var cost: Int { entry.body.readableBytes + key.utf8.count + 128 }
     }
 
+    /// A dictionary for lookup and a doubly linked recency list (`head` most recent) for eviction.
+    private struct State {
+        var entries: [String: Node] = [:]
+        var head: Node?
+        var tail: Node?
+        var bytes = 0
+
+        mutating func unlink(_ node: Node) {
+            node.previous?.next = node.next
+            node.next?.previous = node.previous
+            if head === node { head = node.next }
+            if tail === node { tail = node.previous }
+            node.previous = nil
+            node.next = nil
+        }
+
+        mutating func pushFront(_ node: Node) {
+            node.next = head
+            head?.previous = node
+            head = node
+            if tail == nil { tail = node }
+        }
+    }
+
     public init(capacity: Int) {
         self.capacity = max(0, capacity)
     }
@@ -39,56 +60,42 @@ public final class ResponseCache: @unchecked Sendable {
     public var isEnabled: Bool { capacity > 0 }
 
     public var count: Int {
-        lock.lock(); defer { lock.unlock() }
-        return entries.count
+        state.withLock { $0.entries.count }
     }
 
     public var byteCount: Int {
-        lock.lock(); defer { lock.unlock() }
-        return bytes
+        state.withLock { $0.bytes }
     }
 
     public func get(_ key: String) -> Entry? {
-        lock.lock(); defer { lock.unlock() }
-        guard let node = entries[key] else { return nil }
-        unlink(node)
-        pushFront(node)
-        return node.entry
+        state.withLock { state in
+            guard let node = state.entries[key] else { return nil }
+            state.unlink(node)
+            state.pushFront(node)
+            return node.entry
+        }
     }
 
     /// Stores `entry` unless it alone would take more than an eighth of the cache.
     public func put(_ key: String, _ entry: Entry) {
-        let node = Node(key: key, entry: entry)
-        guard isEnabled, node.cost <= capacity / 8 else { return }
-        lock.lock(); defer { lock.unlock() }
-        if let old = entries.removeValue(forKey: key) {
-            unlink(old)
-            bytes -= old.cost
+        let cost = entry.body.readableBytes + key.utf8.count + 128
+        guard isEnabled, cost <= capacity / 8 else { return }
+        let capacity = self.capacity
+        state.withLock { state in
+            let node = Node(key: key, entry: entry)
+            if let old = state.entries.removeValue(forKey: key) {
+                state.unlink(old)
+                state.bytes -= old.cost
+            }
+            state.entries[key] = node
+            state.pushFront(node)
+            state.bytes += node.cost
+            while state.bytes > capacity, let last = state.tail {
+                state.unlink(last)
+                state.entries.removeValue(forKey: last.key)
+                state.bytes -= last.cost
+            }
         }
-        entries[key] = node
-        pushFront(node)
-        bytes += node.cost
-        while bytes > capacity, let last = tail {
-            unlink(last)
-            entries.removeValue(forKey: last.key)
-            bytes -= last.cost
-        }
-    }
-
-    private func unlink(_ node: Node) {
-        node.previous?.next = node.next
-        node.next?.previous = node.previous
-        if head === node { head = node.next }
-        if tail === node { tail = node.previous }
-        node.previous = nil
-        node.next = nil
-    }
-
-    private func pushFront(_ node: Node) {
-        node.next = head
-        head?.previous = node
-        head = node
-        if tail == nil { tail = node }
     }
 
     /// The fingerprint of a request: hex SHA-256 over the engine version, the route, the parameters

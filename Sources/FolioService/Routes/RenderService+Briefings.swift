@@ -19,7 +19,7 @@ extension RenderService {
         let style = try styles.style(named: query["style"] ?? "default")
         let requestedDate = try query.date("date")
         let country = query["country"]
-        if let country, country.trimmingCharacters(in: .whitespaces).isEmpty || country.count > 200 {
+        if let country, country.trimmingCharacters(in: .whitespaces).isEmpty || country.unicodeScalars.count > 200 {
             throw ProblemDetails.badParameter("country must be a country name of 1 to 200 characters")
         }
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)

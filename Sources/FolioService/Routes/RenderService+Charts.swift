@@ -38,7 +38,7 @@ extension RenderService {
             let pixels = options.pixelSize
             let (count, overflow) = pixels.width.multipliedReportingOverflow(by: pixels.height)
             if overflow || count > configuration.maxPixels || pixels.width > Renderer.maximumSide || pixels.height > Renderer.maximumSide {
-                throw ProblemDetails.badParameter("width \(width) × height \(height) at scale \(scale) is \(pixels.width)×\(pixels.height) "
+                throw ProblemDetails.tooManyPixels("width \(width) × height \(height) at scale \(scale) is \(pixels.width)×\(pixels.height) "
                     + "pixels, more than the limit of \(Self.megapixels(configuration.maxPixels)) megapixels "
                     + "(and \(Renderer.maximumSide) pixels a side)")
             }
@@ -47,12 +47,12 @@ extension RenderService {
         let part: Int
         switch kind {
         case .targets, .regions:
-            if query["part"] != nil { throw ProblemDetails.badParameter("part applies to the overview chart only") }
+            if query["part"] != nil { throw ProblemDetails.conflictingParameters("part applies to the overview chart only") }
             outcomeID = query["outcome"]
             part = 1
         case .overview:
             if query["outcome"] != nil {
-                throw ProblemDetails.badParameter("the overview charts every outcome; it takes no outcome parameter")
+                throw ProblemDetails.conflictingParameters("the overview charts every outcome; it takes no outcome parameter")
             }
             outcomeID = nil
             part = try query.integer("part", in: 1...10_000) ?? 1

@@ -33,8 +33,8 @@ extension RenderService {
         let query = try QueryParameters(request.uri, allowed: ["strict"])
         let strict: Bool
         switch query["strict"] {
-        case nil, "false", "0": strict = false
-        case "true", "1", "": strict = true
+        case nil, "false": strict = false
+        case "true": strict = true
         case let other?: throw ProblemDetails.badParameter("strict must be true or false, found \"\(other.prefix(40))\"")
         }
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)

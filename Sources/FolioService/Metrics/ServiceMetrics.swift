@@ -42,10 +42,10 @@ public final class ServiceMetrics: Sendable {
         MetricNameDescriptor(namespace: "folio", metricName: metric, unitName: "", helpText: help)
     }
 
-    static let renderDuration = name("render_duration_seconds", "Time a worker thread spent on one job (checking and drawing).")
-    static let requests = name("http_requests_total", "HTTP requests answered, by route and status.")
-    static let responseBytes = name("http_response_bytes_total", "Bytes of response bodies sent, by route.")
-    static let requestDuration = name("http_request_duration_seconds", "Time from request to response, by route.")
+    static var renderDuration: MetricNameDescriptor { name("render_duration_seconds", "Time a worker thread spent on one job (checking and drawing).") }
+    static var requests: MetricNameDescriptor { name("http_requests_total", "HTTP requests answered, by route and status.") }
+    static var responseBytes: MetricNameDescriptor { name("http_response_bytes_total", "Bytes of response bodies sent, by route.") }
+    static var requestDuration: MetricNameDescriptor { name("http_request_duration_seconds", "Time from request to response, by route.") }
     static let requestBuckets: [Duration] = [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
                                              .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
                                              .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10), .seconds(30)]
@@ -64,10 +64,10 @@ public final class ServiceMetrics: Sendable {
             .record(duration)
     }
 
-    static let builds = name("builds_total", "Project builds (--project), by result: ok, or failed (a target or the build failed).")
-    static let buildTargetFailures = name("build_target_failures_total", "Targets that failed to build (their old outputs kept).")
-    static let buildDuration = name("build_duration_seconds", "Time one project build took.")
-    static let outputAge = name("output_age_seconds", "Seconds since each published output was last replaced.")
+    static var builds: MetricNameDescriptor { name("builds_total", "Project builds (--project), by result: ok, or failed (a target or the build failed).") }
+    static var buildTargetFailures: MetricNameDescriptor { name("build_target_failures_total", "Targets that failed to build (their old outputs kept).") }
+    static var buildDuration: MetricNameDescriptor { name("build_duration_seconds", "Time one project build took.") }
+    static var outputAge: MetricNameDescriptor { name("output_age_seconds", "Seconds since each published output was last replaced.") }
     static let buildBuckets: [Duration] = [.milliseconds(50), .milliseconds(250), .seconds(1), .seconds(5), .seconds(15),
                                            .seconds(60), .seconds(300), .seconds(1800)]
 

@@ -1,8 +1,3 @@
-extension FrontPage {
-    /// The page's script: reads the chosen files, calls the /v1/ API with `fetch`, and builds every
-    /// piece of the result with DOM calls. Text from the file or the server only ever goes into
-    /// `textContent`, attributes set by name, or blob URLs: never parsed as markup.
-    static let javascript = #"""
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -505,5 +500,3 @@ extension FrontPage {
   if (state.token) $('token').value = state.token;
   loadStyles().then((ok) => { if (ok) say('Ready. Choose or drop your data file, or paste its text.'); });
 })();
-"""#
-}

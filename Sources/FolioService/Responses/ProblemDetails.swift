@@ -70,12 +70,23 @@ extension ProblemDetails {
         ProblemDetails(.badRequest, "bad-parameter", detail)
     }
 
+    /// Parameters each within their range whose combination makes an image larger than the limit:
+    /// a request the document allows that cannot be served (so 422, not 400).
+    static func tooManyPixels(_ detail: String) -> ProblemDetails {
+        ProblemDetails(.unprocessableContent, "too-many-pixels", detail)
+    }
+
+    /// Parameters each valid alone that do not go together (`part` on a targets chart).
+    static func conflictingParameters(_ detail: String) -> ProblemDetails {
+        ProblemDetails(.unprocessableContent, "conflicting-parameters", detail)
+    }
+
     static func notFound(_ slug: String, _ detail: String) -> ProblemDetails {
         ProblemDetails(.notFound, slug, detail)
     }
 
-    /// The body is larger than the limit. The connection is closed after the answer, so the rest of
-    /// the body is never read.
+    /// The body is larger than the limit. The connection is closed after the answer; the rest of
+    /// the body is read and discarded up to a bound first (see `ConnectionGuard`), never stored.
     static func tooLarge(limit: Int) -> ProblemDetails {
         ProblemDetails(.contentTooLarge, "body-too-large",
                        "the request body is larger than the limit of \(ByteCountText.text(limit))",
@@ -102,6 +113,16 @@ extension ProblemDetails {
         ProblemDetails(.serviceUnavailable, "render-timeout",
                        "the render took longer than the limit of \(DurationText.seconds(timeout)) and was abandoned")
     }
+
+    /// The request's body did not arrive within the request read time.
+    static let requestTimeout = ProblemDetails(.requestTimeout, "request-timeout",
+                                               "the request body did not arrive in time; the connection is closed",
+                                               headers: [.connection: "close"])
+
+    /// The body's framing is broken (a bad chunk size or a truncated chunk).
+    static let malformedBody = ProblemDetails(.badRequest, "malformed-body",
+                                              "the request body is not valid HTTP (a bad chunk size or a truncated chunk)",
+                                              headers: [.connection: "close"])
 
     static let shuttingDown = ProblemDetails(.serviceUnavailable, "shutting-down", "the server is shutting down",
                                              headers: [.retryAfter: "1", .connection: "close"])
@@ -141,30 +162,5 @@ public struct DiagnosticJSON: Codable, Sendable, Equatable {
         path = diagnostic.path
         message = diagnostic.message
         file = diagnostic.file.hasPrefix("body.") ? nil : diagnostic.file
-    }
-}
-
-enum JSONOutput {
-    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [0x0A]
-    }
-}
-
-enum ByteCountText {
-    /// "4 MiB", "512 KiB", "1000 bytes".
-    static func text(_ bytes: Int) -> String {
-        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
-        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
-        return "\(bytes) bytes"
-    }
-}
-
-enum DurationText {
-    static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.3g s", value)
     }
 }

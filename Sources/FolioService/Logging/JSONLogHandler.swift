@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// One JSON object per line on standard error: `ts`, `level`, `logger`, `msg` and the metadata as
 /// fields. What log collectors (journald, Loki, CloudWatch, `jq`) read without a parser of their own.
@@ -8,7 +9,8 @@ public struct JSONLogHandler: LogHandler {
     public var metadataProvider: Logger.MetadataProvider?
     public var logLevel: Logger.Level = .info
     private let label: String
-    private static let lock = NSLock()
+    /// One line at a time on standard error, whole, whichever thread logs.
+    private static let output = Mutex(FileHandle.standardError)
 
     public init(label: String, metadataProvider: Logger.MetadataProvider? = nil) {
         self.label = label
@@ -35,9 +37,7 @@ public struct JSONLogHandler: LogHandler {
             return
         }
         data.append(0x0A)
-        Self.lock.lock()
-        FileHandle.standardError.write(data)
-        Self.lock.unlock()
+        Self.output.withLock { $0.write(data) }
     }
 
     private static func json(_ value: Logger.Metadata.Value) -> Any {

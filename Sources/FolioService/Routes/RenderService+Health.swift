@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 
-/// `GET /healthz` (the process answers), `GET /readyz` (every render worker has its renderer and
-/// the server is not shutting down), `GET /metrics` (Prometheus text), `GET /openapi.yaml`.
+/// `GET /healthz` (the process answers), `GET /readyz` (the render pool says it can take work:
+/// its workers have their renderers, the server is not shutting down, and not every worker is
+/// stuck on a render past its deadline — `RenderPool.isReady`), `GET /metrics` (Prometheus text), `GET /openapi.yaml`.
 /// These stay open when a token is configured, for load balancers and scrapers.
 extension RenderService {
     struct Health: Encodable {
@@ -20,16 +21,16 @@ extension RenderService {
 
     func readyz() throws -> Response {
         guard pool.isReady else {
-            throw ProblemDetails(.serviceUnavailable, "not-ready", "the render workers are starting or the server is stopping",
+            throw ProblemDetails(.serviceUnavailable, "not-ready", "the render workers are starting, all busy past their deadline, or the server is stopping",
                                  headers: [.retryAfter: "1"])
         }
         let snapshot = pool.snapshot
         return json(Health(status: "ready", workers: pool.workerCount, queued: snapshot.queued, running: snapshot.running))
     }
 
-    func metricsText() -> Response {
+    func metricsText() async -> Response {
         metrics.cacheBytes.set(cache.byteCount)
-        rebuilds?.updateAgeMetrics()
+        await rebuilds?.updateAgeMetrics()
         let text = metrics.text()
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8",
                                                .contentLength: String(text.utf8.count)],
@@ -38,8 +39,8 @@ extension RenderService {
 
     func openAPI() -> Response {
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8",
-                                        .contentLength: String(OpenAPIDocument.yaml.utf8.count)],
-                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+                                        .contentLength: String(OpenAPIDocument.bytes.count)],
+                 body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.bytes)))
     }
 
     func json<T: Encodable>(_ value: T) -> Response {
