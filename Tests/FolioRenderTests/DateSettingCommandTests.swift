@@ -36,4 +36,21 @@ final class DateSettingCommandTests: FolioCommandTestCase {
         XCTAssertEqual(epoch.status, 0, epoch.stderr)
         XCTAssertEqual(try TestSupport.pdfInfo(folder.appendingPathComponent("c.pdf"))["CreationDate"], "2024-12-06T00:00:00Z")
     }
+
+    /// Defect: the build fingerprint hashed SOURCE_DATE_EPOCH's text, so the same date written
+    /// another way rebuilt everything.
+    func testABuildIsFreshWhenTheEpochNamesTheSameDate() throws {
+        XCTAssertEqual(try folio(["init"]).status, 0)
+        try Data("sources:\n  outcome4: data/outcome4.yaml\ntargets:\n  - briefing: outcome4\n".utf8)
+            .write(to: folder.appendingPathComponent("folio.yaml"))
+        let build = try folio(["build"], environment: ["SOURCE_DATE_EPOCH": "1456790400"])
+        XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertEqual(try TestSupport.pdfInfo(folder.appendingPathComponent("Output/outcome4.pdf"))["CreationDate"],
+                       "2016-03-01T00:00:00Z")
+        let again = try folio(["build", "--dry-run"], environment: ["SOURCE_DATE_EPOCH": "01456790400"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stdout.contains("would build"), again.stdout)
+        let other = try folio(["build", "--dry-run"], environment: ["SOURCE_DATE_EPOCH": "1456790401"])
+        XCTAssertTrue(other.stdout.contains("would build Output/outcome4.pdf"), other.stdout)
+    }
 }

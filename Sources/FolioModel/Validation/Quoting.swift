@@ -4,10 +4,20 @@ enum Quoting {
 
     /// `"text"` with quotes, backslashes and control characters escaped, and long text cut.
     static func quoted(_ text: String) -> String {
+        doubleQuoted(text, limit: maxShown) { scalar in
+            guard scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) else { return nil }
+            return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+
+    /// `text` in double quotes with the backslash escapes messages, JSON and YAML share (`\"`, `\\`,
+    /// `\n`, `\r`, `\t`); `escape` writes any other scalar its syntax escapes (nil: as it is).
+    /// - Parameter limit: scalars shown before the text is cut with `…`.
+    static func doubleQuoted(_ text: String, limit: Int = .max, escape: (Unicode.Scalar) -> String?) -> String {
         var out = "\""
         var count = 0
         for scalar in text.unicodeScalars {
-            if count == maxShown {
+            if count == limit {
                 out += "…"
                 break
             }
@@ -16,14 +26,10 @@ enum Quoting {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if let escaped = escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""

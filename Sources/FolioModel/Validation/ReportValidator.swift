@@ -97,22 +97,8 @@ struct ReportValidator {
                 }
             }
         }
-        var narrative: [NarrativeSection] = []
-        for (i, item) in (optionalList(fields, "narrative") ?? []).enumerated() where !sink.isFull {
-            let itemPath = path.appending("narrative").appending(i)
-            guard let section = reader.fields(item, path: itemPath, known: Keys.section) else { continue }
-            let heading = section.required("heading").flatMap { reader.text($0, path: itemPath.appending("heading"), nonEmpty: true) }
-            let paragraphs = texts(section, "paragraphs", path: itemPath)
-            if let heading { narrative.append(NarrativeSection(heading: heading, paragraphs: paragraphs)) }
-        }
-        var outputs: [OutputCategory] = []
-        for (i, item) in (optionalList(fields, "outputs") ?? []).enumerated() where !sink.isFull {
-            let itemPath = path.appending("outputs").appending(i)
-            guard let output = reader.fields(item, path: itemPath, known: Keys.output) else { continue }
-            let category = output.required("category").flatMap { reader.text($0, path: itemPath.appending("category"), nonEmpty: true) }
-            let items = texts(output, "items", path: itemPath)
-            if let category { outputs.append(OutputCategory(category: category, items: items)) }
-        }
+        let narrative = headedTexts(fields, "narrative", keys: Keys.section).map { NarrativeSection(heading: $0.0, paragraphs: $0.1) }
+        let outputs = headedTexts(fields, "outputs", keys: Keys.output).map { OutputCategory(category: $0.0, items: $0.1) }
 
         guard let id, let title else { return nil }
         return Outcome(id: id, title: title, indicators: indicators, narrative: narrative, outputs: outputs)
@@ -219,6 +205,20 @@ struct ReportValidator {
 
     private func optionalList(_ fields: Fields, _ key: String) -> [SourceNode]? {
         fields.optional(key).flatMap { reader.list($0, path: fields.path.appending(key)) }
+    }
+
+    /// `narrative` and `outputs`: lists of mappings with a required heading (`keys[0]`: `heading`,
+    /// `category`) and a list of texts (`keys[1]`: `paragraphs`, `items`).
+    private func headedTexts(_ fields: Fields, _ key: String, keys: [String]) -> [(String, [String])] {
+        var result: [(String, [String])] = []
+        for (i, item) in (optionalList(fields, key) ?? []).enumerated() where !sink.isFull {
+            let itemPath = fields.path.appending(key).appending(i)
+            guard let entry = reader.fields(item, path: itemPath, known: keys) else { continue }
+            let heading = entry.required(keys[0]).flatMap { reader.text($0, path: itemPath.appending(keys[0]), nonEmpty: true) }
+            let texts = texts(entry, keys[1], path: itemPath)
+            if let heading { result.append((heading, texts)) }
+        }
+        return result
     }
 
     private func texts(_ fields: Fields, _ key: String, path: FieldPath) -> [String] {

@@ -47,19 +47,8 @@ public enum ReportJSONWriter {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + Quoting.hex(scalar.value, digits: 4, uppercase: false)
-            default: out.unicodeScalars.append(scalar)
-            }
+        Quoting.doubleQuoted(text) { scalar in
+            scalar.value < 0x20 ? "\\u" + Quoting.hex(scalar.value, digits: 4, uppercase: false) : nil
         }
-        return out + "\""
     }
 }

@@ -135,25 +135,14 @@ public enum ReportYAMLWriter {
     }
 
     static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        Quoting.doubleQuoted(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
-            case _ where isPrintable(scalar):
-                out.unicodeScalars.append(scalar)
-            case _ where scalar.value <= 0xFF:
-                out += "\\x" + Quoting.hex(scalar.value, digits: 2)
-            case _ where scalar.value <= 0xFFFF:
-                out += "\\u" + Quoting.hex(scalar.value, digits: 4)
-            default:
-                out += "\\U" + Quoting.hex(scalar.value, digits: 8)
+            case "\0": return "\\0"
+            case _ where isPrintable(scalar): return nil
+            case _ where scalar.value <= 0xFF: return "\\x" + Quoting.hex(scalar.value, digits: 2)
+            case _ where scalar.value <= 0xFFFF: return "\\u" + Quoting.hex(scalar.value, digits: 4)
+            default: return "\\U" + Quoting.hex(scalar.value, digits: 8)
             }
         }
-        return out + "\""
     }
 }
