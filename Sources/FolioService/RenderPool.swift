@@ -223,6 +223,7 @@ public final class RenderPool: Sendable, Service {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             metrics?.recordRender(kind: job.kind, duration: elapsed)
             job.finish(result)
+            renderer.returnFreedMemory()
             state.withLock { state in
                 state.running.removeAll { $0 === job }
                 state.averageSeconds = state.averageSeconds * 0.9 + seconds * 0.1

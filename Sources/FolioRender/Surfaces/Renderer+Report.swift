@@ -36,7 +36,7 @@ extension Renderer {
         let budget = LayoutBudget(maximumPages: maxPages, maximumLines: Renderer.lineAllowance(pages: maxPages),
                                   cancellation: cancellation ?? Cancellation())
         // Also after a layout stopped at the limit: it built as many pages as a long document.
-        defer { MemoryReturn.afterRender(pages: budget.pages) }
+        defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
         let document: Document
         do {
             document = try BriefingLayout(style: style, measurer: measurer).document(for: report, context: context, budget: budget)

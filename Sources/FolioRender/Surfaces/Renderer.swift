@@ -30,6 +30,17 @@ public final class Renderer {
     /// and every chart check it, and stop with `LayoutStop.cancelled`. The owner of the thread sets
     /// it before a render and clears it after.
     public var cancellation: Cancellation?
+    /// Set by a render large enough that the memory it freed is worth handing back to the system.
+    var hasFreedMuchMemory = false
+
+    /// After a large render, once its results are handed over (its layout and drawing freed): gives
+    /// the free heap back to the system (`malloc_trim`), so a long-running process does not keep its
+    /// peak size. Cheap when the last render was small: then it does nothing.
+    public func returnFreedMemory() {
+        guard hasFreedMuchMemory else { return }
+        hasFreedMuchMemory = false
+        MemoryReturn.trim()
+    }
 
     public init(fonts: FontLibrary? = nil) throws {
         let library = try fonts ?? FontLibrary()
