@@ -84,7 +84,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else {
             throw Failure.cannotCreate(path: named, reason: String(cString: strerror(errno)))
         }
-        let temporary = String(cString: template)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var failure = writeAll(bytes, to: descriptor)
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         // Readable like any file the user creates, not the 0600 mkstemp uses.
