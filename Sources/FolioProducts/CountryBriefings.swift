@@ -36,6 +36,7 @@ public struct CountryBriefings: Sendable {
     /// already owns a render thread (the service's pool) and must not start more.
     public func render(renderer: Renderer, each: (Int, [UInt8]) throws -> Void) throws {
         for index in countries.indices {
+            try renderer.cancellation?.check()
             try each(index, try renderer.countryBriefing(countries[index], report: report, style: style, options: options,
                                                           context: context))
         }

@@ -1,8 +1,10 @@
 import Dispatch
+import FolioLayout
 import FolioRender
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// A fixed set of render threads, each owning its own `Renderer`, fed from one bounded queue.
 ///
@@ -14,11 +16,14 @@ import ServiceLifecycle
 /// - A request that finds the queue full fails at once (`Failure.saturated`): the route answers 503
 ///   with `Retry-After`, so load beyond capacity is shed instead of piling up.
 /// - Each job has a deadline measured from submission. Past it the request is answered
-///   (`Failure.timedOut`) and the job is dropped: still queued, it never runs; already running, the
-///   thread finishes it and its result is discarded (a thread cannot be stopped safely mid-Cairo).
+///   (`Failure.timedOut`) and the job is dropped: still queued, it never runs; already running, its
+///   renderer's `Cancellation` is raised, and the render stops at its next check (between pages,
+///   charts, table rows, files), which frees the thread for the next job.
+/// - While every worker is busy with a job past its deadline, `isReady` is false: `/readyz` then
+///   tells the balancer to send work elsewhere.
 /// - As a `Service`, the pool stops its threads once graceful shutdown reaches it. The HTTP server
 ///   is shut down first (it comes later in the service list), so in-flight renders finish first.
-public final class RenderPool: @unchecked Sendable, Service {
+public final class RenderPool: Sendable, Service {
     public enum Failure: Error, Equatable {
         case saturated(retryAfter: Int)
         case timedOut
@@ -33,17 +38,25 @@ public final class RenderPool: @unchecked Sendable, Service {
     private let logger: Logger
     private let makeRenderer: @Sendable () throws -> Renderer
 
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var queue: [Job] = []
-    private var running = 0
-    private var readyWorkers = 0
-    private var failedWorkers = 0
-    private var workerError: String?
-    private var stopping = false
-    private var liveThreads = 0
-    /// Moving average of job durations, for Retry-After.
-    private var averageSeconds = 0.05
+    /// Everything the workers and the requests share.
+    private struct State: ~Copyable {
+        var queue: [Job] = []
+        /// Jobs on a worker now.
+        var running: [Job] = []
+        var readyWorkers = 0
+        var failedWorkers = 0
+        var workerError: String?
+        var stopping = false
+        /// Threads started and not yet returned.
+        var liveThreads = 0
+        /// Moving average of job durations, for Retry-After.
+        var averageSeconds = 0.05
+    }
+
+    private let state: Mutex<State>
+    /// Wakes idle workers when a job is queued or the pool stops, and `shutdown` when a thread exits.
+    /// Its lock guards nothing else: every waiter re-checks `state` after waking.
+    private let wakeup = NSCondition()
 
     public init(workers: Int, queueLimit: Int, metrics: ServiceMetrics? = nil, logger: Logger = Logger(label: "folio.pool"),
                 makeRenderer: @escaping @Sendable () throws -> Renderer = { try Renderer() }) {
@@ -52,6 +65,8 @@ public final class RenderPool: @unchecked Sendable, Service {
         self.metrics = metrics
         self.logger = logger
         self.makeRenderer = makeRenderer
+        // Counted before any thread starts, so an early exit can never see a count still rising.
+        state = Mutex(State(liveThreads: workerCount))
         for index in 0..<workerCount {
             let thread = Thread { [self] in
                 // Named from inside (for `top -H` and debuggers): on Linux a name set before start is lost.
@@ -60,15 +75,18 @@ public final class RenderPool: @unchecked Sendable, Service {
             }
             // Layout and painting recurse little, but Yams-loaded style and report trees may: be generous.
             thread.stackSize = 8 << 20
-            liveThreads += 1
             thread.start()
         }
     }
 
-    /// Whether every worker has its renderer and the pool is not stopping.
+    /// Whether every worker has its renderer, the pool is not stopping, and at least one worker is
+    /// not stuck on a job past its deadline.
     public var isReady: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return !stopping && readyWorkers == workerCount
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            let overdue = state.running.filter { $0.deadline <= now }.count
+            return !state.stopping && state.readyWorkers == workerCount && overdue < workerCount
+        }
     }
 
     public struct Snapshot: Sendable, Equatable {
@@ -77,66 +95,103 @@ public final class RenderPool: @unchecked Sendable, Service {
     }
 
     public var snapshot: Snapshot {
-        condition.lock(); defer { condition.unlock() }
-        return Snapshot(queued: queue.count, running: running)
+        state.withLock { Snapshot(queued: $0.queue.count, running: $0.running.count) }
     }
+
+    /// Threads that have not returned yet.
+    var liveThreads: Int { state.withLock { $0.liveThreads } }
 
     /// Runs `work` on a render thread and returns its result, or throws `Failure` (saturated,
     /// timed out, stopped) or what `work` threw. `kind` labels the duration histogram.
     public func run<T: Sendable>(_ kind: String, timeout: Duration,
                                  _ work: @escaping @Sendable (Renderer) throws -> T) async throws -> T {
-        let job = Job(kind: kind)
+        let job = Job(kind: kind, deadline: ContinuousClock.now + timeout) { renderer in try work(renderer) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
-                job.install { result in continuation.resume(with: result.map { $0 as! T }) }
-                if job.isFinished { return }  // cancelled before it was queued
-                job.body = { renderer in try work(renderer) }
-                let timer = DispatchWorkItem { [weak self, weak job] in
-                    guard let job else { return }
-                    self?.abandon(job, because: Failure.timedOut)
-                }
-                job.timer = timer
-                // Everything the worker reads is set before `admit` takes the lock.
+                job.install { result in continuation.resume(with: result.map { $0.value as! T }) }
                 if let failure = admit(job) {
                     job.finish(.failure(failure))
                     return
                 }
-                let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
+                let timer = DispatchWorkItem { [weak self, weak job] in
+                    guard let job else { return }
+                    self?.abandon(job, because: Failure.timedOut)
+                }
+                // Armed only if the job is still unanswered; a job answered meanwhile never keeps a timer.
+                if job.arm(timer) {
+                    let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+                    DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
+                }
             }
         } onCancel: {
             self.abandon(job, because: CancellationError())
         }
     }
 
-    /// Queues the job, or says why not.
+    /// Queues the job, or says why not. A job already answered (its request cancelled before this)
+    /// is never queued: `abandon` answers first and then looks in the queue, both under the lock.
     private func admit(_ job: Job) -> Failure? {
-        condition.lock(); defer { condition.unlock() }
-        if stopping { return .stopped }
-        if readyWorkers == 0, failedWorkers == workerCount { return .unavailable(workerError ?? "no render worker could start") }
-        // A free worker takes the job at once; otherwise it waits, if there is room.
-        let idle = readyWorkers - running - queue.count
-        guard idle > 0 || queue.count < queueLimit else {
-            let perWorker = Double(queue.count + running) / Double(workerCount)
-            return .saturated(retryAfter: min(60, max(1, Int((perWorker * averageSeconds).rounded(.up)))))
+        let failure: Failure? = state.withLock { state in
+            if state.stopping { return .stopped }
+            if job.isFinished { return .stopped }
+            if state.readyWorkers == 0, state.failedWorkers == workerCount {
+                return .unavailable(state.workerError ?? "no render worker could start")
+            }
+            // A free worker takes the job at once; otherwise it waits, if there is room.
+            let idle = state.readyWorkers - state.running.count - state.queue.count
+            guard idle > 0 || state.queue.count < queueLimit else {
+                let perWorker = Double(state.queue.count + state.running.count) / Double(workerCount)
+                return .saturated(retryAfter: min(60, max(1, Int((perWorker * state.averageSeconds).rounded(.up)))))
+            }
+            state.queue.append(job)
+            metrics?.queued.set(state.queue.count)
+            return nil
         }
-        queue.append(job)
-        metrics?.queued.set(queue.count)
-        condition.signal()
-        return nil
+        if failure == nil { signal() }
+        return failure
     }
 
-    /// Answers the job's request now with `error`; drops the job if it has not started.
+    /// Answers the job's request now with `error`; drops the job if it has not started, and stops
+    /// its render if it has.
     private func abandon(_ job: Job, because error: Error) {
         let isTimeout = (error as? Failure) == .timedOut
         // Counted before the request is answered, so a client that then reads /metrics sees it.
         guard job.finish(.failure(error), first: { if isTimeout { self.metrics?.timeouts.increment() } }) else { return }
-        condition.lock()
-        if let index = queue.firstIndex(where: { $0 === job }) {
-            queue.remove(at: index)
-            metrics?.queued.set(queue.count)
+        job.cancellation.cancel()
+        state.withLock { state in
+            if let index = state.queue.firstIndex(where: { $0 === job }) {
+                state.queue.remove(at: index)
+                metrics?.queued.set(state.queue.count)
+            }
         }
-        condition.unlock()
+    }
+
+    private func signal() {
+        wakeup.lock()
+        wakeup.broadcast()
+        wakeup.unlock()
+    }
+
+    /// The next job for a worker, or nil once the pool stops with nothing queued.
+    private func nextJob() -> Job? {
+        wakeup.lock()
+        defer { wakeup.unlock() }
+        while true {
+            let taken: Job?? = state.withLock { state in
+                if !state.queue.isEmpty {
+                    let job = state.queue.removeFirst()
+                    state.running.append(job)
+                    metrics?.queued.set(state.queue.count)
+                    metrics?.inFlight.set(state.running.count)
+                    return .some(job)
+                }
+                return state.stopping ? .some(nil) : nil
+            }
+            if let taken { return taken }
+            // Queueing and stopping broadcast under `wakeup`'s lock, which this thread holds from the
+            // check above to the wait: no wake-up is missed.
+            wakeup.wait()
+        }
     }
 
     private func work(index: Int) {
@@ -145,65 +200,61 @@ public final class RenderPool: @unchecked Sendable, Service {
             renderer = try makeRenderer()
         } catch {
             logger.error("render worker could not start", metadata: ["worker": "\(index)", "error": "\(error)"])
-            condition.lock()
-            failedWorkers += 1
-            workerError = "\(error)"
-            liveThreads -= 1
-            condition.broadcast()
-            condition.unlock()
+            state.withLock { state in
+                state.failedWorkers += 1
+                state.workerError = "\(error)"
+                state.liveThreads -= 1
+            }
+            signal()
             return
         }
-        condition.lock()
-        readyWorkers += 1
-        condition.unlock()
-        while true {
-            condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
-            if queue.isEmpty && stopping {
-                readyWorkers -= 1
-                liveThreads -= 1
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let job = queue.removeFirst()
-            running += 1
-            metrics?.queued.set(queue.count)
-            metrics?.inFlight.set(running)
-            condition.unlock()
-
+        state.withLock { $0.readyWorkers += 1 }
+        while let job = nextJob() {
             let start = ContinuousClock.now
-            let result: Result<Any, Error>
+            let result: Result<Job.Value, Error>
             if job.isFinished {
                 result = .failure(CancellationError())  // abandoned between dequeue and start
             } else {
-                result = Result { try job.body!(renderer) as Any }
+                renderer.cancellation = job.cancellation
+                result = Result { try job.body(renderer) }
+                renderer.cancellation = nil
             }
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             metrics?.recordRender(kind: job.kind, duration: elapsed)
-            job.timer?.cancel()
             job.finish(result)
-            job.body = nil
-
-            condition.lock()
-            running -= 1
-            averageSeconds = averageSeconds * 0.9 + seconds * 0.1
-            metrics?.inFlight.set(running)
-            condition.unlock()
+            renderer.returnFreedMemory()
+            state.withLock { state in
+                state.running.removeAll { $0 === job }
+                state.averageSeconds = state.averageSeconds * 0.9 + seconds * 0.1
+                metrics?.inFlight.set(state.running.count)
+            }
         }
+        state.withLock { state in
+            state.readyWorkers -= 1
+            state.liveThreads -= 1
+        }
+        signal()
     }
 
-    /// Stops taking work; the threads finish what is queued, then exit. Waits up to `wait` for them.
+    /// Stops taking work; the threads finish what is queued, then exit, and this returns when the
+    /// last one has. Jobs still running after `wait` are cancelled (they stop at their next check).
     public func shutdown(wait: Duration = .seconds(30)) {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        let deadline = Date().addingTimeInterval(Double(wait.components.seconds))
-        while liveThreads > 0 {
-            if !condition.wait(until: deadline) { break }
+        state.withLock { $0.stopping = true }
+        signal()
+        let deadline = Date().addingTimeInterval(Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+        var cancelled = false
+        wakeup.lock()
+        while state.withLock({ $0.liveThreads }) > 0 {
+            if cancelled {
+                wakeup.wait()
+            } else if !wakeup.wait(until: deadline) {
+                cancelled = true
+                let stuck = state.withLock { $0.running + $0.queue }
+                stuck.forEach { $0.cancellation.cancel() }
+            }
         }
-        condition.unlock()
+        wakeup.unlock()
     }
 
     public func run() async throws {
@@ -220,49 +271,73 @@ public final class RenderPool: @unchecked Sendable, Service {
 
     /// One unit of work and the request waiting for it: answered exactly once, by whichever comes
     /// first of the worker, the timer, or the request's cancellation.
-    final class Job: @unchecked Sendable {
-        let kind: String
-        var body: ((Renderer) throws -> Any)?
-        var timer: DispatchWorkItem?
-        private let lock = NSLock()
-        private var resume: ((Result<Any, Error>) -> Void)?
-        private var outcome: Result<Any, Error>?
-        private var finished = false
-
-        init(kind: String) { self.kind = kind }
-
-        var isFinished: Bool {
-            lock.lock(); defer { lock.unlock() }
-            return finished
+    final class Job: Sendable {
+        /// A job's result travels as this box: the pool does not know `T`, the request does.
+        struct Value: @unchecked Sendable {
+            // Only ever holds the `T: Sendable` that `run` asked for.
+            let value: Any
         }
 
+        let kind: String
+        let deadline: ContinuousClock.Instant
+        let body: @Sendable (Renderer) throws -> Value
+        /// Raised when the request is answered without the render's result: the render stops.
+        let cancellation = Cancellation()
+
+        private struct Answer {
+            var resume: (@Sendable (Result<Value, Error>) -> Void)?
+            var outcome: Result<Value, Error>?
+            var finished = false
+            var timer: DispatchWorkItem?
+        }
+
+        private let answer = Mutex(Answer())
+
+        init(kind: String, deadline: ContinuousClock.Instant, body: @escaping @Sendable (Renderer) throws -> Any) {
+            self.kind = kind
+            self.deadline = deadline
+            self.body = { renderer in Value(value: try body(renderer)) }
+        }
+
+        var isFinished: Bool { answer.withLock { $0.finished } }
+
         /// Sets the answer callback; if the job was already finished (cancelled early), answers now.
-        func install(_ resume: @escaping (Result<Any, Error>) -> Void) {
-            lock.lock()
-            if let outcome {
-                lock.unlock()
-                resume(outcome)
-                return
+        func install(_ resume: @escaping @Sendable (Result<Value, Error>) -> Void) {
+            let early: Result<Value, Error>? = answer.withLock { answer in
+                if let outcome = answer.outcome { return outcome }
+                answer.resume = resume
+                return nil
             }
-            self.resume = resume
-            lock.unlock()
+            if let early { resume(early) }
+        }
+
+        /// Keeps the deadline timer, unless the job is already answered. True if it was kept (then
+        /// the caller schedules it; `finish` cancels it).
+        func arm(_ timer: DispatchWorkItem) -> Bool {
+            answer.withLock { answer in
+                guard !answer.finished else { return false }
+                answer.timer = timer
+                return true
+            }
         }
 
         /// Answers the request with `result` unless it was answered already. True if this call answered it.
         @discardableResult
-        func finish(_ result: Result<Any, Error>, first: () -> Void = {}) -> Bool {
-            lock.lock()
-            guard !finished else { lock.unlock(); return false }
-            finished = true
-            let resume = self.resume
-            self.resume = nil
-            if resume == nil { outcome = result }
-            lock.unlock()
-            timer?.cancel()
+        func finish(_ result: Result<Value, Error>, first: () -> Void = {}) -> Bool {
+            let taken: (resume: (@Sendable (Result<Value, Error>) -> Void)?, timer: DispatchWorkItem?)? = answer.withLock { answer in
+                guard !answer.finished else { return nil }
+                answer.finished = true
+                let taken = (answer.resume, answer.timer)
+                answer.resume = nil
+                answer.timer = nil
+                if taken.0 == nil { answer.outcome = result }
+                return taken
+            }
+            guard let taken else { return false }
+            taken.timer?.cancel()
             first()
-            resume?(result)
+            taken.resume?(result)
             return true
         }
     }
 }
-

@@ -10,8 +10,9 @@ struct DeckPart {
 }
 
 /// Writes parts into a ZIP in memory, in the given order, every entry dated `date`: nothing in the
-/// container depends on the clock, the time zone or the file system. ZIPFoundation 0.9.20 takes the
-/// entry date (MS-DOS time, converted in UTC), and its fixed version and attribute fields do the rest.
+/// container depends on the clock, the time zone or the file system. ZIPFoundation 0.9.20 writes the
+/// entries (its fixed version and attribute fields do the rest); their MS-DOS dates are then written
+/// over by `DOSDateTime`, since ZIPFoundation converts dates with `gmtime`, which is not thread-safe.
 enum DeckArchive {
     static func zip(_ parts: [DeckPart], date: Date) throws -> [UInt8] {
         do {
@@ -26,7 +27,9 @@ enum DeckArchive {
                 }
             }
             guard let data = archive.data else { throw SlideDeckError.archive("no in-memory data") }
-            return [UInt8](data)
+            var bytes = [UInt8](data)
+            try DOSDateTime(date).stamp(&bytes)
+            return bytes
         } catch let error as SlideDeckError {
             throw error
         } catch {

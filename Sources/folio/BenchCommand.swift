@@ -60,11 +60,11 @@ struct BenchCommand: FolioCommand {
             ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, style: style,
                                                   options: ChartOptions(format: .svg)).count }),
             ("briefing layout only", {
-                BriefingLayout(style: style, measurer: renderer.measurer).document(for: report).pages.count
+                try BriefingLayout(style: style, measurer: renderer.measurer).document(for: report).pages.count
             }),
             // The same layout without Pango: what the layout logic itself costs.
             ("layout, fixed measurer", {
-                BriefingLayout(style: style, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
+                try BriefingLayout(style: style, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
             }),
             ("briefing PDF", { try renderer.briefing(report, style: style, options: fixedDate).count }),
         ]

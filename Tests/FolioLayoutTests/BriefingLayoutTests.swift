@@ -3,8 +3,8 @@ import FolioModel
 import XCTest
 
 final class BriefingLayoutTests: XCTestCase {
-    func pages(_ report: Report) -> [Page] {
-        BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: report).pages
+    func pages(_ report: Report) throws -> [Page] {
+        try BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: report).pages
     }
 
     /// Every text line of every page, with its page number.
@@ -22,11 +22,11 @@ final class BriefingLayoutTests: XCTestCase {
         return pages.enumerated().flatMap { walk($0.element.frame, $0.offset + 1, 0, 0) }
     }
 
-    func testNothingIsDrawnOutsideThePageOrOverOtherText() {
+    func testNothingIsDrawnOutsideThePageOrOverOtherText() throws {
         var report = Fixtures.report
         report.outcomes[0].narrative = [NarrativeSection(heading: "How the strategy delivered",
                                                          paragraphs: Array(repeating: String(repeating: "word ", count: 180), count: 9))]
-        let laidOut = pages(report)
+        let laidOut = try pages(report)
         XCTAssertGreaterThan(laidOut.count, 2)
         let page = Rect(x: 0, y: 0, width: Style.standard.pageSize.width, height: Style.standard.pageSize.height)
         for number in 1...laidOut.count {
@@ -38,8 +38,8 @@ final class BriefingLayoutTests: XCTestCase {
         }
     }
 
-    func testBodyPagesAreCountedAfterCoverAndContents() {
-        let document = BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: Fixtures.report)
+    func testBodyPagesAreCountedAfterCoverAndContents() throws {
+        let document = try BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: Fixtures.report)
         let footers = texts(document.pages).filter { $0.item.text.hasPrefix("Page ") }
         let body = document.pages.count - 2
         XCTAssertEqual(footers.map(\.item.text), (1...body).map { "Page \($0) of \(body)" })
@@ -48,11 +48,11 @@ final class BriefingLayoutTests: XCTestCase {
         XCTAssertEqual(document.pageLabels.count, document.pages.count)
     }
 
-    func testContentsListsOutcomesWithTheirPagesAndLinks() {
+    func testContentsListsOutcomesWithTheirPagesAndLinks() throws {
         var report = Fixtures.report
         report.outcomes.append(Outcome(id: "5", title: "Second outcome", narrative: [
             NarrativeSection(heading: "Only prose", paragraphs: ["Text."])]))
-        let document = BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: report)
+        let document = try BriefingLayout(style: .standard, measurer: Fixtures.measurer).document(for: report)
         let contents = document.pages[1].frame.items
         let links = contents.compactMap { if case .link(_, let destination) = $0 { return destination } else { return nil } }
         XCTAssertEqual(links, ["summary", "summary-indicators", "summary-overview", "summary-regions", "outcome-1",
@@ -71,8 +71,8 @@ final class BriefingLayoutTests: XCTestCase {
         XCTAssertEqual(document.outline.first?.children[2].children.map(\.destination), ["outcome-2-narrative-1"])
     }
 
-    func testResultsTableShowsPublishedResultWithTerritories() {
-        let all = texts(pages(Fixtures.report)).map(\.item.text)
+    func testResultsTableShowsPublishedResultWithTerritories() throws {
+        let all = try texts(pages(Fixtures.report)).map(\.item.text)
         XCTAssertTrue(all.contains("Indicator 4.2"))
         XCTAssertTrue(all.joined(separator: " ").contains("24 member States and 1 territory"))
     }

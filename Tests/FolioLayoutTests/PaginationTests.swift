@@ -29,9 +29,9 @@ final class PaginationTests: XCTestCase {
         placement.block.items(at: .zero).compactMap { if case .text(let t) = $0.self { return t.text } else { return nil } }
     }
 
-    func testRowThatDoesNotFitMovesWholeAndHeaderRepeats() {
+    func testRowThatDoesNotFitMovesWholeAndHeaderRepeats() throws {
         // Header 14 high; rows of 2 lines are 24 high. Body 100: header + 3 rows = 86, the 4th would reach 110.
-        let pages = Paginator(bodyHeight: 100).paginate([table(rows: [2, 2, 2, 2, 2], breaking: .keepRowsWhole)])
+        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [2, 2, 2, 2, 2], breaking: .keepRowsWhole)])
         XCTAssertEqual(pages.count, 2)
         let first = tableTexts(pages[0][0]), second = tableTexts(pages[1][0])
         XCTAssertEqual(first.filter { $0 == "H0" }.count, 2, "header on page 1")
@@ -42,9 +42,9 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(second.contains("r4-1"))
     }
 
-    func testProseRowsSplitBetweenLinesWithTwoLinesEachSide() {
+    func testProseRowsSplitBetweenLinesWithTwoLinesEachSide() throws {
         // Row of 8 lines = 84 high; after a 24 row and the header (14) 62 remain: 5 lines fit (54 + 4 padding).
-        let pages = Paginator(bodyHeight: 100).paginate([table(rows: [2, 8], breaking: .betweenLines)])
+        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [2, 8], breaking: .betweenLines)])
         XCTAssertEqual(pages.count, 2)
         let first = tableTexts(pages[0][0]), second = tableTexts(pages[1][0])
         XCTAssertTrue(first.contains("r1-4"))
@@ -53,35 +53,35 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(second.contains("H0"), "header repeated over the continued row")
     }
 
-    func testRowTallerThanAPageIsCutEvenWhenRowsStayWhole() {
-        let pages = Paginator(bodyHeight: 100).paginate([table(rows: [20], breaking: .keepRowsWhole)])
+    func testRowTallerThanAPageIsCutEvenWhenRowsStayWhole() throws {
+        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [20], breaking: .keepRowsWhole)])
         XCTAssertGreaterThanOrEqual(pages.count, 3)
         let all = pages.flatMap { $0.flatMap(tableTexts) }
         for line in 0..<20 { XCTAssertEqual(all.filter { $0 == "r0-\(line)" }.count, 1, "line \(line) drawn once") }
     }
 
-    func testHeadingIsNeverLastOnAPage() {
+    func testHeadingIsNeverLastOnAPage() throws {
         var filler = LineStack()
         for _ in 0..<8 { filler.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
         let heading = TextBlock(stack: cell(1, "Heading"), keepWithNext: true)
         let paragraph = TextBlock(stack: cell(6, "p"))
-        let pages = Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading, paragraph])
+        let pages = try Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading, paragraph])
         // 80 used; heading (10) + two lines (20) would need 110: the heading moves to page 2.
         XCTAssertEqual(pages.count, 2)
         XCTAssertEqual(pages[0].count, 1)
         XCTAssertEqual(tableTexts(pages[1][0]), ["Heading0"])
     }
 
-    func testParagraphLeavesNoSingleLineAtFootOrHead() {
+    func testParagraphLeavesNoSingleLineAtFootOrHead() throws {
         var filler = LineStack()
         for _ in 0..<9 { filler.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
         // One line of room: a lone first line (orphan) is not allowed, so the paragraph moves.
-        let pages = Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), TextBlock(stack: cell(5, "p"))])
+        let pages = try Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), TextBlock(stack: cell(5, "p"))])
         XCTAssertEqual(pages[0].count, 1)
         // Three lines of room with a 4-line paragraph: 3 + 1 would leave a widow, so 2 + 2.
         var shorter = LineStack()
         for _ in 0..<7 { shorter.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
-        let split = Paginator(bodyHeight: 100).paginate([TextBlock(stack: shorter), TextBlock(stack: cell(4, "p"))])
+        let split = try Paginator(bodyHeight: 100).paginate([TextBlock(stack: shorter), TextBlock(stack: cell(4, "p"))])
         XCTAssertEqual(split.count, 2)
         XCTAssertEqual(tableTexts(split[0][1]), ["p0", "p1"])
         XCTAssertEqual(tableTexts(split[1][0]), ["p2", "p3"])
@@ -89,11 +89,11 @@ final class PaginationTests: XCTestCase {
 }
 
 extension PaginationTests {
-    func testHeadingStaysWithATableWhoseFirstRowIsTallerThanAPage() {
+    func testHeadingStaysWithATableWhoseFirstRowIsTallerThanAPage() throws {
         var filler = LineStack()
         for _ in 0..<5 { filler.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
         let heading = TextBlock(stack: cell(1, "Heading"), keepWithNext: true)
-        let pages = Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading,
+        let pages = try Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading,
                                                          table(rows: [20], breaking: .keepRowsWhole)])
         // Heading (10) + header (14) + two lines of the row (24) fit below the filler (50).
         XCTAssertEqual(pages[0].count, 3, "heading and the start of the table share page 1")
@@ -101,7 +101,7 @@ extension PaginationTests {
         for line in 0..<20 { XCTAssertEqual(all.filter { $0 == "r0-\(line)" }.count, 1) }
     }
 
-    func testCellsWithDifferentLineSpacingStillFillThePage() {
+    func testCellsWithDifferentLineSpacingStillFillThePage() throws {
         // One cell spaces its lines by 1.5 extra: a common cut height would rarely exist.
         var spaced = LineStack()
         for index in 0..<30 {
@@ -111,7 +111,7 @@ extension PaginationTests {
         let block = TableBlock(columnWidths: [50, 50], header: .init(cells: [cell(1, "H"), cell(1, "H")]),
                                rows: [.init(cells: [cell(30, "c"), spaced])], look: look, rowBreaking: .keepRowsWhole,
                                continuationCaption: nil, spaceBefore: 0, pageBodyHeight: 100, measurer: measurer)
-        let pages = Paginator(bodyHeight: 100).paginate([block])
+        let pages = try Paginator(bodyHeight: 100).paginate([block])
         let first = tableTexts(pages[0][0])
         XCTAssertTrue(first.contains("c7") && first.contains("s6"), "page 1 is filled: \(first)")
         XCTAssertLessThanOrEqual(pages.count, 5)

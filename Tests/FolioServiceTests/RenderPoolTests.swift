@@ -1,3 +1,5 @@
+import FolioLayout
+import FolioModel
 import FolioRender
 @testable import FolioService
 import Foundation
@@ -29,17 +31,130 @@ final class RenderPoolTests: XCTestCase {
     func testDeadlineAbandonsTheRenderAndThePoolCarriesOn() async throws {
         let pool = RenderPool(workers: 1, queueLimit: 4)
         defer { pool.shutdown() }
-        let start = ContinuousClock.now
+        let release = DispatchSemaphore(value: 0)
         do {
-            _ = try await pool.run("briefing", timeout: .milliseconds(50)) { _ in Thread.sleep(forTimeInterval: 0.6); return 1 }
+            _ = try await pool.run("briefing", timeout: .milliseconds(50)) { _ in release.wait(); return 1 }
             XCTFail("expected a timeout")
         } catch let failure as RenderPool.Failure {
             XCTAssertEqual(failure, .timedOut)
         }
-        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(450))
+        release.signal()
         // Queued behind the abandoned render, this one still runs once the thread is free.
-        let value = try await pool.run("check", timeout: .seconds(10)) { _ in 42 }
+        let value = try await pool.run("check", timeout: .seconds(600)) { _ in 42 }
         XCTAssertEqual(value, 42)
+    }
+
+    /// A render past its deadline is stopped (its renderer's cancellation is raised and it checks it
+    /// between charts), so the worker is free for the next job long before the render would have ended.
+    func testRenderPastItsDeadlineStopsAndFreesTheWorker() async throws {
+        let pool = RenderPool(workers: 1, queueLimit: 4)
+        defer { pool.shutdown() }
+        let report = try XCTUnwrap(ReportLoader.check(data: Data(ServiceTestSupport.sampleYAML), fileName: "outcome4.yaml",
+                                                      format: .yaml).report)
+        let charts = Counter()
+        do {
+            _ = try await pool.run("charts", timeout: .milliseconds(200)) { renderer in
+                // Far more charts than fit in the deadline: without cancellation, hours of work.
+                for _ in 0..<1_000_000 {
+                    _ = try renderer.chart(.targets, outcome: report.outcomes[0], report: report,
+                                           options: ChartOptions(format: .svg, width: 320, height: 180))
+                    charts.increment()
+                }
+                return 0
+            }
+            XCTFail("expected a timeout")
+        } catch let failure as RenderPool.Failure {
+            XCTAssertEqual(failure, .timedOut)
+        }
+        // The next job runs on the same (only) worker: the stopped render gave it back. Its own deadline
+        // is generous; it only fails the test if the worker were never freed.
+        let value = try await pool.run("check", timeout: .seconds(60)) { _ in 42 }
+        XCTAssertEqual(value, 42)
+        XCTAssertLessThan(charts.value, 1_000_000)
+        XCTAssertTrue(pool.isReady)
+    }
+
+    /// While every worker is busy with a job past its deadline, the pool is not ready.
+    func testNotReadyWhileEveryWorkerIsPastItsDeadline() async throws {
+        let pool = RenderPool(workers: 1, queueLimit: 4)
+        defer { pool.shutdown() }
+        while !pool.isReady { try await Task.sleep(for: .milliseconds(5)) }
+        let release = DispatchSemaphore(value: 0)
+        do {
+            // Does not check its cancellation: stands for a render stuck past its deadline.
+            _ = try await pool.run("stuck", timeout: .milliseconds(20)) { _ in release.wait(); return 1 }
+            XCTFail("expected a timeout")
+        } catch let failure as RenderPool.Failure {
+            XCTAssertEqual(failure, .timedOut)
+        }
+        XCTAssertEqual(pool.snapshot.running, 1)
+        XCTAssertFalse(pool.isReady)
+        release.signal()
+        while !pool.isReady { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    /// Shutdown returns once every thread has ended (not before, and not after a fixed wait).
+    func testShutdownReturnsWhenTheThreadsHaveEnded() async throws {
+        let pool = RenderPool(workers: 2, queueLimit: 4)
+        while !pool.isReady { try await Task.sleep(for: .milliseconds(5)) }
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let job = Task { try await pool.run("check", timeout: .seconds(600)) { _ in started.signal(); release.wait(); return 7 } }
+        started.wait()
+        let returned = expectation(description: "shutdown returned")
+        Thread {
+            pool.shutdown(wait: .seconds(3600))
+            XCTAssertEqual(pool.liveThreads, 0)
+            returned.fulfill()
+        }.start()
+        release.signal()
+        await fulfillment(of: [returned], timeout: 600)
+        let value = try await job.value
+        XCTAssertEqual(value, 7)
+    }
+
+    /// Shutdown past its wait cancels what still runs, and still returns only once the threads ended.
+    func testShutdownPastItsWaitCancelsRunningRenders() async throws {
+        let pool = RenderPool(workers: 1, queueLimit: 4)
+        let started = DispatchSemaphore(value: 0)
+        let job = Task {
+            try await pool.run("check", timeout: .seconds(600)) { renderer in
+                started.signal()
+                while !(renderer.cancellation?.isCancelled ?? false) { Thread.sleep(forTimeInterval: 0.001) }
+                try renderer.cancellation?.check()
+                return 1
+            }
+        }
+        started.wait()
+        pool.shutdown(wait: .milliseconds(10))
+        XCTAssertEqual(pool.liveThreads, 0)
+        do {
+            _ = try await job.value
+            XCTFail("expected the render to stop")
+        } catch {
+            XCTAssertEqual(error as? LayoutStop, .cancelled)
+        }
+    }
+
+    /// A request cancelled at any moment is answered once and never stays queued.
+    func testCancelledRequestsNeverStayQueued() async throws {
+        let pool = RenderPool(workers: 1, queueLimit: 1000)
+        defer { pool.shutdown() }
+        while !pool.isReady { try await Task.sleep(for: .milliseconds(5)) }
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let blocker = Task { try await pool.run("block", timeout: .seconds(600)) { _ in started.signal(); release.wait(); return 0 } }
+        started.wait()
+        let tasks = (0..<200).map { index in
+            Task { try await pool.run("check", timeout: .seconds(600)) { _ in index } }
+        }
+        for task in tasks { task.cancel() }
+        for task in tasks {
+            do { _ = try await task.value; XCTFail("a cancelled request ran while the worker was busy") } catch {}
+        }
+        XCTAssertEqual(pool.snapshot.queued, 0)
+        release.signal()
+        _ = try await blocker.value
     }
 
     func testFullQueueIsRefusedAtOnce() async throws {
@@ -81,6 +196,13 @@ final class RenderPoolTests: XCTestCase {
             XCTAssertEqual(failure, .stopped)
         }
         XCTAssertFalse(pool.isReady)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func increment() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
     func testCacheDropsTheLeastRecentlyUsedByBytes() {

@@ -10,6 +10,8 @@ import Foundation
 public struct BriefingLayout {
     public var style: Style
     public var measurer: TextMeasurer
+    /// What the layout may spend; `document` sets the caller's.
+    var budget = LayoutBudget()
     /// Type scale of the charts inside the briefing: print sizes, not slide sizes.
     var chartTypeScale: Double { style.briefingChartTypeScale }
 
@@ -34,18 +36,30 @@ public struct BriefingLayout {
         }
     }
 
-    public func document(for report: Report, context: Context = Context()) -> Document {
+    /// The whole briefing. Every outcome starts a page, so each is set and paginated in turn: pages
+    /// are counted in `budget` as they are made, and a report far over the page limit stops at the
+    /// limit with only that much of it in memory (`LayoutStop`).
+    public func document(for report: Report, context: Context = Context(), budget: LayoutBudget = LayoutBudget()) throws -> Document {
+        var layout = self
+        layout.budget = budget
+        return try layout.makeDocument(for: report, context: context)
+    }
+
+    private func makeDocument(for report: Report, context: Context) throws -> Document {
+        try budget.countPage()  // the cover
+        let paginator = Paginator(bodyHeight: style.contentHeight)
         var sections: [ContentsEntry] = []
-        var blocks: [any Flowable] = summaryBlocks(report, contents: &sections)
+        var blocks: [any Flowable] = try summaryBlocks(report, contents: &sections)
         if let changes = context.changes { blocks += changesBlocks(changes, contents: &sections) }
+        var body = try paginator.paginate(blocks, budget: budget)
         for (index, outcome) in report.outcomes.enumerated() {
-            blocks += outcomeBlocks(outcome, index: index, report: report, contents: &sections)
+            body += try paginator.paginate(try outcomeBlocks(outcome, index: index, report: report, contents: &sections),
+                                           budget: budget)
         }
-        let body = Paginator(bodyHeight: style.contentHeight).paginate(blocks)
         let anchorPages = Self.anchorPages(body)
         for index in sections.indices { sections[index].page = anchorPages[sections[index].anchor] ?? 1 }
 
-        let contents = Paginator(bodyHeight: style.contentHeight).paginate(contentsBlocks(sections))
+        let contents = try paginator.paginate(contentsBlocks(sections), budget: budget)
         var pages = [coverPage(report, context: context)]
         var labels = ["i"]
         for (index, placements) in contents.enumerated() {
@@ -56,6 +70,7 @@ public struct BriefingLayout {
         }
         let outcomeOnPage = Self.currentOutcome(body)
         for (index, placements) in body.enumerated() {
+            if index % 16 == 0 { try budget.cancellation.check() }
             var frame = place(placements)
             let running = outcomeOnPage[index].map { report.outcomes[$0].heading } ?? "Summary"
             frame.items += headerItems(left: report.title, right: running)

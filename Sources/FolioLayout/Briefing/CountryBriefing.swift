@@ -14,7 +14,14 @@ extension BriefingLayout {
         return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
     }
 
-    public func countryDocument(for country: String, report: Report, context: Context = Context()) -> Document {
+    public func countryDocument(for country: String, report: Report, context: Context = Context(),
+                                budget: LayoutBudget = LayoutBudget()) throws -> Document {
+        var layout = self
+        layout.budget = budget
+        return try layout.makeCountryDocument(for: country, report: report, context: context)
+    }
+
+    private func makeCountryDocument(for country: String, report: Report, context: Context) throws -> Document {
         var blocks: [any Flowable] = []
         if let organization = report.organization, !organization.isEmpty {
             blocks.append(text(organization.uppercased(), font: bodyFont.sized(8.5).bold, color: style.mutedTextColor, leading: 13))
@@ -29,6 +36,7 @@ extension BriefingLayout {
         var outcomeBlocks: [any Flowable] = []
         var outline: [OutlineEntry] = []
         for (index, outcome) in report.outcomes.enumerated() {
+            try budget.cancellation.check()
             let mine = outcome.indicators.compactMap { indicator -> (Indicator, String)? in
                 guard let region = report.regions.first(where: { region in
                     indicator.entries(in: region).contains { $0.name == country }
@@ -41,7 +49,7 @@ extension BriefingLayout {
             outline.append(OutlineEntry(title: outcome.heading, destination: anchor))
             outcomeBlocks.append(AnchorBlock(name: anchor))
             outcomeBlocks.append(subheading(outcome.heading))
-            outcomeBlocks.append(contributionsTable(mine, country: country, outcome: outcome))
+            outcomeBlocks.append(try contributionsTable(mine, country: country, outcome: outcome))
         }
         let outcomes = outline.count
         let summary = indicatorCount == 0
@@ -53,7 +61,7 @@ extension BriefingLayout {
                                 spaceBefore: 8, spaceAfter: 0))
         blocks += outcomeBlocks
 
-        let body = Paginator(bodyHeight: style.contentHeight).paginate(blocks)
+        let body = try Paginator(bodyHeight: style.contentHeight).paginate(blocks, budget: budget)
         let pages = body.enumerated().map { index, placements -> Page in
             var frame = place(placements)
             frame.items += footerItems(left: "\(country) · \(report.title)", right: "Page \(index + 1) of \(body.count)")
@@ -66,14 +74,14 @@ extension BriefingLayout {
     }
 
     /// Indicator | Target | Result | other countries of the same region on that indicator.
-    func contributionsTable(_ rows: [(Indicator, String)], country: String, outcome: Outcome) -> TableBlock {
+    func contributionsTable(_ rows: [(Indicator, String)], country: String, outcome: Outcome) throws -> TableBlock {
         let total = style.contentWidth
         let widths = [total * 0.4, total * 0.12, total * 0.16, total * 0.32]
         let font = bodyFont.sized(style.tableSize + 0.6)
         let leading = style.tableLeading + 0.8
-        let tableRows = rows.map { indicator, region -> TableBlock.Row in
+        let tableRows = try rows.map { indicator, region -> TableBlock.Row in
             let others = indicator.entries(in: region).map(\.name).filter { $0 != country }
-            return TableBlock.Row(cells: [
+            return try counted(TableBlock.Row(cells: [
                 cell({ stack, width in
                     stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
                                           width: width, leading: leading, measurer: measurer)
@@ -91,7 +99,7 @@ extension BriefingLayout {
                                           font: font, color: style.textColor, x: 0, width: width, leading: leading,
                                           measurer: measurer)
                 }, width: widths[3]),
-            ])
+            ]))
         }
         return table(widths: widths, header: ["Indicator", "Target", "Result", "Others in the region"], rows: tableRows,
                      breaking: .betweenLines, continuation: "Outcome \(outcome.id) (continued)")

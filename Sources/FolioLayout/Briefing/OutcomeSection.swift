@@ -2,7 +2,7 @@ import FolioModel
 
 /// One outcome as the seed prints it: heading, results table, the two charts, narrative, outputs.
 extension BriefingLayout {
-    func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) -> [any Flowable] {
+    func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) throws -> [any Flowable] {
         var blocks: [any Flowable] = [AnchorBlock(name: OutcomeAnchor.outcome(index), breaksPageBefore: true)]
         contents.append(ContentsEntry(title: outcome.heading, level: 0, anchor: OutcomeAnchor.outcome(index)))
         var first = heading(outcome.heading)
@@ -20,11 +20,12 @@ extension BriefingLayout {
             blocks.append(note("This outcome reports no indicators; its narrative follows.", spaceBefore: 8))
         } else {
             section("Indicators, targets and results", "results")
-            blocks.append(resultsTable(outcome, report: report))
+            blocks.append(try resultsTable(outcome, report: report))
             if outcome.indicators.contains(where: { $0.territoryCount > 0 }) {
                 blocks.append(note("† Territory"))
             }
             for kind in ChartKind.allCases {
+                try budget.cancellation.check()
                 let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
                 let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
                                         style: style, measurer: measurer)
@@ -35,7 +36,9 @@ extension BriefingLayout {
         for (number, narrative) in outcome.narrative.enumerated() {
             section(narrative.heading, "narrative-\(number + 1)")
             for (index, body) in narrative.paragraphs.enumerated() {
-                blocks.append(paragraph(body, spaceBefore: index == 0 ? 2 : 6))
+                let block = paragraph(body, spaceBefore: index == 0 ? 2 : 6)
+                try budget.countLines(block.stack.rowCount)
+                blocks.append(block)
             }
         }
         if !outcome.outputs.isEmpty {
@@ -44,17 +47,19 @@ extension BriefingLayout {
             } else {
                 section("Significant outputs", "outputs")
             }
-            blocks.append(outputsTable(outcome))
+            blocks.append(try outputsTable(outcome))
         }
         return blocks
     }
 
     /// The seed's table: Indicator | Target | Result | one column per region listing its countries.
-    func resultsTable(_ outcome: Outcome, report: Report) -> TableBlock {
+    func resultsTable(_ outcome: Outcome, report: Report) throws -> TableBlock {
+        try budget.expect(outcome.indicators.reduce(0) { $0 + $1.countries.values.reduce(0) { $0 + $1.count } })
         let font = bodyFont.sized(style.tableSize)
         let widths = resultsColumnWidths(outcome, report: report, font: font)
         let leading = style.tableLeading
-        let rows = outcome.indicators.map { indicator -> TableBlock.Row in
+        let rows = try outcome.indicators.map { indicator -> TableBlock.Row in
+            try budget.expect(indicator.countries.values.reduce(0) { $0 + $1.count })
             var cells: [LineStack] = []
             cells.append(cell({ stack, width in
                 stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
@@ -74,7 +79,7 @@ extension BriefingLayout {
                     }
                 }, width: widths[3 + offset]))
             }
-            return TableBlock.Row(cells: cells)
+            return try counted(TableBlock.Row(cells: cells))
         }
         return table(widths: widths, header: ["Indicator", "Target", "Result"] + report.regions, rows: rows,
                      breaking: .keepRowsWhole,
@@ -103,14 +108,14 @@ extension BriefingLayout {
     }
 
     /// Category | bulleted items. Rows are long prose, so they may break between lines.
-    func outputsTable(_ outcome: Outcome) -> TableBlock {
+    func outputsTable(_ outcome: Outcome) throws -> TableBlock {
         let total = style.contentWidth
         let widths = [total * 0.27, total * 0.73]
         let size = style.bodySize - 1
         let font = bodyFont.sized(size)
         let leading = style.bodyLeading - 1.6
-        let rows = outcome.outputs.map { category -> TableBlock.Row in
-            TableBlock.Row(cells: [
+        let rows = try outcome.outputs.map { category -> TableBlock.Row in
+            try counted(TableBlock.Row(cells: [
                 cell({ $0.appendParagraph(category.category, font: font.bold, color: style.textColor, x: 0,
                                           width: $1, leading: leading, measurer: measurer) }, width: widths[0]),
                 cell({ stack, width in
@@ -120,7 +125,7 @@ extension BriefingLayout {
                                            width: width, leading: leading, measurer: measurer)
                     }
                 }, width: widths[1]),
-            ])
+            ]))
         }
         return table(widths: widths, header: ["Category", "Significant outputs"], rows: rows, breaking: .betweenLines,
                      continuation: "Significant outputs, Outcome \(outcome.id) (continued)")

@@ -3,7 +3,7 @@ import FolioModel
 /// The dashboard before the outcomes: every indicator at a glance, the overview chart, and
 /// what each region reached.
 extension BriefingLayout {
-    func summaryBlocks(_ report: Report, contents: inout [ContentsEntry]) -> [any Flowable] {
+    func summaryBlocks(_ report: Report, contents: inout [ContentsEntry]) throws -> [any Flowable] {
         contents.append(ContentsEntry(title: "Summary", level: 0, anchor: "summary"))
         var blocks: [any Flowable] = [AnchorBlock(name: "summary")]
         var title = heading("Summary")
@@ -19,10 +19,12 @@ extension BriefingLayout {
             contents.append(ContentsEntry(title: "Indicators at a glance", level: 1, anchor: "summary-indicators"))
             blocks.append(AnchorBlock(name: "summary-indicators"))
             blocks.append(subheading("Indicators at a glance"))
-            blocks.append(indicatorsTable(rows))
+            blocks.append(try indicatorsTable(rows))
             contents.append(ContentsEntry(title: "Achievement of targets", level: 1, anchor: "summary-overview"))
             blocks.append(AnchorBlock(name: "summary-overview"))
+            try budget.cancellation.check()
             blocks += overviewCharts(rows, report: report)
+            try budget.cancellation.check()
         }
         contents.append(ContentsEntry(title: "Results by region", level: 1, anchor: "summary-regions"))
         blocks.append(AnchorBlock(name: "summary-regions"))
@@ -32,26 +34,26 @@ extension BriefingLayout {
     }
 
     /// One line per indicator: the description is cut to one line, the full text is in its outcome.
-    func indicatorsTable(_ rows: [OverviewChart.Row]) -> TableBlock {
+    func indicatorsTable(_ rows: [OverviewChart.Row]) throws -> TableBlock {
         let total = style.contentWidth
         let widths = [total * 0.1, total * 0.57, total * 0.1, total * 0.1, total * 0.13]
         let font = bodyFont.sized(style.tableSize)
         let padding = style.cellPadding.left + style.cellPadding.right
         var previousOutcome: String?
-        let tableRows = rows.map { row -> TableBlock.Row in
+        let tableRows = try rows.map { row -> TableBlock.Row in
             let indicator = row.indicator
             let outcome = row.outcomeID == previousOutcome ? "" : row.outcomeID
             previousOutcome = row.outcomeID
             let description = measurer.lines(of: "\(indicator.id)  \(indicator.description)", font: font,
                                              width: widths[1] - padding, maxLines: 1).first ?? ""
             let share = indicator.shareOfTarget.map(NumberText.percent) ?? "–"
-            return TableBlock.Row(cells: [
+            return try counted(TableBlock.Row(cells: [
                 textCell(outcome, font: font.bold, width: widths[0]),
                 textCell(description, font: font, width: widths[1]),
                 textCell(NumberText.grouped(indicator.target), font: font, width: widths[2]),
                 textCell(NumberText.grouped(indicator.achieved), font: font, width: widths[3]),
                 textCell(share, font: indicator.meetsTarget ? font.bold : font, width: widths[4]),
-            ])
+            ]))
         }
         return table(widths: widths, header: ["Outcome", "Indicator", "Target", "Result", "Share of target"],
                      rows: tableRows, breaking: .keepRowsWhole, continuation: "Indicators at a glance (continued)")

@@ -56,6 +56,13 @@ extension BriefingLayout {
         })
     }
 
+    /// Counts a table row's lines in the budget (stopping a layout whose content expanded far past
+    /// its limits, or that was cancelled) and returns it.
+    func counted(_ row: TableBlock.Row) throws -> TableBlock.Row {
+        try budget.countLines(row.cells.reduce(0) { $0 + $1.rowCount })
+        return row
+    }
+
     func table(widths: [Double], header: [String], rows: [TableBlock.Row], breaking: TableBlock.RowBreaking,
                continuation: String) -> TableBlock {
         TableBlock(columnWidths: widths, header: headerRow(header, widths: widths), rows: rows, look: tableLook,

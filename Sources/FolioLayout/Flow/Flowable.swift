@@ -46,17 +46,15 @@ public struct TextBlock: Flowable {
     public var height: Double { stack.height }
 
     public var minimumHeadHeight: Double {
-        let positions = stack.breakPositions
-        let rows = min(minimumLines, positions.count)
-        return rows > 0 ? positions[rows - 1] : stack.height
+        let rows = min(minimumLines, stack.rowCount)
+        return rows > 0 ? stack.breakPosition(rows - 1) : stack.height
     }
 
     public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? {
         let total = stack.rowCount
-        let candidates = stack.breakPositions.filter { $0 <= available + 0.001 && $0 < stack.height - 0.001 }
-        let acceptable = candidates.last { y in
-            let head = stack.rows(above: y)
-            return force ? head >= 1 : (head >= minimumLines && total - head >= minimumLines)
+        let minimumLines = minimumLines
+        let acceptable = stack.lastBreak(atMost: available, minimumAbove: force ? 1 : minimumLines) { head in
+            force ? head >= 1 : (head >= minimumLines && total - head >= minimumLines)
         }
         guard let y = acceptable else { return nil }
         let (head, tail) = stack.split(at: y)

@@ -15,14 +15,17 @@ public struct Paginator {
         public var y: Double
     }
 
-    public func paginate(_ blocks: [any Flowable]) -> [[Placement]] {
+    /// Pages of placed blocks. Each page is counted in `budget` as it is finished, so a document over
+    /// the budget's page limit (or a cancelled render) stops there, not after its whole layout.
+    public func paginate(_ blocks: [any Flowable], budget: LayoutBudget? = nil) throws -> [[Placement]] {
         var pages: [[Placement]] = []
         var page: [Placement] = []
         var y = 0.0
         var index = 0
         var pending: (any Flowable)?
 
-        func newPage() {
+        func newPage() throws {
+            try budget?.countPage()
             pages.append(page)
             page = []
             y = 0
@@ -31,7 +34,7 @@ public struct Paginator {
         while index < blocks.count {
             let block = pending ?? blocks[index]
             if pending == nil && block.breaksPageBefore && !page.isEmpty {
-                newPage()
+                try newPage()
                 continue
             }
             let gap = page.isEmpty ? 0 : block.spaceBefore
@@ -46,13 +49,14 @@ public struct Paginator {
             }
             if !block.keepWithNext, let (head, tail) = block.split(available: available, force: false)
                 ?? (page.isEmpty ? block.split(available: available, force: true) : nil) {
+                budget?.countSplit()
                 page.append(Placement(block: head, y: y + gap))
-                newPage()
+                try newPage()
                 pending = tail
                 continue
             }
             if !page.isEmpty {
-                newPage()
+                try newPage()
                 continue
             }
             // Alone on an empty page and still too tall, with no cut possible: place it and move on.
@@ -61,7 +65,7 @@ public struct Paginator {
             index += 1
             pending = nil
         }
-        if !page.isEmpty || pages.isEmpty { pages.append(page) }
+        if !page.isEmpty || pages.isEmpty { try newPage() }
         return pages
     }
 

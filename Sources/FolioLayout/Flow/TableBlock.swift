@@ -1,4 +1,8 @@
 /// A table whose rows flow over pages, repeating the header row on every page it reaches.
+///
+/// A piece of a table keeps the table's row list and running sums of row heights, and shows a slice
+/// of them (after the lower part of a row cut at the foot of the page before, if any): cutting a
+/// long table page by page costs the rows on each page, not the rows left.
 public struct TableBlock: Flowable {
     public struct Row: Sendable, Equatable {
         public var cells: [LineStack]
@@ -30,7 +34,21 @@ public struct TableBlock: Flowable {
 
     public var columnWidths: [Double]
     public var header: Row
-    public var rows: [Row]
+    /// The body rows this piece of the table shows.
+    public var rows: [Row] {
+        get { (lead.map { [$0] } ?? []) + Array(bodyRows) }
+        set {
+            lead = nil
+            bodyRows = newValue[...]
+            rowTops = Self.tops(of: newValue, look: look)
+        }
+    }
+    /// The lower part of a row cut at the foot of the previous page, shown before `bodyRows`.
+    private var lead: Row?
+    /// A slice of the table's row list (indices are the list's).
+    private var bodyRows: ArraySlice<Row>
+    /// `rowTops[i]`: height of the list's rows before row `i`; one more entry than rows.
+    private var rowTops: [Double]
     public var look: Look
     public var rowBreaking: RowBreaking
     /// Shown above the repeated header on later pages, e.g. "Results, Outcome 4 (continued)".
@@ -45,7 +63,9 @@ public struct TableBlock: Flowable {
                 continuationCaption: String?, spaceBefore: Double, pageBodyHeight: Double, measurer: TextMeasurer) {
         self.columnWidths = columnWidths
         self.header = header
-        self.rows = rows
+        lead = nil
+        bodyRows = rows[...]
+        rowTops = Self.tops(of: rows, look: look)
         self.look = look
         self.rowBreaking = rowBreaking
         self.continuationCaption = continuationCaption
@@ -63,16 +83,49 @@ public struct TableBlock: Flowable {
     public var width: Double { columnWidths.reduce(0, +) }
     public var keepWithNext: Bool { false }
 
-    func height(of row: Row) -> Double {
+    func height(of row: Row) -> Double { Self.height(of: row, look: look) }
+
+    static func height(of row: Row, look: Look) -> Double {
         (row.cells.map(\.height).max() ?? 0) + look.padding.top + look.padding.bottom
+    }
+
+    static func tops(of rows: [Row], look: Look) -> [Double] {
+        var tops = [0.0]
+        tops.reserveCapacity(rows.count + 1)
+        for row in rows { tops.append(tops[tops.count - 1] + height(of: row, look: look)) }
+        return tops
     }
 
     var headHeight: Double { (isContinuation ? captionStack.height : 0) + height(of: header) }
 
-    public var height: Double { headHeight + rows.reduce(0) { $0 + height(of: $1) } }
+    /// Height of the shown body rows.
+    var rowsHeight: Double {
+        let slice = rowTops[bodyRows.endIndex] - rowTops[bodyRows.startIndex]
+        guard let lead else { return slice }
+        return bodyRows.isEmpty ? height(of: lead) : height(of: lead) + slice
+    }
+
+    public var height: Double { headHeight + rowsHeight }
+
+    /// Number of shown body rows, and row `index` of them.
+    var shownCount: Int { bodyRows.count + (lead == nil ? 0 : 1) }
+
+    func shownRow(_ index: Int) -> Row {
+        if let lead { return index == 0 ? lead : bodyRows[bodyRows.startIndex + index - 1] }
+        return bodyRows[bodyRows.startIndex + index]
+    }
+
+    /// The shown rows from `index` on, as a piece's rows.
+    private func showing(from index: Int, cutRow lower: Row?) -> (lead: Row?, rows: ArraySlice<Row>) {
+        let offset = lead == nil ? 0 : 1
+        if let lower { return (lower, bodyRows[(bodyRows.startIndex + index + 1 - offset)...]) }
+        if index == 0 { return (lead, bodyRows) }
+        return (nil, bodyRows[(bodyRows.startIndex + index - offset)...])
+    }
 
     public var minimumHeadHeight: Double {
-        guard let first = rows.first else { return headHeight }
+        guard shownCount > 0 else { return headHeight }
+        let first = shownRow(0)
         let cutAnyway = headHeight + height(of: first) > pageBodyHeight
         if rowBreaking == .betweenLines || cutAnyway, let cut = firstAcceptableCut(of: first) {
             return headHeight + cut + look.padding.top
@@ -83,26 +136,27 @@ public struct TableBlock: Flowable {
     public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? {
         var used = headHeight
         var index = 0
-        while index < rows.count, used + height(of: rows[index]) <= available + 0.001 {
-            used += height(of: rows[index])
+        var headRows: [Row] = []
+        while index < shownCount, used + height(of: shownRow(index)) <= available + 0.001 {
+            headRows.append(shownRow(index))
+            used += height(of: shownRow(index))
             index += 1
         }
-        guard index < rows.count else { return nil }
-        var headRows = Array(rows[..<index])
-        var tailRows = Array(rows[index...])
-        let row = rows[index]
+        guard index < shownCount else { return nil }
+        let row = shownRow(index)
         let tooTallForAPage = headHeight + height(of: row) > pageBodyHeight
         let room = available - used - look.padding.top - look.padding.bottom
+        var lower: Row?
         if rowBreaking == .betweenLines || tooTallForAPage || force,
-           let (upper, lower) = cut(row, within: room, strict: !(force || tooTallForAPage)) {
+           let (upper, rest) = cut(row, within: room, strict: !(force || tooTallForAPage)) {
             headRows.append(upper)
-            tailRows[0] = lower
+            lower = rest
         }
         guard !headRows.isEmpty else { return nil }
         var head = self
         head.rows = headRows
         var tail = self
-        tail.rows = tailRows
+        (tail.lead, tail.bodyRows) = showing(from: index, cutRow: lower)
         tail.isContinuation = true
         tail.spaceBefore = 0
         return (head, tail)
@@ -115,16 +169,16 @@ public struct TableBlock: Flowable {
         let minimum = strict ? 2 : 1
         let breaks = row.cells.map { cell -> Double in
             guard cell.height > room + 0.001 else { return cell.height }
-            let positions = cell.breakPositions.filter { $0 <= room + 0.001 && $0 < cell.height - 0.001 }
             // Latest break that leaves enough lines on both sides, or none (the cell moves whole).
-            return positions.last { y in
-                cell.rows(above: y) >= minimum && cell.rowCount - cell.rows(above: y) >= minimum
+            let total = cell.rowCount
+            return cell.lastBreak(atMost: room, minimumAbove: minimum) { above in
+                above >= minimum && total - above >= minimum
             } ?? 0
         }
         let parts = zip(row.cells, breaks).map { cell, y in
             y >= cell.height ? (head: cell, tail: LineStack()) : cell.split(at: y)
         }
-        guard parts.contains(where: { !$0.head.lines.isEmpty }), parts.contains(where: { !$0.tail.lines.isEmpty }) else {
+        guard parts.contains(where: { !$0.head.isEmpty }), parts.contains(where: { !$0.tail.isEmpty }) else {
             return nil
         }
         return (Row(cells: parts.map(\.head), fill: row.fill), Row(cells: parts.map(\.tail), fill: row.fill))
@@ -133,8 +187,9 @@ public struct TableBlock: Flowable {
     /// Height of the smallest acceptable head of a row (two lines of its tallest cell).
     func firstAcceptableCut(of row: Row) -> Double? {
         guard let tallest = row.cells.max(by: { $0.height < $1.height }) else { return nil }
-        let positions = tallest.breakPositions.filter { $0 < tallest.height - 0.001 }
-        return positions.count >= 2 ? positions[1] : nil
+        // The second break, unless it is the cell's own bottom (a cell of two rows has no cut).
+        guard tallest.rowCount >= 2, tallest.breakPosition(1) < tallest.height - 0.001 else { return nil }
+        return tallest.breakPosition(1)
     }
 
     public func items(at origin: Point) -> [FrameItem] {
@@ -149,7 +204,8 @@ public struct TableBlock: Flowable {
         items.append(.rect(Rect(x: origin.x, y: y, width: width, height: headerHeight), fill: look.headerFill, stroke: nil))
         items += cells(of: header, at: Point(x: origin.x, y: y), role: "TH")
         y += headerHeight
-        for row in rows {
+        for index in 0..<shownCount {
+            let row = shownRow(index)
             let rowHeight = height(of: row)
             if let fill = row.fill {
                 items.append(.rect(Rect(x: origin.x, y: y, width: width, height: rowHeight), fill: fill, stroke: nil))

@@ -26,22 +26,40 @@ public struct ChartOptions: Sendable, Equatable {
 
 extension Renderer {
     /// The briefing PDF of a whole report.
-    /// - Parameter maxPages: refuse (before drawing) a document longer than this.
+    /// - Parameter maxPages: refuse a document longer than this. Pages are counted as they are laid
+    ///   out, so the layout stops at the limit (and so does a report whose content expands to many more
+    ///   lines of text than that many pages could hold), before anything is drawn.
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
                          context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000) throws -> [UInt8] {
         measurer.keepShapedLines(true)
         defer { measurer.keepShapedLines(false) }
-        let document = BriefingLayout(style: style, measurer: measurer).document(for: report, context: context)
-        guard document.pages.count <= maxPages else { throw RenderError.tooManyPages(count: document.pages.count, limit: maxPages) }
+        let budget = LayoutBudget(maximumPages: maxPages, maximumLines: Renderer.lineAllowance(pages: maxPages),
+                                  cancellation: cancellation ?? Cancellation())
+        // Also after a layout stopped at the limit: it built as many pages as a long document.
+        defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
+        let document: Document
+        do {
+            document = try BriefingLayout(style: style, measurer: measurer).document(for: report, context: context, budget: budget)
+        } catch LayoutStop.tooManyPages, LayoutStop.tooMuchText {
+            throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
+        }
         return try pdf(document, options: options)
+    }
+
+    /// Lines of text a document of `pages` pages may set: a dense table page holds a few hundred
+    /// (several columns of country names), so this refuses only content that could not fit anyway.
+    static func lineAllowance(pages: Int) -> Int {
+        pages.multipliedReportingOverflow(by: 400).overflow ? .max : pages * 400
     }
 
     /// The short briefing of one country.
     public func countryBriefing(_ country: String, report: Report, style: Style = .standard,
                                 options: PDFOptions = PDFOptions(),
                                 context: BriefingLayout.Context = BriefingLayout.Context()) throws -> [UInt8] {
-        try pdf(BriefingLayout(style: style, measurer: measurer).countryDocument(for: country, report: report, context: context),
-                options: options)
+        let budget = LayoutBudget(cancellation: cancellation ?? Cancellation())
+        return try pdf(BriefingLayout(style: style, measurer: measurer).countryDocument(for: country, report: report,
+                                                                                          context: context, budget: budget),
+                       options: options)
     }
 
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
@@ -56,6 +74,7 @@ extension Renderer {
     /// Any chart of a report (see `ReportCharts`), as PNG, SVG or a one-page PDF.
     public func chart(_ spec: ChartSpec, report: Report, style: Style = .standard, options: ChartOptions = ChartOptions(),
                       pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        try cancellation?.check()
         if options.format == .png {
             let pixels = options.pixelSize
             try Renderer.checkImageSize(width: pixels.width, height: pixels.height)

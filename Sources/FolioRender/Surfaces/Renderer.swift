@@ -26,6 +26,21 @@ public final class Renderer {
     public static let maximumPixels = 40_000_000
     /// Cairo's image surfaces stop at 32767 pixels a side.
     public static let maximumSide = 32_767
+    /// Raised by another thread to stop the render in progress (a deadline passed): layout, painting
+    /// and every chart check it, and stop with `LayoutStop.cancelled`. The owner of the thread sets
+    /// it before a render and clears it after.
+    public var cancellation: Cancellation?
+    /// Set by a render large enough that the memory it freed is worth handing back to the system.
+    var hasFreedMuchMemory = false
+
+    /// After a large render, once its results are handed over (its layout and drawing freed): gives
+    /// the free heap back to the system (`malloc_trim`), so a long-running process does not keep its
+    /// peak size. Cheap when the last render was small: then it does nothing.
+    public func returnFreedMemory() {
+        guard hasFreedMuchMemory else { return }
+        hasFreedMuchMemory = false
+        MemoryReturn.trim()
+    }
 
     public init(fonts: FontLibrary? = nil) throws {
         let library = try fonts ?? FontLibrary()
@@ -48,6 +63,7 @@ public final class Renderer {
         if let keywords = document.keywords {
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_KEYWORDS, keywords)
         }
+        var stopped: Error?
         try surface.draw { cairo in
             let painter = FramePainter(cairo: cairo, fonts: fonts, shaped: measurer.keepsShapedLines ? measurer : nil)
             // Cairo 1.16 fails a page whose whole area is filled inside a structure tag: the first
@@ -59,6 +75,8 @@ public final class Renderer {
             cairo_tag_begin(cairo, "Document", "")
             var size = first
             for (index, page) in document.pages.enumerated() {
+                if stopped == nil, let cancellation, cancellation.isCancelled { stopped = LayoutStop.cancelled }
+                if stopped != nil { break }
                 // Cairo 1.16 fails a tagged document whose last page was resized, even to the same
                 // size: resize only when the size really changes.
                 if page.size != size {
@@ -76,8 +94,11 @@ public final class Renderer {
                 if index == document.pages.count - 1 { cairo_tag_end(cairo, "Document") }
                 cairo_show_page(cairo)
             }
-            addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), surface: surface.pointer, open: true)
+            if stopped == nil {
+                addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), surface: surface.pointer, open: true)
+            }
         }
+        if let stopped { throw stopped }
         try surface.finish()
         // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
         do {
