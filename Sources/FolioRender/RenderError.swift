@@ -6,7 +6,7 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     case fonts(String)
     /// An image larger than the pixel cap.
     case imageTooLarge(width: Int, height: Int, limit: Int)
-    /// A document longer than the page limit.
+    /// A document longer than the page limit; `count` is the page at which laying it out stopped.
     case tooManyPages(count: Int, limit: Int)
 
     public var description: String {
@@ -15,8 +15,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
         case .fonts(let message): return "fonts: \(message)"
         case .imageTooLarge(let width, let height, let limit):
             return "image of \(width)×\(height) px is larger than the limit of \(limit / 1_000_000) megapixels"
-        case .tooManyPages(let count, let limit):
-            return "the document would have \(count) pages, more than the limit of \(limit) (see --max-pages)"
+        case .tooManyPages(_, let limit):
+            return "the document runs past the limit of \(limit) pages (see --max-pages)"
         }
     }
 }

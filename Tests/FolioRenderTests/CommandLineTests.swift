@@ -143,7 +143,7 @@ extension CommandLineTests {
     func testPageLimitGivesADataError() throws {
         let run = try folio(["render", TestSupport.sample.path, "--max-pages", "3", "-o", "x.pdf"])
         XCTAssertEqual(run.status, 65)
-        XCTAssertTrue(run.stderr.contains("more than the limit of 3"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("past the limit of 3 pages"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
     }
 }

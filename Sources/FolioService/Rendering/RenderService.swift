@@ -150,9 +150,9 @@ public final class RenderService: Sendable {
             switch error {
             case .imageTooLarge:
                 throw ProblemDetails.badParameter(error.description)
-            case .tooManyPages(let count, let limit):
+            case .tooManyPages(_, let limit):
                 throw ProblemDetails(.unprocessableContent, "too-many-pages",
-                                     "the briefing would have \(count) pages, more than the limit of \(limit)")
+                                     "the briefing runs past the limit of \(limit) pages")
             case .cairo, .fonts:
                 logger.error("render failed", metadata: ["error": "\(error)"])
                 throw ProblemDetails.internalError(error.description)
