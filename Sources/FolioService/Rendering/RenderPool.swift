@@ -1,4 +1,3 @@
-import Dispatch
 import FolioLayout
 import FolioRender
 import Foundation
@@ -113,14 +112,10 @@ public final class RenderPool: Sendable, Service {
                     job.finish(.failure(failure))
                     return
                 }
-                let timer = DispatchWorkItem { [weak self, weak job] in
+                // Armed only if the job is still unanswered; a job answered meanwhile never keeps a timer.
+                job.arm(after: timeout) { [weak self, weak job] in
                     guard let job else { return }
                     self?.abandon(job, because: Failure.timedOut)
-                }
-                // Armed only if the job is still unanswered; a job answered meanwhile never keeps a timer.
-                if job.arm(timer) {
-                    let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-                    DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
                 }
             }
         } onCancel: {
@@ -288,7 +283,7 @@ public final class RenderPool: Sendable, Service {
             var resume: (@Sendable (Result<Value, Error>) -> Void)?
             var outcome: Result<Value, Error>?
             var finished = false
-            var timer: DispatchWorkItem?
+            var timer: Task<Void, Never>?
         }
 
         private let answer = Mutex(Answer())
@@ -311,20 +306,22 @@ public final class RenderPool: Sendable, Service {
             if let early { resume(early) }
         }
 
-        /// Keeps the deadline timer, unless the job is already answered. True if it was kept (then
-        /// the caller schedules it; `finish` cancels it).
-        func arm(_ timer: DispatchWorkItem) -> Bool {
+        /// Starts the deadline timer, unless the job is already answered; `finish` cancels it. The
+        /// timer is a sleeping task: it holds no thread, and cancelling it ends the sleep at once.
+        func arm(after timeout: Duration, _ expire: @escaping @Sendable () -> Void) {
             answer.withLock { answer in
-                guard !answer.finished else { return false }
-                answer.timer = timer
-                return true
+                guard !answer.finished else { return }
+                answer.timer = Task {
+                    do { try await Task.sleep(for: timeout) } catch { return }
+                    expire()
+                }
             }
         }
 
         /// Answers the request with `result` unless it was answered already. True if this call answered it.
         @discardableResult
         func finish(_ result: Result<Value, Error>, first: () -> Void = {}) -> Bool {
-            let taken: (resume: (@Sendable (Result<Value, Error>) -> Void)?, timer: DispatchWorkItem?)? = answer.withLock { answer in
+            let taken: (resume: (@Sendable (Result<Value, Error>) -> Void)?, timer: Task<Void, Never>?)? = answer.withLock { answer in
                 guard !answer.finished else { return nil }
                 answer.finished = true
                 let taken = (answer.resume, answer.timer)
