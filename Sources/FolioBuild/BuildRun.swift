@@ -192,24 +192,21 @@ final class BuildRun: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) else {
             return .failure(SourceProblem(reason: .missingSource, messages: ["\(source.path): cannot open: no such file or folder"]))
         }
-        let result: CheckResult
-        let bytes: Data
-        var modified: Date?
         if isDirectory.boolValue {
             let files: [String: Data]
             do { files = try ReportLoader.readCSVFolder(source.url, maxBytes: options.maxBytes) } catch {
                 return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): \(error)"]))
             }
-            bytes = files.keys.sorted().reduce(into: Data()) { $0.append(files[$1]!) }
-            result = ReportLoader.checkCSV(files: files, defaultTitle: source.url.lastPathComponent, options: options)
+            let result = ReportLoader.checkCSV(files: files, defaultTitle: source.url.lastPathComponent, options: options)
             let folder = source.path.hasSuffix("/") ? String(source.path.dropLast()) : source.path
             let diagnostics = result.diagnostics.map { diagnostic -> Diagnostic in
                 var diagnostic = diagnostic
                 diagnostic.file = folder + "/" + diagnostic.file
                 return diagnostic
             }
-            modified = files.keys.compactMap { FileStamp.of(source.url.appendingPathComponent($0).path)?.modifiedDate }.max()
-            return finish(CheckResult(report: result.report, diagnostics: diagnostics), bytes: bytes, modified: modified, source: source)
+            let modified = files.keys.compactMap { FileStamp.of(source.url.appendingPathComponent($0).path)?.modifiedDate }.max()
+            return finish(CheckResult(report: result.report, diagnostics: diagnostics), fingerprint: DataFingerprint.folder(files),
+                          modified: modified, source: source)
         }
         guard let format = InputFormat(fileExtension: source.url.pathExtension), format != .csv else {
             return .failure(SourceProblem(reason: .invalidData, messages: [
@@ -220,15 +217,17 @@ final class BuildRun: @unchecked Sendable {
             return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): cannot open: permission denied"]))
         }
         defer { try? handle.close() }
+        let bytes: Data
         do { bytes = try handle.read(upToCount: options.maxBytes + 1) ?? Data() } catch {
             return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): cannot read: \(error.localizedDescription)"]))
         }
-        modified = FileStamp.of(source.url.path)?.modifiedDate
+        let modified = FileStamp.of(source.url.path)?.modifiedDate
         return finish(ReportLoader.check(data: bytes, fileName: source.path, format: format, options: options),
-                      bytes: bytes, modified: modified, source: source)
+                      fingerprint: DataFingerprint.file(bytes), modified: modified, source: source)
     }
 
-    private func finish(_ result: CheckResult, bytes: Data, modified: Date?, source: Project.Source) -> Result<LoadedSource, SourceProblem> {
+    private func finish(_ result: CheckResult, fingerprint: String, modified: Date?,
+                        source: Project.Source) -> Result<LoadedSource, SourceProblem> {
         result.warnings.forEach { event(.warning($0)) }
         guard let report = result.report, result.errors.isEmpty else {
             let errors = result.errors.count
@@ -236,7 +235,7 @@ final class BuildRun: @unchecked Sendable {
                 "\(source.path) is not valid (\(errors) error\(errors == 1 ? "" : "s")); the outputs of \(source.name) are kept as they were",
             ]))
         }
-        return .success(LoadedSource(report: report, fingerprint: SHA256.hex(bytes),
+        return .success(LoadedSource(report: report, fingerprint: fingerprint,
                                      date: modified ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))))
     }
 
@@ -289,8 +288,8 @@ final class BuildRun: @unchecked Sendable {
         }
     }
 
-    /// Writes a finished target's files (each atomically, skipping those whose bytes are unchanged),
-    /// removes files it no longer makes, and records it.
+    /// Writes a finished target: a file atomically, a folder's set as a whole (`FolderReplacement`);
+    /// files whose bytes are unchanged are left as they are. Then records it.
     private func finish(_ work: TargetWork) {
         if let failure = work.failure { return fail(failure) }
         let target = work.target
@@ -300,26 +299,41 @@ final class BuildRun: @unchecked Sendable {
         var written: [String] = [], unchanged: [String] = [], removed: [String] = []
         var outputs: [String: HashedFile] = [:]
         do {
-            let files = try work.files()
-            let folder = project.url(target.kind.makesFolder ? target.output : (target.output as NSString).deletingLastPathComponent)
-            try createFolder(folder)
-            for (path, bytes) in files {
-                let url = project.url(path)
-                let sha = SHA256.hex(bytes)
-                if let old = previous?.outputs[path], old.sha256 == sha, FileStamp.of(url.path) == old.stamp {
-                    unchanged.append(path)
-                    outputs[path] = old
-                    continue
+            let files = try work.files().map { (path: $0.path, bytes: $0.bytes, sha: SHA256.hex($0.bytes)) }
+            for file in files {
+                if let old = previous?.outputs[file.path], old.sha256 == file.sha, FileStamp.of(project.path(file.path)) == old.stamp {
+                    unchanged.append(file.path)
+                } else {
+                    written.append(file.path)
                 }
-                try AtomicFile.write(bytes, to: url)
-                written.append(path)
-                if let stamp = FileStamp.of(url.path) { outputs[path] = HashedFile(stamp: stamp, sha256: sha) }
             }
-            // Only files inside the target's own folder: the state file is data, and a damaged or
-            // hand-edited one must not be able to delete anything else.
-            for path in (previous?.outputs.keys.sorted() ?? []) where outputs[path] == nil && Self.isInside(path, target: target) {
-                if unlink(project.url(path).path) == 0 { removed.append(path) }
+            if target.kind.makesFolder {
+                let prefix = target.output + "/"
+                // Only files inside the target's own folder: the state file is data, and a damaged or
+                // hand-edited one must not be able to delete anything else.
+                let made = Set((previous.map { Array($0.outputs.keys) } ?? []).filter { Self.isInside($0, target: target) }
+                    .map { String($0.dropFirst(prefix.count)) })
+                let names = Set(files.map { String($0.path.dropFirst(prefix.count)) })
+                let gone = made.subtracting(names).filter { FileManager.default.fileExists(atPath: project.path(prefix + $0)) }
+                if !written.isEmpty || !gone.isEmpty || !FileManager.default.fileExists(atPath: project.path(target.output)) {
+                    let replacement = FolderReplacement(folder: try outputFolder(of: target), previous: made)
+                    let kept = Set(unchanged)
+                    removed = try replacement.replace(with: files.map { file in
+                        (String(file.path.dropFirst(prefix.count)), kept.contains(file.path) ? .unchanged(file.bytes) : .bytes(file.bytes))
+                    }).map { prefix + $0 }
+                }
+            } else {
+                try createFolder(project.url((target.output as NSString).deletingLastPathComponent))
+                for file in files where written.contains(file.path) { try AtomicFile.write(file.bytes, to: project.url(file.path)) }
             }
+            // Linking an unchanged file into a new set changes its stamp (not its bytes or time).
+            for file in files {
+                if let stamp = FileStamp.of(project.path(file.path)) { outputs[file.path] = HashedFile(stamp: stamp, sha256: file.sha) }
+            }
+        } catch let failure as AtomicFile.Failure {
+            let reason: TargetFailure.Reason
+            if case .io = failure { reason = .writeFailed } else { reason = .cannotWrite }
+            return fail(TargetFailure(target: target, reason: reason, messages: ["\(failure)"]))
         } catch {
             return fail(TargetFailure(target: target, reason: .cannotWrite, messages: ["\(error)"]))
         }
@@ -365,6 +379,22 @@ final class BuildRun: @unchecked Sendable {
         try checkInsideProject(folder)
     }
 
+    /// A folder target's folder, made ready to be replaced: the folder it goes in exists inside
+    /// the project; a symbolic link in its place must lead to a folder inside the project, and is
+    /// kept (the folder it leads to is the one replaced).
+    private func outputFolder(of target: Project.Target) throws -> URL {
+        let folder = project.url(target.output)
+        try createFolder(folder.deletingLastPathComponent())
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) != nil {
+            guard FileManager.default.fileExists(atPath: folder.path) else {
+                throw AtomicFile.Failure.cannotCreate(path: folder.path, reason: "it is a symbolic link to nothing")
+            }
+            try checkInsideProject(folder)
+            return folder.resolvingSymlinksInPath()
+        }
+        return folder.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(folder.lastPathComponent)
+    }
+
     private func checkInsideProject(_ folder: URL, naming name: URL? = nil) throws {
         let real = folder.resolvingSymlinksInPath().path
         let root = project.directory.resolvingSymlinksInPath().path
@@ -373,9 +403,19 @@ final class BuildRun: @unchecked Sendable {
         }
     }
 
-    /// Temporary files a killed build left beside this target's outputs (`.NAME.XXXXXX`, see `AtomicFile`).
+    /// Temporary files a killed build left beside this target's outputs (`.NAME.XXXXXX`, see
+    /// `AtomicFile`), and for a folder target a half-made or replaced set beside its folder
+    /// (`FolderReplacement`).
     private func removeTemporaryFiles(of target: Project.Target) {
         let output = project.url(target.output)
+        if target.kind.makesFolder {
+            let real = output.resolvingSymlinksInPath()
+            let parent = real.deletingLastPathComponent()
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+            where Self.temporaryStem(name) == real.lastPathComponent {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
         let folder = target.kind.makesFolder ? output : output.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names {

@@ -49,12 +49,18 @@ final class ContentHashes: @unchecked Sendable {
 
     /// The hash of the file at `path`, or nil when it is missing or unreadable.
     func hash(_ path: String) -> String? {
+        hashed(path)?.sha256
+    }
+
+    /// The length and hash of the file at `path` (the length of the bytes hashed), or nil when it
+    /// is missing or unreadable.
+    func hashed(_ path: String) -> (size: Int, sha256: String)? {
         guard let stamp = FileStamp.of(path) else { return nil }
         lock.lock()
         if let entry = known[path], entry.stamp == stamp {
             used[path] = entry
             lock.unlock()
-            return entry.sha256
+            return (Int(entry.stamp.size), entry.sha256)
         }
         lock.unlock()
         // Style sheets and fonts are small; anything this large is not what the build expects.
@@ -63,12 +69,14 @@ final class ContentHashes: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         bytesRead += data.count
         // A file changed within the last two seconds could change again within the same time stamp
-        // tick: it is hashed, but not remembered (git's "racy clean" rule).
-        if FileStamp.of(path) == stamp, Date().timeIntervalSince1970 * 1e9 - Double(stamp.modified) > 2e9 {
+        // tick: it is hashed, but not remembered (git's "racy clean" rule). A stamp whose size is
+        // not the length read is remembered neither.
+        if FileStamp.of(path) == stamp, stamp.size == Int64(data.count),
+           Date().timeIntervalSince1970 * 1e9 - Double(stamp.modified) > 2e9 {
             known[path] = HashedFile(stamp: stamp, sha256: sha)
             used[path] = known[path]
         }
-        return sha
+        return (data.count, sha)
     }
 
     /// Whether the file still has the stamp it was hashed with (so its hash can be used unread).
