@@ -2,41 +2,54 @@ import FolioLayout
 import FolioModel
 import FolioRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The state of one `Build.run`: everything mutable lives here, behind `lock` where threads meet.
-final class BuildRun: @unchecked Sendable {
+/// The state of one `Build.run`: everything mutable lives here, behind a mutex where render
+/// threads meet.
+final class BuildRun: Sendable {
     let project: Project
     let options: BuildOptions
     let location: BuildState.Location
     private let emit: @Sendable (BuildEvent) -> Void
-    private let eventLock = NSLock()
-    private let lock = NSLock()
-    private var state: BuildState
+    /// Held while an event is handed out: the caller's handler sees one at a time.
+    private let eventGate = Mutex(())
     private let hashes: ContentHashes
-    private var built: [TargetReport] = []
-    private var failed: [TargetFailure] = []
-    private var lastStateWrite = DispatchTime.now().uptimeNanoseconds
     private let absorbedShardStates: [URL]
+
+    /// What the build has done so far, and the state it will save.
+    private struct Record {
+        var state: BuildState
+        var built: [TargetReport] = []
+        var failed: [TargetFailure] = []
+        var lastStateWrite = DispatchTime.now().uptimeNanoseconds
+    }
+
+    private let record: Mutex<Record>
 
     init(project: Project, options: BuildOptions, location: BuildState.Location, events: @escaping @Sendable (BuildEvent) -> Void) {
         self.project = project
         self.options = options
         self.location = location
         emit = events
-        (state, absorbedShardStates) = BuildState.read(location)
+        let (state, absorbed) = BuildState.read(location)
+        absorbedShardStates = absorbed
         hashes = ContentHashes(known: state.files)
+        record = Mutex(Record(state: state))
     }
 
+    /// The state as recorded so far (a copy).
+    private var state: BuildState { record.withLock { $0.state } }
+
     func event(_ event: BuildEvent) {
-        eventLock.lock(); defer { eventLock.unlock() }
-        emit(event)
+        eventGate.withLock { _ in emit(event) }
     }
 
     func execute() -> BuildSummary {
         let targets = Build(project: project, options: options).selectedTargets()
+        let state = self.state
         let fingerprints = InputFingerprints(project: project, hashes: hashes, styleChains: state.styles)
 
         // 1. Plan: stat and compare, nothing more.
@@ -62,7 +75,7 @@ final class BuildRun: @unchecked Sendable {
                                    bytesHashed: 0, seconds: 0)
         if options.dryRun {
             summary.wouldBuild = stale.map(\.0.id)
-            summary.failed = failed
+            summary.failed = record.withLock { $0.failed }
             summary.bytesHashed = hashes.bytesRead
             return summary
         }
@@ -102,8 +115,8 @@ final class BuildRun: @unchecked Sendable {
                             if case .success(let exact) = fingerprints.inputs(of: target, changesSince: base?.since) { inputs = exact }
                         }
                         let work = TargetWork(target: target, inputs: inputs, report: source.report, style: style,
-                                              pdfOptions: PDFOptions(date: date), context: context, measurer: renderer.measurer)
-                        work.changesBase = base
+                                              pdfOptions: PDFOptions(date: date), context: context, changesBase: base,
+                                              measurer: renderer.measurer)
                         works.append(work)
                     }
                 }
@@ -115,13 +128,11 @@ final class BuildRun: @unchecked Sendable {
 
         // 4. Record: snapshots and what changed, then the state.
         summary.changes = recordChanges(loaded: loaded)
+        let failed = record.withLock { $0.failed }
         if !works.isEmpty || !failed.isEmpty {
             writeChangeReport(summary.changes)
         }
-        lock.lock()
-        summary.built = built.sorted { $0.id < $1.id }
-        summary.failed = failed
-        lock.unlock()
+        (summary.built, summary.failed) = record.withLock { ($0.built.sorted { $0.id < $1.id }, $0.failed) }
         summary.bytesHashed = hashes.bytesRead
         let keep = Set(targets.map(\.id))
         if !stale.isEmpty || !failed.isEmpty || hashes.entriesUsed != state.files || fingerprints.styleChains != state.styles
@@ -152,9 +163,7 @@ final class BuildRun: @unchecked Sendable {
     }
 
     private func fail(_ failure: TargetFailure) {
-        lock.lock()
-        failed.append(failure)
-        lock.unlock()
+        record.withLock { $0.failed.append(failure) }
         event(.failed(failure))
     }
 
@@ -174,16 +183,15 @@ final class BuildRun: @unchecked Sendable {
 
     /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
-        var results = [Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count)
-        let resultLock = NSLock()
+        let results = Mutex([Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count))
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, names.count))) { _ in
             while let index = queue.next(below: names.count) {
                 let result = loadSource(project.source(named: names[index])!)
-                resultLock.lock(); results[index] = result; resultLock.unlock()
+                results.withLock { $0[index] = result }
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(names, results.map { $0! }))
+        return Dictionary(uniqueKeysWithValues: zip(names, results.withLock { $0 }.map { $0! }))
     }
 
     private func loadSource(_ source: Project.Source) -> Result<LoadedSource, SourceProblem> {
@@ -281,9 +289,7 @@ final class BuildRun: @unchecked Sendable {
         } catch {
             // Only setting up a worker's renderer throws here; every unfinished target fails.
             for work in works { work.fail(.renderFailed, "\(error)") }
-            lock.lock()
-            let done = Set(built.map(\.id) + failed.map(\.id))
-            lock.unlock()
+            let done = record.withLock { Set($0.built.map(\.id) + $0.failed.map(\.id)) }
             for work in works where !done.contains(work.target.id) { fail(work.failure!) }
         }
     }
@@ -293,9 +299,7 @@ final class BuildRun: @unchecked Sendable {
     private func finish(_ work: TargetWork) {
         if let failure = work.failure { return fail(failure) }
         let target = work.target
-        lock.lock()
-        let previous = state.targets[target.id]
-        lock.unlock()
+        let previous = record.withLock { $0.state.targets[target.id] }
         var written: [String] = [], unchanged: [String] = [], removed: [String] = []
         var outputs: [String: HashedFile] = [:]
         do {
@@ -339,11 +343,11 @@ final class BuildRun: @unchecked Sendable {
         }
         let report = TargetReport(id: target.id, kind: target.kind, source: target.source, written: written, unchanged: unchanged,
                                   removed: removed, seconds: Double(DispatchTime.now().uptimeNanoseconds - work.started) / 1e9)
-        lock.lock()
-        state.targets[target.id] = BuildState.TargetRecord(inputs: work.inputs, outputs: outputs)
-        if let base = work.changesBase { state.changesSince[target.source] = base }
-        built.append(report)
-        lock.unlock()
+        record.withLock { record in
+            record.state.targets[target.id] = BuildState.TargetRecord(inputs: work.inputs, outputs: outputs)
+            if let base = work.changesBase { record.state.changesSince[target.source] = base }
+            record.built.append(report)
+        }
         // A killed build keeps the record of what it finished, at the cost of one write a second.
         saveState(final: false, chains: nil, keep: nil)
         event(.built(report))
@@ -452,30 +456,34 @@ final class BuildRun: @unchecked Sendable {
     /// - Parameter keep: the final write drops records of targets no longer in the build file (or,
     ///   for a shard, not in this shard).
     private func saveState(final: Bool, chains: [String: [String]]?, keep: Set<String>?) {
-        lock.lock(); defer { lock.unlock() }
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard final || now - lastStateWrite > 1_000_000_000 else { return }
-        lastStateWrite = now
-        var copy = state
-        copy.files = hashes.entriesUsed
-        if let chains { copy.styles = chains }
-        if let keep { copy.targets = copy.targets.filter { keep.contains($0.key) } }
-        if final { state = copy }
-        do {
-            try copy.write(to: location)
-            if final { absorbedShardStates.forEach { unlink($0.path) } }
-        } catch {
+        // Written under the lock: two writers must not let an older copy land last.
+        let problem = record.withLock { record -> Error? in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard final || now - record.lastStateWrite > 1_000_000_000 else { return nil }
+            record.lastStateWrite = now
+            var copy = record.state
+            copy.files = hashes.entriesUsed
+            if let chains { copy.styles = chains }
+            if let keep { copy.targets = copy.targets.filter { keep.contains($0.key) } }
+            if final { record.state = copy }
+            do {
+                try copy.write(to: location)
+                if final { absorbedShardStates.forEach { unlink($0.path) } }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let problem {
             event(.warning(Diagnostic(severity: .warning, file: location.file.path, line: 1, column: 1, path: "",
-                                      message: "could not save the build state (\(error)); the next build re-renders")))
+                                      message: "could not save the build state (\(problem)); the next build re-renders")))
         }
     }
 
     /// For every source whose targets all built and whose data differs from its snapshot: the
     /// changes, and a new snapshot.
     private func recordChanges(loaded: [String: Result<LoadedSource, SourceProblem>]) -> [DataChanges] {
-        lock.lock()
-        let failedSources = Set(failed.map(\.source))
-        lock.unlock()
+        let failedSources = record.withLock { Set($0.failed.map(\.source)) }
         var changes: [DataChanges] = []
         for name in loaded.keys.sorted() where !failedSources.contains(name) {
             guard case .success(let source) = loaded[name]!, let definition = project.source(named: name) else { continue }
@@ -496,9 +504,7 @@ final class BuildRun: @unchecked Sendable {
     }
 
     private func writeChangeReport(_ changes: [DataChanges]) {
-        lock.lock()
-        let report = ChangeReport(changes: changes, built: built.sorted { $0.id < $1.id }, failed: failed)
-        lock.unlock()
+        let report = record.withLock { ChangeReport(changes: changes, built: $0.built.sorted { $0.id < $1.id }, failed: $0.failed) }
         do {
             try AtomicFile.write(Array(report.markdown().utf8), to: location.changesMarkdown)
             try AtomicFile.write(try report.json(), to: location.changesJSON)

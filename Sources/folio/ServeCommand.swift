@@ -111,7 +111,7 @@ struct ServeCommand: FolioCommand {
             do {
                 try await FolioServer.run(configuration: configuration, logger: FolioServer.logger()) { port in
                     print("folio serve: listening on http://\(shownHost):\(port) (\(workerCount) render workers)")
-                    fflush(stdout)
+                    fflush(nil)
                 }
             } catch {
                 outcome.error = error
