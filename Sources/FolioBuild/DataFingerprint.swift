@@ -15,16 +15,10 @@ import Foundation
 ///   data for a fresh target.
 public enum DataFingerprint {
     /// One data file of a CSV folder.
-    public struct Member: Sendable, Equatable {
-        public var name: String
-        public var size: Int
-        public var sha256: String
-
-        public init(name: String, size: Int, sha256: String) {
-            self.name = name
-            self.size = size
-            self.sha256 = sha256
-        }
+    struct Member: Sendable, Equatable {
+        var name: String
+        var size: Int
+        var sha256: String
     }
 
     /// A data file's fingerprint.
@@ -39,7 +33,7 @@ public enum DataFingerprint {
     }
 
     /// A CSV folder's fingerprint from its data files' lengths and hashes.
-    public static func folder(members: [Member]) -> String {
+    static func folder(members: [Member]) -> String {
         var listing = "folio CSV folder\n"
         for member in members.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
             listing += "\(member.name.utf8.count) \(member.name) \(member.size) \(member.sha256)\n"

@@ -55,7 +55,9 @@ struct FolderReplacement {
                     guard rename(from, to) == 0 else { throw Self.failure(folder.path, errno) }
                     movedIn.append(name)
                 } else if link(from, to) != 0 {
-                    throw Self.failure(folder.path, errno)
+                    // Where a link is refused (another user's file), a copy.
+                    let code = errno
+                    do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch { throw Self.failure(from, code) }
                 }
             }
             var info = stat()

@@ -36,13 +36,7 @@ final class DiskFullTests: XCTestCase {
     /// again, the next build replaces the whole set.
     func testAFullDiskKeepsTheWholePreviousChartSet() throws {
         try synthesize(outcomes: 2)
-        try project.writeBuildFile("""
-            sources: {big: data/big.json}
-            targets:
-              - charts: big
-                style: styles/small.yaml
-                formats: [png, svg]
-            """)
+        try writeBuildFile(targets: "")
         let first = try project.folio(["build", "--jobs", "2"])
         XCTAssertEqual(first.status, 0, first.stderr)
         let old = try charts()
@@ -77,14 +71,7 @@ final class DiskFullTests: XCTestCase {
     /// A first build on a disk that is full: no folder of orphan charts, no briefing, exit 74.
     func testAFullDiskOnAFirstBuildLeavesNoOrphans() throws {
         try synthesize(outcomes: 2)
-        try project.writeBuildFile("""
-            sources: {big: data/big.json}
-            targets:
-              - briefing: big
-              - charts: big
-                style: styles/small.yaml
-                formats: [png, svg]
-            """)
+        try writeBuildFile(targets: "  - briefing: big\n")
         try fill(leaving: 48 << 10)
         let full = try project.folio(["build", "--jobs", "2"])
         XCTAssertEqual(full.status, 74, full.stderr)
@@ -99,6 +86,12 @@ final class DiskFullTests: XCTestCase {
     /// The chart set's files (the change report beside it is rewritten by every build).
     private func charts() throws -> [String: Data] {
         try project.outputs().filter { $0.key.hasPrefix("big-charts/") }
+    }
+
+    /// A chart set of the synthesized report, after `targets`.
+    private func writeBuildFile(targets: String) throws {
+        try project.writeBuildFile("sources: {big: data/big.json}\ntargets:\n" + targets
+                                   + "  - charts: big\n    style: styles/small.yaml\n    formats: [png, svg]\n")
     }
 
     private func synthesize(outcomes: Int) throws {
