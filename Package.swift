@@ -1,9 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Folio runs on Linux only: it writes files through Glibc, watches projects with inotify and
+// exchanges folders with renameat2. No other platform is claimed.
+#if !os(Linux)
+#error("Folio builds on Linux only: it uses Glibc, inotify and renameat2 (see the README)")
+#endif
+
 let package = Package(
     name: "Folio",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "folio", targets: ["folio"]),
         .library(name: "FolioModel", targets: ["FolioModel"]),
@@ -79,10 +84,16 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        .target(name: "FolioBuild", dependencies: ["FolioModel", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]),
+        .target(
+            name: "FolioBuild",
+            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "folio",
             dependencies: [
+                "FolioModel",
+                "FolioLayout",
                 "FolioRender",
                 "FolioSlides",
                 "FolioProducts",
@@ -90,7 +101,8 @@ let package = Package(
                 "FolioBuild",
                 "FolioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),

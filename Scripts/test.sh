@@ -7,6 +7,34 @@ source Scripts/setup.sh
 swift build --product folio
 swift test --disable-swift-testing "$@"
 ./Scripts/api-contract --folio .build/debug/folio  # the OpenAPI contract against a live server (schemathesis)
+
+# ThreadSanitizer over the tests where threads meet: the service, the builds (in process, and the
+# folio binary they start, watch included), parallel renders. Its own scratch folder, so the plain
+# build above stays as it is. Reports go to files (a child process's stderr is the test's to read)
+# and fail the run; Scripts/tsan.supp names the only races let through: inside glib, fontconfig,
+# HarfBuzz, Pango and Cairo, each with its reason. FOLIO_SKIP_TSAN=1 skips it, and says so.
+if [ -n "${FOLIO_SKIP_TSAN:-}" ]; then
+  echo "SKIPPED ThreadSanitizer run (FOLIO_SKIP_TSAN is set)"
+else
+  tsan_reports=$(mktemp -d)
+  tsan_filter='FolioServiceTests|FolioBuildTests|Threads|Concurren|Parallel'
+  # The kill test checks whole files after SIGKILL, not threads, and takes two minutes under TSan.
+  tsan_skip='testKillingABuildMidwayLeavesOnlyWholeFiles'
+  swift build --build-tests --sanitize=thread --scratch-path .build-tsan
+  status=0
+  FOLIO_BINARY="$PWD/.build-tsan/debug/folio" \
+  TSAN_OPTIONS="suppressions=$PWD/Scripts/tsan.supp log_path=$tsan_reports/report halt_on_error=0 history_size=4" \
+    swift test --skip-build --sanitize=thread --scratch-path .build-tsan --disable-swift-testing --filter "$tsan_filter" --skip "$tsan_skip" \
+    || status=$?
+  if compgen -G "$tsan_reports/report.*" >/dev/null; then
+    cat "$tsan_reports"/report.*
+    echo "ThreadSanitizer: $(cat "$tsan_reports"/report.* | grep -c '^WARNING: ThreadSanitizer') report(s) above" >&2
+    status=1
+  fi
+  rm -rf "$tsan_reports"
+  [ "$status" -eq 0 ] || { echo "ThreadSanitizer run failed" >&2; exit "$status"; }
+  echo "ThreadSanitizer: no race reported"
+fi
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"

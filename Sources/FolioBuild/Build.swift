@@ -58,7 +58,7 @@ public struct Build: Sendable {
 /// A source read and validated for this build.
 struct LoadedSource {
     var report: Report
-    /// SHA-256 of the bytes (a CSV folder: its files concatenated in name order), as `folio render` computes it.
+    /// The `DataFingerprint` of the bytes read, as `folio render` computes it.
     var fingerprint: String
     var date: Date
 }

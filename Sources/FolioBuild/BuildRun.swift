@@ -4,41 +4,54 @@ import FolioModel
 import FolioProducts
 import FolioRender
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The state of one `Build.run`: everything mutable lives here, behind `lock` where threads meet.
-final class BuildRun: @unchecked Sendable {
+/// The state of one `Build.run`: everything mutable lives here, behind a mutex where render
+/// threads meet.
+final class BuildRun: Sendable {
     let project: Project
     let options: BuildOptions
     let location: BuildState.Location
     private let emit: @Sendable (BuildEvent) -> Void
-    private let eventLock = NSLock()
-    private let lock = NSLock()
-    private var state: BuildState
+    /// Held while an event is handed out: the caller's handler sees one at a time.
+    private let eventGate = Mutex(())
     private let hashes: ContentHashes
-    private var built: [TargetReport] = []
-    private var failed: [TargetFailure] = []
-    private var lastStateWrite = DispatchTime.now().uptimeNanoseconds
     private let absorbedShardStates: [URL]
+
+    /// What the build has done so far, and the state it will save.
+    private struct Record {
+        var state: BuildState
+        var built: [TargetReport] = []
+        var failed: [TargetFailure] = []
+        var lastStateWrite = DispatchTime.now().uptimeNanoseconds
+    }
+
+    private let record: Mutex<Record>
 
     init(project: Project, options: BuildOptions, location: BuildState.Location, events: @escaping @Sendable (BuildEvent) -> Void) {
         self.project = project
         self.options = options
         self.location = location
         emit = events
-        (state, absorbedShardStates) = BuildState.read(location)
+        let (state, absorbed) = BuildState.read(location)
+        absorbedShardStates = absorbed
         hashes = ContentHashes(known: state.files)
+        record = Mutex(Record(state: state))
     }
 
+    /// The state as recorded so far (a copy).
+    private var state: BuildState { record.withLock { $0.state } }
+
     func event(_ event: BuildEvent) {
-        eventLock.lock(); defer { eventLock.unlock() }
-        emit(event)
+        eventGate.withLock { _ in emit(event) }
     }
 
     func execute() -> BuildSummary {
         let targets = Build(project: project, options: options).selectedTargets()
+        let state = self.state
         let fingerprints = InputFingerprints(project: project, hashes: hashes, styleChains: state.styles)
 
         // 1. Plan: stat and compare, nothing more.
@@ -64,7 +77,7 @@ final class BuildRun: @unchecked Sendable {
                                    bytesHashed: 0, seconds: 0)
         if options.dryRun {
             summary.wouldBuild = stale.map(\.0.id)
-            summary.failed = failed
+            summary.failed = record.withLock { $0.failed }
             summary.bytesHashed = hashes.bytesRead
             return summary
         }
@@ -104,8 +117,8 @@ final class BuildRun: @unchecked Sendable {
                             if case .success(let exact) = fingerprints.inputs(of: target, changesSince: base?.since) { inputs = exact }
                         }
                         let work = TargetWork(target: target, inputs: inputs, report: source.report, style: style,
-                                              pdfOptions: PDFOptions(date: date), context: context, measurer: renderer.measurer)
-                        work.changesBase = base
+                                              pdfOptions: PDFOptions(date: date), context: context, changesBase: base,
+                                              measurer: renderer.measurer)
                         works.append(work)
                     }
                 }
@@ -117,13 +130,11 @@ final class BuildRun: @unchecked Sendable {
 
         // 4. Record: snapshots and what changed, then the state.
         summary.changes = recordChanges(loaded: loaded)
+        let failed = record.withLock { $0.failed }
         if !works.isEmpty || !failed.isEmpty {
             writeChangeReport(summary.changes)
         }
-        lock.lock()
-        summary.built = built.sorted { $0.id < $1.id }
-        summary.failed = failed
-        lock.unlock()
+        (summary.built, summary.failed) = record.withLock { ($0.built.sorted { $0.id < $1.id }, $0.failed) }
         summary.bytesHashed = hashes.bytesRead
         let keep = Set(targets.map(\.id))
         if !stale.isEmpty || !failed.isEmpty || hashes.entriesUsed != state.files || fingerprints.styleChains != state.styles
@@ -154,9 +165,7 @@ final class BuildRun: @unchecked Sendable {
     }
 
     private func fail(_ failure: TargetFailure) {
-        lock.lock()
-        failed.append(failure)
-        lock.unlock()
+        record.withLock { $0.failed.append(failure) }
         event(.failed(failure))
     }
 
@@ -169,16 +178,15 @@ final class BuildRun: @unchecked Sendable {
 
     /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
-        var results = [Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count)
-        let resultLock = NSLock()
+        let results = Mutex([Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count))
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, names.count))) { _ in
             while let index = queue.next(below: names.count) {
                 let result = loadSource(project.source(named: names[index])!)
-                resultLock.lock(); results[index] = result; resultLock.unlock()
+                results.withLock { $0[index] = result }
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(names, results.map { $0! }))
+        return Dictionary(uniqueKeysWithValues: zip(names, results.withLock { $0 }.map { $0! }))
     }
 
     private func loadSource(_ source: Project.Source) -> Result<LoadedSource, SourceProblem> {
@@ -187,24 +195,21 @@ final class BuildRun: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) else {
             return .failure(SourceProblem(reason: .missingSource, messages: ["\(source.path): cannot open: no such file or folder"]))
         }
-        let result: CheckResult
-        let bytes: Data
-        var modified: Date?
         if isDirectory.boolValue {
             let files: [String: Data]
             do { files = try ReportLoader.readCSVFolder(source.url, maxBytes: options.maxBytes) } catch {
                 return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): \(error)"]))
             }
-            bytes = files.keys.sorted().reduce(into: Data()) { $0.append(files[$1]!) }
-            result = ReportLoader.checkCSV(files: files, defaultTitle: source.url.lastPathComponent, options: options)
+            let result = ReportLoader.checkCSV(files: files, defaultTitle: source.url.lastPathComponent, options: options)
             let folder = source.path.hasSuffix("/") ? String(source.path.dropLast()) : source.path
             let diagnostics = result.diagnostics.map { diagnostic -> Diagnostic in
                 var diagnostic = diagnostic
                 diagnostic.file = folder + "/" + diagnostic.file
                 return diagnostic
             }
-            modified = files.keys.compactMap { FileStamp.of(source.url.appendingPathComponent($0).path)?.modifiedDate }.max()
-            return finish(CheckResult(report: result.report, diagnostics: diagnostics), bytes: bytes, modified: modified, source: source)
+            let modified = files.keys.compactMap { FileStamp.of(source.url.appendingPathComponent($0).path)?.modifiedDate }.max()
+            return finish(CheckResult(report: result.report, diagnostics: diagnostics), fingerprint: DataFingerprint.folder(files),
+                          modified: modified, source: source)
         }
         guard let format = InputFormat(fileExtension: source.url.pathExtension), format != .csv else {
             return .failure(SourceProblem(reason: .invalidData, messages: [
@@ -215,15 +220,17 @@ final class BuildRun: @unchecked Sendable {
             return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): cannot open: permission denied"]))
         }
         defer { try? handle.close() }
+        let bytes: Data
         do { bytes = try handle.read(upToCount: options.maxBytes + 1) ?? Data() } catch {
             return .failure(SourceProblem(reason: .unreadableSource, messages: ["\(source.path): cannot read: \(error.localizedDescription)"]))
         }
-        modified = FileStamp.of(source.url.path)?.modifiedDate
+        let modified = FileStamp.of(source.url.path)?.modifiedDate
         return finish(ReportLoader.check(data: bytes, fileName: source.path, format: format, options: options),
-                      bytes: bytes, modified: modified, source: source)
+                      fingerprint: DataFingerprint.file(bytes), modified: modified, source: source)
     }
 
-    private func finish(_ result: CheckResult, bytes: Data, modified: Date?, source: Project.Source) -> Result<LoadedSource, SourceProblem> {
+    private func finish(_ result: CheckResult, fingerprint: String, modified: Date?,
+                        source: Project.Source) -> Result<LoadedSource, SourceProblem> {
         result.warnings.forEach { event(.warning($0)) }
         guard let report = result.report, result.errors.isEmpty else {
             let errors = result.errors.count
@@ -231,7 +238,7 @@ final class BuildRun: @unchecked Sendable {
                 "\(source.path) is not valid (\(errors) error\(errors == 1 ? "" : "s")); the outputs of \(source.name) are kept as they were",
             ]))
         }
-        return .success(LoadedSource(report: report, fingerprint: SHA256.hex(bytes),
+        return .success(LoadedSource(report: report, fingerprint: fingerprint,
                                      date: DocumentDate.wholeSeconds(modified ?? Date())))
     }
 
@@ -277,54 +284,65 @@ final class BuildRun: @unchecked Sendable {
         } catch {
             // Only setting up a worker's renderer throws here; every unfinished target fails.
             for work in works { work.fail(.renderFailed, "\(error)") }
-            lock.lock()
-            let done = Set(built.map(\.id) + failed.map(\.id))
-            lock.unlock()
+            let done = record.withLock { Set($0.built.map(\.id) + $0.failed.map(\.id)) }
             for work in works where !done.contains(work.target.id) { fail(work.failure!) }
         }
     }
 
-    /// Writes a finished target's files (each atomically, skipping those whose bytes are unchanged),
-    /// removes files it no longer makes, and records it.
+    /// Writes a finished target: a file atomically, a folder's set as a whole (`FolderReplacement`);
+    /// files whose bytes are unchanged are left as they are. Then records it.
     private func finish(_ work: TargetWork) {
         if let failure = work.failure { return fail(failure) }
         let target = work.target
-        lock.lock()
-        let previous = state.targets[target.id]
-        lock.unlock()
+        let previous = record.withLock { $0.state.targets[target.id] }
         var written: [String] = [], unchanged: [String] = [], removed: [String] = []
         var outputs: [String: HashedFile] = [:]
         do {
-            let files = try work.files()
-            let folder = project.url(target.kind.makesFolder ? target.output : (target.output as NSString).deletingLastPathComponent)
-            try createFolder(folder)
-            for (path, bytes) in files {
-                let url = project.url(path)
-                let sha = SHA256.hex(bytes)
-                if let old = previous?.outputs[path], old.sha256 == sha, FileStamp.of(url.path) == old.stamp {
-                    unchanged.append(path)
-                    outputs[path] = old
-                    continue
+            let files = try work.files().map { (path: $0.path, bytes: $0.bytes, sha: SHA256.hex($0.bytes)) }
+            for file in files {
+                if let old = previous?.outputs[file.path], old.sha256 == file.sha, FileStamp.of(project.path(file.path)) == old.stamp {
+                    unchanged.append(file.path)
+                } else {
+                    written.append(file.path)
                 }
-                try AtomicFile.write(bytes, to: url)
-                written.append(path)
-                if let stamp = FileStamp.of(url.path) { outputs[path] = HashedFile(stamp: stamp, sha256: sha) }
             }
-            // Only files inside the target's own folder: the state file is data, and a damaged or
-            // hand-edited one must not be able to delete anything else.
-            for path in (previous?.outputs.keys.sorted() ?? []) where outputs[path] == nil && Self.isInside(path, target: target) {
-                if unlink(project.url(path).path) == 0 { removed.append(path) }
+            if target.kind.makesFolder {
+                let prefix = target.output + "/"
+                // Only files inside the target's own folder: the state file is data, and a damaged or
+                // hand-edited one must not be able to delete anything else.
+                let made = Set((previous.map { Array($0.outputs.keys) } ?? []).filter { Self.isInside($0, target: target) }
+                    .map { String($0.dropFirst(prefix.count)) })
+                let names = Set(files.map { String($0.path.dropFirst(prefix.count)) })
+                let gone = made.subtracting(names).filter { FileManager.default.fileExists(atPath: project.path(prefix + $0)) }
+                if !written.isEmpty || !gone.isEmpty || !FileManager.default.fileExists(atPath: project.path(target.output)) {
+                    let replacement = FolderReplacement(folder: try outputFolder(of: target), previous: made)
+                    let kept = Set(unchanged)
+                    removed = try replacement.replace(with: files.map { file in
+                        (String(file.path.dropFirst(prefix.count)), kept.contains(file.path) ? .unchanged(file.bytes) : .bytes(file.bytes))
+                    }).map { prefix + $0 }
+                }
+            } else {
+                try createFolder(project.url((target.output as NSString).deletingLastPathComponent))
+                for file in files where written.contains(file.path) { try AtomicFile.write(file.bytes, to: project.url(file.path)) }
             }
+            // Linking an unchanged file into a new set changes its stamp (not its bytes or time).
+            for file in files {
+                if let stamp = FileStamp.of(project.path(file.path)) { outputs[file.path] = HashedFile(stamp: stamp, sha256: file.sha) }
+            }
+        } catch let failure as AtomicFile.Failure {
+            let reason: TargetFailure.Reason
+            if case .io = failure { reason = .writeFailed } else { reason = .cannotWrite }
+            return fail(TargetFailure(target: target, reason: reason, messages: ["\(failure)"]))
         } catch {
             return fail(TargetFailure(target: target, reason: .cannotWrite, messages: ["\(error)"]))
         }
         let report = TargetReport(id: target.id, kind: target.kind, source: target.source, written: written, unchanged: unchanged,
                                   removed: removed, seconds: Double(DispatchTime.now().uptimeNanoseconds - work.started) / 1e9)
-        lock.lock()
-        state.targets[target.id] = BuildState.TargetRecord(inputs: work.inputs, outputs: outputs)
-        if let base = work.changesBase { state.changesSince[target.source] = base }
-        built.append(report)
-        lock.unlock()
+        record.withLock { record in
+            record.state.targets[target.id] = BuildState.TargetRecord(inputs: work.inputs, outputs: outputs)
+            if let base = work.changesBase { record.state.changesSince[target.source] = base }
+            record.built.append(report)
+        }
         // A killed build keeps the record of what it finished, at the cost of one write a second.
         saveState(final: false, chains: nil, keep: nil)
         event(.built(report))
@@ -360,6 +378,22 @@ final class BuildRun: @unchecked Sendable {
         try checkInsideProject(folder)
     }
 
+    /// A folder target's folder, made ready to be replaced: the folder it goes in exists inside
+    /// the project; a symbolic link in its place must lead to a folder inside the project, and is
+    /// kept (the folder it leads to is the one replaced).
+    private func outputFolder(of target: Project.Target) throws -> URL {
+        let folder = project.url(target.output)
+        try createFolder(folder.deletingLastPathComponent())
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) != nil {
+            guard FileManager.default.fileExists(atPath: folder.path) else {
+                throw AtomicFile.Failure.cannotCreate(path: folder.path, reason: "it is a symbolic link to nothing")
+            }
+            try checkInsideProject(folder)
+            return folder.resolvingSymlinksInPath()
+        }
+        return folder.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(folder.lastPathComponent)
+    }
+
     private func checkInsideProject(_ folder: URL, naming name: URL? = nil) throws {
         let real = folder.resolvingSymlinksInPath().path
         let root = project.directory.resolvingSymlinksInPath().path
@@ -368,9 +402,19 @@ final class BuildRun: @unchecked Sendable {
         }
     }
 
-    /// Temporary files a killed build left beside this target's outputs (`.NAME.XXXXXX`, see `AtomicFile`).
+    /// Temporary files a killed build left beside this target's outputs (`.NAME.XXXXXX`, see
+    /// `AtomicFile`), and for a folder target a half-made or replaced set beside its folder
+    /// (`FolderReplacement`).
     private func removeTemporaryFiles(of target: Project.Target) {
         let output = project.url(target.output)
+        if target.kind.makesFolder {
+            let real = output.resolvingSymlinksInPath()
+            let parent = real.deletingLastPathComponent()
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+            where Self.temporaryStem(name) == real.lastPathComponent {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
         let folder = target.kind.makesFolder ? output : output.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names {
@@ -407,30 +451,34 @@ final class BuildRun: @unchecked Sendable {
     /// - Parameter keep: the final write drops records of targets no longer in the build file (or,
     ///   for a shard, not in this shard).
     private func saveState(final: Bool, chains: [String: [String]]?, keep: Set<String>?) {
-        lock.lock(); defer { lock.unlock() }
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard final || now - lastStateWrite > 1_000_000_000 else { return }
-        lastStateWrite = now
-        var copy = state
-        copy.files = hashes.entriesUsed
-        if let chains { copy.styles = chains }
-        if let keep { copy.targets = copy.targets.filter { keep.contains($0.key) } }
-        if final { state = copy }
-        do {
-            try copy.write(to: location)
-            if final { absorbedShardStates.forEach { unlink($0.path) } }
-        } catch {
+        // Written under the lock: two writers must not let an older copy land last.
+        let problem = record.withLock { record -> Error? in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard final || now - record.lastStateWrite > 1_000_000_000 else { return nil }
+            record.lastStateWrite = now
+            var copy = record.state
+            copy.files = hashes.entriesUsed
+            if let chains { copy.styles = chains }
+            if let keep { copy.targets = copy.targets.filter { keep.contains($0.key) } }
+            if final { record.state = copy }
+            do {
+                try copy.write(to: location)
+                if final { absorbedShardStates.forEach { unlink($0.path) } }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let problem {
             event(.warning(Diagnostic(severity: .warning, file: location.file.path, line: 1, column: 1, path: "",
-                                      message: "could not save the build state (\(error)); the next build re-renders")))
+                                      message: "could not save the build state (\(problem)); the next build re-renders")))
         }
     }
 
     /// For every source whose targets all built and whose data differs from its snapshot: the
     /// changes, and a new snapshot.
     private func recordChanges(loaded: [String: Result<LoadedSource, SourceProblem>]) -> [DataChanges] {
-        lock.lock()
-        let failedSources = Set(failed.map(\.source))
-        lock.unlock()
+        let failedSources = record.withLock { Set($0.failed.map(\.source)) }
         var changes: [DataChanges] = []
         for name in loaded.keys.sorted() where !failedSources.contains(name) {
             guard case .success(let source) = loaded[name]!, let definition = project.source(named: name) else { continue }
@@ -451,9 +499,7 @@ final class BuildRun: @unchecked Sendable {
     }
 
     private func writeChangeReport(_ changes: [DataChanges]) {
-        lock.lock()
-        let report = ChangeReport(changes: changes, built: built.sorted { $0.id < $1.id }, failed: failed)
-        lock.unlock()
+        let report = record.withLock { ChangeReport(changes: changes, built: $0.built.sorted { $0.id < $1.id }, failed: $0.failed) }
         do {
             try AtomicFile.write(Array(report.markdown().utf8), to: location.changesMarkdown)
             try AtomicFile.write(try report.json(), to: location.changesJSON)

@@ -51,7 +51,9 @@ public struct TargetReport: Codable, Sendable, Equatable {
 /// One target that could not be built; its previous outputs are untouched.
 public struct TargetFailure: Error, Codable, Sendable, Equatable {
     public enum Reason: String, Codable, Sendable, Error {
-        case missingSource, unreadableSource, invalidData, invalidStyle, renderFailed, cannotWrite
+        /// `cannotWrite`: the output or its folder cannot be made (not writable, a file in the way);
+        /// `writeFailed`: writing failed midway (a full disk, a failing device).
+        case missingSource, unreadableSource, invalidData, invalidStyle, renderFailed, cannotWrite, writeFailed
 
         /// sysexits code, as for the single-file commands.
         public var exitCode: Int32 {
@@ -60,6 +62,7 @@ public struct TargetFailure: Error, Codable, Sendable, Equatable {
             case .invalidData, .invalidStyle: return 65
             case .renderFailed: return 70
             case .cannotWrite: return 73
+            case .writeFailed: return 74
             }
         }
     }

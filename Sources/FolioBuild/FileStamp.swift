@@ -1,5 +1,6 @@
 import FolioModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,53 +36,66 @@ public struct HashedFile: Codable, Equatable, Sendable {
 
 /// SHA-256 of files by content, remembered by stamp: a file whose stamp is unchanged is not read.
 ///
-/// Thread-safe: sources are fingerprinted from several threads.
-final class ContentHashes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var known: [String: HashedFile]
-    private var used: [String: HashedFile] = [:]
-    /// Bytes read to hash files, so tests can check that a no-op build reads no data.
-    private(set) var bytesRead = 0
+/// Sources are fingerprinted from several threads: the table is behind a mutex, and no file is
+/// read while it is held.
+final class ContentHashes: Sendable {
+    private struct Table {
+        var known: [String: HashedFile]
+        var used: [String: HashedFile] = [:]
+        var bytesRead = 0
+    }
+
+    private let table: Mutex<Table>
 
     init(known: [String: HashedFile]) {
-        self.known = known
+        table = Mutex(Table(known: known))
     }
+
+    /// Bytes read to hash files, so tests can check that a no-op build reads no data.
+    var bytesRead: Int { table.withLock { $0.bytesRead } }
 
     /// The hash of the file at `path`, or nil when it is missing or unreadable.
     func hash(_ path: String) -> String? {
+        hashed(path)?.sha256
+    }
+
+    /// The length and hash of the file at `path` (the length of the bytes hashed), or nil when it
+    /// is missing or unreadable.
+    func hashed(_ path: String) -> (size: Int, sha256: String)? {
         guard let stamp = FileStamp.of(path) else { return nil }
-        lock.lock()
-        if let entry = known[path], entry.stamp == stamp {
-            used[path] = entry
-            lock.unlock()
-            return entry.sha256
+        let remembered = table.withLock { table -> HashedFile? in
+            guard let entry = table.known[path], entry.stamp == stamp else { return nil }
+            table.used[path] = entry
+            return entry
         }
-        lock.unlock()
+        if let remembered { return (Int(remembered.stamp.size), remembered.sha256) }
         // Style sheets and fonts are small; anything this large is not what the build expects.
         guard stamp.size <= 256 << 20, let data = FileManager.default.contents(atPath: path) else { return nil }
         let sha = SHA256.hex(data)
-        lock.lock(); defer { lock.unlock() }
-        bytesRead += data.count
         // A file changed within the last two seconds could change again within the same time stamp
-        // tick: it is hashed, but not remembered (git's "racy clean" rule).
-        if FileStamp.of(path) == stamp, Date().timeIntervalSince1970 * 1e9 - Double(stamp.modified) > 2e9 {
-            known[path] = HashedFile(stamp: stamp, sha256: sha)
-            used[path] = known[path]
+        // tick: it is hashed, but not remembered (git's "racy clean" rule). A stamp whose size is
+        // not the length read is remembered neither.
+        let settled = FileStamp.of(path) == stamp && stamp.size == Int64(data.count)
+            && Date().timeIntervalSince1970 * 1e9 - Double(stamp.modified) > 2e9
+        table.withLock { table in
+            table.bytesRead += data.count
+            if settled {
+                table.known[path] = HashedFile(stamp: stamp, sha256: sha)
+                table.used[path] = table.known[path]
+            }
         }
-        return sha
+        return (data.count, sha)
     }
 
     /// Whether the file still has the stamp it was hashed with (so its hash can be used unread).
     func isUnchanged(_ path: String) -> Bool {
         guard let stamp = FileStamp.of(path) else { return false }
-        lock.lock(); defer { lock.unlock() }
-        return known[path]?.stamp == stamp
+        return table.withLock { $0.known[path]?.stamp == stamp }
     }
 
     /// The entries looked up in this build: what the next state file keeps (files no longer named
     /// anywhere drop out).
     var entriesUsed: [String: HashedFile] {
-        lock.lock(); defer { lock.unlock() }
-        return used
+        table.withLock { $0.used }
     }
 }

@@ -69,7 +69,7 @@ final class InputFingerprints {
         project.date.map { "fixed \(Int64($0.timeIntervalSince1970.rounded(.down)))" } ?? "data file time"
     }
 
-    /// A data file's hash, or for a CSV folder a hash over its files' names and hashes.
+    /// The source's `DataFingerprint`, from file hashes remembered by stamp where they can be.
     func sourceHash(_ source: Project.Source) -> Result<String, TargetFailure.Reason> {
         if let known = sourceHashes[source.name] { return known }
         let result: Result<String, TargetFailure.Reason>
@@ -77,18 +77,23 @@ final class InputFingerprints {
         if !FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) {
             result = .failure(.missingSource)
         } else if isDirectory.boolValue {
+            // The files `ReportLoader.readCSVFolder` reads as data: regular files (or links to them).
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: source.url.path)) ?? [])
-                .filter { !$0.hasPrefix(".") && ["csv", "tsv", "yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted()
-            var lines: [String] = []
+                .filter { !$0.hasPrefix(".") && DataFingerprint.isMember($0) }
+            var members: [DataFingerprint.Member] = []
             var problem: TargetFailure.Reason?
             for name in names {
                 let path = source.url.appendingPathComponent(name).path
+                guard FileStamp.of(path) != nil else {
+                    var isFolder: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
+                    problem = .unreadableSource; break
+                }
                 if Self.isTooLarge(path) { problem = .invalidData; break }
-                guard let hash = hashes.hash(path) else { problem = .unreadableSource; break }
-                lines.append(name + " " + hash)
+                guard let hashed = hashes.hashed(path) else { problem = .unreadableSource; break }
+                members.append(DataFingerprint.Member(name: name, size: hashed.size, sha256: hashed.sha256))
             }
-            result = problem.map { .failure($0) } ?? .success(SHA256.hex(Array(("csv\n" + lines.joined(separator: "\n")).utf8)))
+            result = problem.map { .failure($0) } ?? .success(DataFingerprint.folder(members: members))
         } else if Self.isTooLarge(source.url.path) {
             // Refused before reading: a runaway export must not be hashed (or held in memory) whole.
             result = .failure(.invalidData)

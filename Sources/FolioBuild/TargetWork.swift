@@ -4,6 +4,7 @@ import FolioProducts
 import FolioRender
 import FolioSlides
 import Foundation
+import Synchronization
 
 /// A stale target being rendered: what its pieces are (one per country, chart file, or the whole
 /// document), the bytes each produced, and whether any failed.
@@ -11,8 +12,8 @@ import Foundation
 /// Pieces of all targets share one pool of render threads, so a folder of 150 country briefings
 /// spreads over every core instead of holding one. Nothing is written until every piece is done:
 /// a target that fails halfway leaves all its previous files as they were.
-final class TargetWork: @unchecked Sendable {
-    enum Plan {
+final class TargetWork: Sendable {
+    enum Plan: Sendable {
         case briefing
         case countries(CountryBriefings, names: [String])
         case charts(ChartSet)
@@ -28,18 +29,24 @@ final class TargetWork: @unchecked Sendable {
     let plan: Plan
     let started = DispatchTime.now().uptimeNanoseconds
     /// Set for a briefing with a changes page: recorded with the target so the next plan can tell it is fresh.
-    var changesBase: BuildState.ChangesBase?
+    let changesBase: BuildState.ChangesBase?
+    let pieceCount: Int
 
-    private let lock = NSLock()
-    private var results: [(path: String, bytes: [UInt8])?]
-    private var entries: [ChartSet.ManifestEntry?]
-    private var remaining: Int
-    private(set) var failure: TargetFailure?
+    /// What the pieces made so far; filled in from the render threads.
+    private struct Pieces {
+        var results: [(path: String, bytes: [UInt8])?]
+        var entries: [ChartSet.ManifestEntry?]
+        var remaining: Int
+        var failure: TargetFailure?
+    }
+
+    private let pieces: Mutex<Pieces>
 
     init(target: Project.Target, inputs: String, report: Report, style: Style, pdfOptions: PDFOptions,
-         context: BriefingLayout.Context, measurer: TextMeasurer) {
+         context: BriefingLayout.Context, changesBase: BuildState.ChangesBase?, measurer: TextMeasurer) {
         self.target = target
         self.inputs = inputs
+        self.changesBase = changesBase
         self.report = report
         self.style = style
         self.pdfOptions = pdfOptions
@@ -57,9 +64,9 @@ final class TargetWork: @unchecked Sendable {
             plan = .deck(scale: target.scales.first ?? 2)
         }
         let count = Self.pieceCount(plan)
-        results = Array(repeating: nil, count: count)
-        entries = Array(repeating: nil, count: count)
-        remaining = count
+        pieceCount = count
+        pieces = Mutex(Pieces(results: Array(repeating: nil, count: count), entries: Array(repeating: nil, count: count),
+                              remaining: count))
     }
 
     static func pieceCount(_ plan: Plan) -> Int {
@@ -70,25 +77,27 @@ final class TargetWork: @unchecked Sendable {
         }
     }
 
-    var pieceCount: Int { results.count }
+    /// Why the target failed, once one of its pieces did.
+    var failure: TargetFailure? { pieces.withLock { $0.failure } }
 
     /// Renders one piece on the calling thread with its renderer; true when it was the last piece
     /// (then the target is ready to be written).
     func render(piece: Int, renderer: Renderer) -> Bool {
-        lock.lock()
-        let skip = failure != nil
-        lock.unlock()
-        if !skip {
+        if failure == nil {
             do {
                 let (path, bytes, entry) = try renderPiece(piece, renderer: renderer)
-                lock.lock(); results[piece] = (path, bytes); entries[piece] = entry; lock.unlock()
+                pieces.withLock { pieces in
+                    pieces.results[piece] = (path, bytes)
+                    pieces.entries[piece] = entry
+                }
             } catch {
                 fail(.renderFailed, "\(error)")
             }
         }
-        lock.lock(); defer { lock.unlock() }
-        remaining -= 1
-        return remaining == 0
+        return pieces.withLock { pieces in
+            pieces.remaining -= 1
+            return pieces.remaining == 0
+        }
     }
 
     private func renderPiece(_ piece: Int, renderer: Renderer) throws -> (String, [UInt8], ChartSet.ManifestEntry?) {
@@ -111,14 +120,15 @@ final class TargetWork: @unchecked Sendable {
     }
 
     func fail(_ reason: TargetFailure.Reason, _ message: String) {
-        lock.lock(); defer { lock.unlock() }
-        if failure == nil { failure = TargetFailure(target: target, reason: reason, messages: [message]) }
+        pieces.withLock { pieces in
+            if pieces.failure == nil { pieces.failure = TargetFailure(target: target, reason: reason, messages: [message]) }
+        }
     }
 
     /// Every file of the finished target, path relative to the project folder → bytes, in plan order;
     /// a chart set's `charts.json` last.
     func files() throws -> [(path: String, bytes: [UInt8])] {
-        lock.lock(); defer { lock.unlock() }
+        let (results, entries) = pieces.withLock { ($0.results, $0.entries) }
         var files = results.compactMap { $0 }
         if case .charts(let set) = plan {
             files.append((target.output + "/charts.json", try set.manifest(entries.compactMap { $0 })))

@@ -1,6 +1,7 @@
 import FolioBuild
 import FolioModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,17 +9,23 @@ import Glibc
 /// Shows a build as it runs: a progress bar on a terminal, one line per target otherwise (cron
 /// mails and CI logs), or one JSON object per line for machines. Failures always go to standard
 /// error with their precise positions.
-final class BuildReporter: @unchecked Sendable {
+final class BuildReporter: Sendable {
     let format: LogFormat
     let project: Project
     let shard: Shard?
     private let interactive = isatty(STDERR_FILENO) == 1
-    private var total = 0
-    private var done = 0
-    /// Messages already shown: a bad source fails each of its targets with the same messages, and
-    /// saying them once per target buries them.
-    private var shownMessages: Set<[String]> = []
     private let start = DispatchTime.now().uptimeNanoseconds
+
+    private struct Progress {
+        var total = 0
+        var done = 0
+        /// Messages already shown: a bad source fails each of its targets with the same messages,
+        /// and saying them once per target buries them.
+        var shownMessages: Set<[String]> = []
+    }
+
+    /// Held while an event is shown, so lines and the bar never interleave.
+    private let progress = Mutex(Progress())
 
     init(format: LogFormat, project: Project, shard: Shard? = nil) {
         self.format = format
@@ -29,39 +36,41 @@ final class BuildReporter: @unchecked Sendable {
     /// Called by the build one event at a time.
     func handle(_ event: BuildEvent) {
         // Line by line even into a pipe or a log file: a watcher of the log sees each target as it ends.
-        defer { fflush(stdout) }
+        defer { fflush(nil) }
         if format == .json { return json(event) }
-        switch event {
-        case .planned(let count, let stale, let fresh):
-            total = stale.count
-            if stale.isEmpty { return }
-            if !interactive { print("\(stale.count) of \(count) target\(count == 1 ? "" : "s") to render (\(fresh) up to date)") }
-            draw()
-        case .warning(let diagnostic):
-            clearBar()
-            printError(diagnostic.description)
-            draw()
-        case .built(let report):
-            done += 1
-            if !interactive {
-                let files = report.written.count
-                print("built \(report.id) (\(files) file\(files == 1 ? "" : "s") changed"
-                      + (report.unchanged.isEmpty ? "" : ", \(report.unchanged.count) unchanged")
-                      + (report.removed.isEmpty ? "" : ", \(report.removed.count) removed")
-                      + String(format: ", %.2f s)", report.seconds))
+        progress.withLock { progress in
+            switch event {
+            case .planned(let count, let stale, let fresh):
+                progress.total = stale.count
+                if stale.isEmpty { return }
+                if !interactive { print("\(stale.count) of \(count) target\(count == 1 ? "" : "s") to render (\(fresh) up to date)") }
+                draw(progress)
+            case .warning(let diagnostic):
+                clearBar(progress)
+                printError(diagnostic.description)
+                draw(progress)
+            case .built(let report):
+                progress.done += 1
+                if !interactive {
+                    let files = report.written.count
+                    print("built \(report.id) (\(files) file\(files == 1 ? "" : "s") changed"
+                          + (report.unchanged.isEmpty ? "" : ", \(report.unchanged.count) unchanged")
+                          + (report.removed.isEmpty ? "" : ", \(report.removed.count) removed")
+                          + String(format: ", %.2f s)", report.seconds))
+                }
+                draw(progress)
+            case .failed(let failure):
+                progress.done += 1
+                clearBar(progress)
+                if progress.shownMessages.insert(failure.messages).inserted { failure.messages.forEach(printError) }
+                printError("folio: \(failure.id) not built; its previous output is kept")
+                draw(progress)
             }
-            draw()
-        case .failed(let failure):
-            done += 1
-            clearBar()
-            if shownMessages.insert(failure.messages).inserted { failure.messages.forEach(printError) }
-            printError("folio: \(failure.id) not built; its previous output is kept")
-            draw()
         }
     }
 
     func finish(_ summary: BuildSummary) {
-        defer { fflush(stdout) }
+        defer { fflush(nil) }
         if format == .json {
             emitJSON(["event": "summary", "total": summary.total, "built": summary.built.map(\.id), "fresh": summary.fresh.count,
                       "failed": summary.failed.map(\.id), "would_build": summary.wouldBuild,
@@ -69,7 +78,7 @@ final class BuildReporter: @unchecked Sendable {
                       "seconds": summary.seconds, "exit_code": Int(summary.exitCode)])
             return
         }
-        if interactive && total > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive && progress.withLock({ $0.total }) > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         summary.wouldBuild.forEach { print("would build \($0)") }
         var parts: [String] = []
         if !summary.wouldBuild.isEmpty { parts.append("\(summary.wouldBuild.count) to build") }
@@ -87,8 +96,9 @@ final class BuildReporter: @unchecked Sendable {
 
     private var shardSuffix: String { shard.map { ".\($0.index)-of-\($0.count)" } ?? "" }
 
-    private func draw() {
-        guard interactive, format == .text, total > 0 else { return }
+    private func draw(_ progress: Progress) {
+        guard interactive, format == .text, progress.total > 0 else { return }
+        let (done, total) = (progress.done, progress.total)
         let width = 30
         let filled = width * min(done, total) / total
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -96,8 +106,8 @@ final class BuildReporter: @unchecked Sendable {
         FileHandle.standardError.write(Data(("\r\(bar) \(done)/\(total) targets  " + String(format: "%.1f s ", elapsed)).utf8))
     }
 
-    private func clearBar() {
-        guard interactive, total > 0 else { return }
+    private func clearBar(_ progress: Progress) {
+        guard interactive, progress.total > 0 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 

@@ -8,15 +8,16 @@ struct ConvertCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert data between YAML, JSON and a CSV folder, losing nothing.",
-        discussion: "The output's kind follows from -o: FILE.yaml or FILE.yml, FILE.json, or else a folder that gets "
-            + "indicators.csv, countries.csv and report.yaml (created when missing, if the folder it goes in exists). "
+        discussion: "The output's kind follows from -o: FILE.yaml or FILE.yml, FILE.json, or a folder (a name ending "
+            + "in /, a name without extension, or an existing folder) that gets indicators.csv, countries.csv and "
+            + "report.yaml (created when missing, if the folder it goes in exists); any other extension is a usage error. "
             + "The data is checked first (errors exit with 65); the converted text is read back before anything is "
             + "written, and each file is written atomically."
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output: FILE.yaml, FILE.yml, FILE.json, or a folder for CSV.")
+    @Option(name: .shortAndLong, help: "Output: FILE.yaml, FILE.yml, FILE.json, or a FOLDER/ for CSV.")
     var output: String
 
     enum Target: Equatable {
@@ -28,8 +29,10 @@ struct ConvertCommand: FolioCommand {
     }
 
     func execute() throws {
+        // An output kind it cannot write is a usage error before any data is read.
+        let target = try target()
         let report = try input.load().report!
-        switch try target() {
+        switch target {
         case let .yaml(url):
             let text = ReportYAMLWriter.yaml(report)
             try verify(ReportLoader.check(data: Data(text.utf8), fileName: url.lastPathComponent, format: .yaml), report, "YAML")
@@ -60,21 +63,31 @@ struct ConvertCommand: FolioCommand {
         }
     }
 
-    /// `.yaml`, `.yml` or `.json` name a file; an existing folder, or any other path, a CSV folder.
+    /// `.yaml`, `.yml` or `.json` name a file; a CSV folder is an existing folder, a path ending in
+    /// `/`, or a name without extension. Any other extension (`x.docx`) is a usage error, not a
+    /// folder named `x.docx`.
     func target() throws -> Target {
         let url = URL(fileURLWithPath: output)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { return .csv(URL(fileURLWithPath: output, isDirectory: true)) }
+        let folder = URL(fileURLWithPath: output, isDirectory: true)
+        if output.hasSuffix("/") {
+            if exists { throw Failure.cannotCreate("cannot write a CSV folder to \(output): it is a file") }
+            return .csv(folder)
+        }
         switch url.pathExtension.lowercased() {
         case "yaml", "yml": return .yaml(url)
         case "json": return .json(url)
         case "csv":
             throw Failure.usage("-o \(output): CSV data is a folder of files; give a folder name such as "
                                 + "\(url.deletingPathExtension().lastPathComponent)")
-        default:
+        case "":
             if exists { throw Failure.cannotCreate("cannot write a CSV folder to \(output): it is a file") }
-            return .csv(URL(fileURLWithPath: output, isDirectory: true))
+            return .csv(folder)
+        case let other:
+            throw Failure.usage("-o \(output): cannot write .\(other); give FILE.yaml, FILE.yml, FILE.json, or a folder "
+                                + "for CSV (\(output)/ makes a folder of that name)")
         }
     }
 

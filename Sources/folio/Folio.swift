@@ -9,7 +9,8 @@ struct Folio: AsyncParsableCommand {
         abstract: "Renders programme results data into briefing PDFs and charts.",
         discussion: """
             Exit codes: 0 success, 64 usage, 65 invalid data, 66 missing input, \
-            70 internal error, 73 cannot create output, 74 I/O error.
+            70 internal error, 73 cannot create output, 74 I/O error, \
+            75 another build of the same project is running (folio build).
             """,
         subcommands: [RenderCommand.self, ChartCommand.self, CheckCommand.self, BenchCommand.self, SynthesizeCommand.self, StylesCommand.self, ChartsCommand.self, ConvertCommand.self, SlidesCommand.self, ServeCommand.self, InitCommand.self, BuildCommand.self, WatchCommand.self]
     )

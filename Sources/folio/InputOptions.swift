@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioBuild
 import FolioModel
 import Foundation
 
@@ -47,12 +48,11 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and checks the data. Warnings are printed; errors (or warnings with `strict`) throw.
     func load(strict: Bool = false) throws -> CheckResult {
-        try loadWithBytes(strict: strict).result
+        try loadWithFingerprint(strict: strict).result
     }
 
-    /// Like `load`, also handing back the bytes read (for the data fingerprint; for a CSV folder,
-    /// its files concatenated in name order).
-    func loadWithBytes(strict: Bool = false) throws -> (result: CheckResult, bytes: Data) {
+    /// Like `load`, also handing back the `DataFingerprint` of what was read.
+    func loadWithFingerprint(strict: Bool = false) throws -> (result: CheckResult, fingerprint: String) {
         let source = try readSource()
         let result = source.check()
         let failing = strict ? result.diagnostics : result.errors
@@ -65,13 +65,13 @@ struct InputOptions: ParsableArguments {
             throw Failure.data(lines)
         }
         result.warnings.forEach { printError($0.description) }
-        return (result, source.bytes)
+        return (result, source.fingerprint)
     }
 
     /// The data read into memory, checkable as often as needed (`bench` times `check()`).
     struct Source {
-        /// The file's bytes; for a CSV folder, its files concatenated in name order.
-        var bytes: Data
+        /// The `DataFingerprint` of the file or folder read.
+        var fingerprint: String
         fileprivate var checkData: () -> CheckResult
 
         func check() -> CheckResult { checkData() }
@@ -85,10 +85,10 @@ struct InputOptions: ParsableArguments {
         let name = displayName
         guard format == .csv else {
             let bytes = try read(limit: limit)
-            return Source(bytes: bytes) { ReportLoader.check(data: bytes, fileName: name, format: format, options: options) }
+            return Source(fingerprint: DataFingerprint.file(bytes)) { ReportLoader.check(data: bytes, fileName: name, format: format, options: options) }
         }
         let files = try readFolder(limit: limit)
-        return Source(bytes: Self.concatenated(files)) {
+        return Source(fingerprint: DataFingerprint.folder(files)) {
             var result = ReportLoader.checkCSV(files: files, defaultTitle: name, options: options)
             // "q3/indicators.csv:4:6: ...": the folder's name as the file's is used for YAML.
             result.diagnostics = result.diagnostics.map { diagnostic in
@@ -129,7 +129,6 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Reads at most `limit + 1` bytes, so an oversized input is caught without reading it all.
-    /// A CSV folder gives its files concatenated in name order.
     func read(limit: Int) throws -> Data {
         if data == "-" {
             let handle = FileHandle.standardInput
@@ -141,7 +140,7 @@ struct InputOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
             throw Failure.noInput("cannot open \(data): no such file")
         }
-        if isDirectory.boolValue { return Self.concatenated(try readFolder(limit: limit)) }
+        if isDirectory.boolValue { throw Failure.noInput("cannot open \(data): it is a folder") }
         guard let handle = FileHandle(forReadingAtPath: data) else {
             throw Failure.noInput("cannot open \(data): permission denied")
         }
@@ -158,10 +157,6 @@ struct InputOptions: ParsableArguments {
         } catch let error as CSVFolderError {
             throw Failure.noInput(error.description)
         }
-    }
-
-    private static func concatenated(_ files: [String: Data]) -> Data {
-        files.keys.sorted().reduce(into: Data()) { $0.append(files[$1]!) }
     }
 
     /// The date stamped into PDFs, by `DocumentDate`'s rule: `--date`, else SOURCE_DATE_EPOCH, else the

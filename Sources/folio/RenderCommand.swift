@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioBuild
 import FolioFiles
 import FolioLayout
 import FolioModel
@@ -47,13 +48,13 @@ struct RenderCommand: FolioCommand {
     }
 
     func execute() throws {
-        let loaded = try input.loadWithBytes()
+        let loaded = try input.loadWithFingerprint()
         let report = loaded.result.report!
         // One font set-up serves the style's font check and the render (fontconfig costs ~10 ms a time).
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
         let documentDate = try input.documentDate(explicit: date)
-        let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: SHA256.hex(loaded.bytes))
+        let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: loaded.fingerprint)
         if perCountry {
             try CountryBriefings(report: report, countries: try chosenCountries(report), style: style, options: PDFOptions(date: documentDate),
                                  context: context)

@@ -134,7 +134,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await FolioServer.run(configuration: configuration, logger: FolioServer.logger()) { port in
                 print("folio serve: listening on http://\(shownHost):\(port) (\(workerCount) render workers)")
-                fflush(stdout)
+                fflush(nil)
             }
         } catch {
             throw Failure.software("the server stopped: \(error)")

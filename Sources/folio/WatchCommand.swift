@@ -1,12 +1,16 @@
 import ArgumentParser
 import FolioBuild
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Set by SIGINT/SIGTERM; a second signal ends the process at once (outputs are atomic, so that is safe).
-nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
+/// Set by SIGINT/SIGTERM; a second signal ends the process at once (outputs are atomic, so that is
+/// safe). A lock-free atomic: the only kind of shared state a signal handler may touch.
+private let stopRequested = Atomic<Bool>(false)
+
+private func isStopping() -> Bool { stopRequested.load(ordering: .sequentiallyConsistent) }
 
 struct WatchCommand: FolioCommand {
     static let configuration = CommandConfiguration(
@@ -38,12 +42,11 @@ struct WatchCommand: FolioCommand {
         let watcher = try ProjectWatcher()
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { _ in
-                if stopRequested != 0 { _exit(130) }
-                stopRequested = 1
+                if stopRequested.exchange(true, ordering: .sequentiallyConsistent) { _exit(130) }
             }
         }
         var changed: [String] = []
-        while stopRequested == 0 {
+        while !isStopping() {
             if !changed.isEmpty { printStatus("changed: " + changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) }
             var project: Project?
             do {
@@ -62,8 +65,8 @@ struct WatchCommand: FolioCommand {
             }
             // Watch what the build file names now: a source added or renamed is picked up.
             watcher.watch(directory: folder, project: project)
-            if stopRequested == 0 { printStatus("watching \(folder.standardizedFileURL.path) (Ctrl-C to stop)") }
-            guard let next = watcher.waitForChange(debounce: Double(debounce) / 1000, stop: { stopRequested != 0 }) else { break }
+            if !isStopping() { printStatus("watching \(folder.standardizedFileURL.path) (Ctrl-C to stop)") }
+            guard let next = watcher.waitForChange(debounce: Double(debounce) / 1000, stop: isStopping) else { break }
             changed = next
         }
         printStatus("stopped")
@@ -71,6 +74,6 @@ struct WatchCommand: FolioCommand {
 
     private func printStatus(_ line: String) {
         if logFormat == .text { print("folio watch: " + line) }
-        fflush(stdout)
+        fflush(nil)
     }
 }

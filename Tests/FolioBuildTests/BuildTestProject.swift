@@ -9,7 +9,10 @@ final class BuildTestProject {
     let folder: URL
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let folio = packageRoot.appendingPathComponent(".build/debug/folio")
+    /// The binary the tests run: `.build/debug/folio`, or `FOLIO_BINARY` (Scripts/test.sh points it at
+    /// the ThreadSanitizer build, so that the builds and watches the tests start are checked too).
+    static let folio = ProcessInfo.processInfo.environment["FOLIO_BINARY"].map { URL(fileURLWithPath: $0) }
+        ?? packageRoot.appendingPathComponent(".build/debug/folio")
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-build-tests-\(UUID().uuidString)")
@@ -118,7 +121,7 @@ final class BuildTestProject {
 
     static func requireBinary() throws {
         guard FileManager.default.isExecutableFile(atPath: folio.path) else {
-            XCTFail("build the folio binary first (swift build --product folio)")
+            XCTFail("build the folio binary first (swift build --product folio): no \(folio.path)")
             throw XCTSkip("no folio binary")
         }
     }

@@ -48,6 +48,23 @@ final class CommandLineTests: FolioCommandTestCase {
         XCTAssertEqual(bad.status, 64)
     }
 
+    /// `folio --help` lists every exit code of the README's table.
+    func testHelpListsEveryExitCodeOfTheReadme() throws {
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = readme.components(separatedBy: "### Exit codes").dropFirst().first ?? ""
+        let codes = table.split(separator: "\n").prefix { !$0.hasPrefix("#") }.compactMap { line -> String? in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return cells.first.flatMap { Int($0) }.map(String.init)
+        }
+        XCTAssertEqual(codes, ["0", "64", "65", "66", "70", "73", "74", "75"], "the README's table as this test reads it")
+        let help = try folio(["--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        let listed = help.stdout.components(separatedBy: "Exit codes:").dropFirst().first ?? ""
+        for code in codes {
+            XCTAssertTrue(listed.range(of: "\\b\(code)\\s", options: .regularExpression) != nil, "--help lacks exit code \(code): \(listed)")
+        }
+    }
+
     func testCheckSummarisesTheSample() throws {
         let run = try folio(["check", TestSupport.sample.path, "--strict"])
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -101,6 +101,9 @@ final class ConvertCommandTests: FolioCommandTestCase {
             (["convert", sample, "-o", "no/such/folder"], 73, "does not exist"),
             (["convert", sample, "-o", "file"], 73, "it is a file"),
             (["convert", sample, "-o", "stale"], 73, "already holds report.json"),
+            (["convert", sample, "-o", "x.docx"], 64, "cannot write .docx"),
+            (["convert", sample, "-o", "q3.backup"], 64, "cannot write .backup"),
+            (["convert", sample, "-o", "file/"], 73, "it is a file"),
             (["check", "csv/indicators.csv"], 64, "indicators.csv is one file of a CSV folder; give the folder (csv) instead"),
             (["check", "-", "--input-format", "csv"], 64, "cannot be read from standard input"),
             (["check", sample, "--input-format", "csv"], 64, "--input-format csv reads a folder"),
@@ -115,5 +118,18 @@ final class ConvertCommandTests: FolioCommandTestCase {
             XCTAssertFalse(run.stderr.contains("Fatal error") || run.stderr.contains("Stack dump"), run.stderr)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("stale")), ["report.json"], "nothing written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.docx")), "an unknown output kind makes no folder")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("q3.backup")))
+    }
+
+    /// A folder is asked for with a trailing slash (whatever its name) or a name without extension.
+    func testConvertIntoANewFolderByTrailingSlashOrBareName() throws {
+        let sample = TestSupport.sample.path
+        for output in ["q3.backup/", "plain"] {
+            let run = try folio(["convert", sample, "-o", output])
+            XCTAssertEqual(run.status, 0, "\(output): \(run.stderr)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path(output)).sorted(),
+                           ["countries.csv", "indicators.csv", "report.yaml"], output)
+        }
     }
 }
