@@ -1,3 +1,4 @@
+import FolioFiles
 import FolioRender
 import Foundation
 #if canImport(Glibc)
