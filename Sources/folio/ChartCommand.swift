@@ -86,7 +86,6 @@ struct ChartCommand: FolioCommand {
             output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue).\(resolvedFormat.rawValue)")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
         let bytes = try renderer.chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions)
-        try AtomicFile.write(bytes, to: destination)
-        print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
+        try OutputPath.write(bytes, to: destination)
     }
 }

@@ -65,8 +65,7 @@ struct RenderCommand: FolioCommand {
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
         let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
                                             maxPages: maxPages)
-        try AtomicFile.write(bytes, to: destination)
-        print("wrote \(destination.relativePath) (\(ByteCount(bytes.count)))")
+        try OutputPath.write(bytes, to: destination)
     }
 
     /// All countries, or those asked for; an unknown name is a usage error with the closest names.
@@ -85,12 +84,17 @@ struct RenderCommand: FolioCommand {
     }
 }
 
-/// Where output goes: the given path, or a file in `Output/`, which is created when missing.
+/// Where output goes: the given path, standard output for `-o -`, or a file in `Output/`, which
+/// is created when missing.
 enum OutputPath {
+    /// `-o -`. Written to file descriptor 1 as it is (a pipe, a terminal, a file the shell opened,
+    /// appended to with `>>` or not): never renamed over, since the shell's file is not ours to replace.
+    static let standardOutput = URL(fileURLWithPath: "/dev/stdout")
+
     static func resolve(_ given: String?, defaultName: String) throws -> URL {
         if let given {
             guard !given.isEmpty else { throw Failure.usage("-o needs a file name") }
-            return URL(fileURLWithPath: given)
+            return given == "-" ? standardOutput : URL(fileURLWithPath: given)
         }
         try createFolder(URL(fileURLWithPath: "Output", isDirectory: true))
         return URL(fileURLWithPath: "Output/" + defaultName)
@@ -111,6 +115,25 @@ enum OutputPath {
         }
         try createFolder(folder)
         return folder
+    }
+
+    /// Writes a finished file to `destination` (atomically, see `AtomicFile`) and says so: on standard
+    /// output, or on standard error when the file itself went to standard output.
+    /// - Parameter detail: what to say in brackets after the name; the size by default.
+    static func write(_ bytes: [UInt8], to destination: URL, detail: String? = nil) throws {
+        let line = "wrote \(destination == standardOutput ? "standard output" : destination.relativePath) "
+            + "(\(detail ?? ByteCount(bytes.count)))"
+        guard destination == standardOutput else {
+            try AtomicFile.write(bytes, to: destination)
+            print(line)
+            return
+        }
+        do {
+            try FileHandle.standardOutput.write(contentsOf: bytes)
+        } catch {
+            throw Failure.io("cannot write to standard output: \(error.localizedDescription)")
+        }
+        printError(line)
     }
 
     static func createFolder(_ folder: URL) throws {

@@ -41,7 +41,6 @@ struct SlidesCommand: FolioCommand {
         let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale,
                                         jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let bytes = try deck.pptx()
-        try AtomicFile.write(bytes, to: destination)
-        print("wrote \(destination.relativePath) (\(deck.slides.count + 1) slides, \(ByteCount(bytes.count)))")
+        try OutputPath.write(bytes, to: destination, detail: "\(deck.slides.count + 1) slides, \(ByteCount(bytes.count))")
     }
 }

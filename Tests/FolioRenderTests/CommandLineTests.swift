@@ -222,3 +222,19 @@ enum PNGChunks {
         return data.prefix(4).reduce(0) { $0 << 8 | Int($1) }
     }
 }
+
+extension CommandLineTests {
+    /// `-o -` puts the file itself on standard output, the same bytes as `-o FILE`, and says what it
+    /// wrote on standard error, so a pipe receives nothing but the file.
+    func testOutputDashWritesTheFileToStandardOutput() throws {
+        let sample = TestSupport.sample.path
+        let piped = try folio(["chart", sample, "--kind", "targets", "--format", "svg", "-o", "-"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertTrue(piped.stdout.hasPrefix("<?xml"), String(piped.stdout.prefix(80)))
+        XCTAssertTrue(piped.stderr.contains("wrote standard output"), piped.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+        let written = try folio(["chart", sample, "--kind", "targets", "--format", "svg", "-o", "chart.svg"])
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertEqual(piped.stdout, try String(contentsOf: folder.appendingPathComponent("chart.svg"), encoding: .utf8))
+    }
+}
