@@ -38,21 +38,18 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "FolioLayout", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "FolioFiles", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel"]),
+        .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"]),
+        .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(
             name: "FolioSlides",
-            dependencies: ["FolioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: ["FolioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "FolioProducts",
-            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
         ),
         .target(
             name: "FolioService",
@@ -81,13 +78,11 @@ let package = Package(
                 .embedInCode("Resources/FrontPage/index.html"),
                 .embedInCode("Resources/FrontPage/app.css"),
                 .embedInCode("Resources/FrontPage/app.js"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            ]
         ),
         .target(
             name: "FolioBuild",
-            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]
         ),
         .executableTarget(
             name: "folio",
@@ -101,21 +96,20 @@ let package = Package(
                 "FolioBuild",
                 "FolioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            ]
         ),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
-            exclude: ["References", "Fixtures"], swiftSettings: [.swiftLanguageMode(.v6)]
+            exclude: ["References", "Fixtures"]
         ),
-        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioRender", "FolioLayout"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioRender", "FolioLayout"]),
         .testTarget(
             name: "FolioProductsTests",
-            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"], swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"]
         ),
-        .testTarget(name: "FolioFilesTests", dependencies: ["FolioFiles"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "FolioFilesTests", dependencies: ["FolioFiles"]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild"]),
         .testTarget(
             name: "FolioServiceTests",
@@ -129,5 +123,5 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,7 @@ final class ProjectRoutesTests: XCTestCase {
     static let auth: HTTPFields = [.authorization: "Bearer t0ken"]
 
     func testRebuildServeAndKeepOutputsOfABrokenEdit() async throws {
+        let project: URL = self.project
         try await S.makeApp(configuration()).test(.router) { client in
             // The server builds once at start; this request queues behind that build or runs first.
             let first = try await client.execute(uri: "/v1/rebuild", method: .post, headers: Self.auth)
@@ -86,7 +87,7 @@ final class ProjectRoutesTests: XCTestCase {
             XCTAssertEqual(svg.headers[.contentType], "image/svg+xml")
 
             // A broken edit: the rebuild says where, exits 65, and the old PDF is still what is served.
-            let data = self.project.appendingPathComponent("data/outcome4.yaml")
+            let data = project.appendingPathComponent("data/outcome4.yaml")
             let broken = String(decoding: S.sampleYAML, as: UTF8.self).replacingOccurrences(of: "result: 25", with: "result: lots")
             XCTAssertNotEqual(broken, String(decoding: S.sampleYAML, as: UTF8.self))
             try broken.write(to: data, atomically: true, encoding: .utf8)
@@ -109,6 +110,7 @@ final class ProjectRoutesTests: XCTestCase {
     }
 
     func testOnlyRecordedOutputsAreServed() async throws {
+        let project: URL = self.project
         try await S.makeApp(configuration()).test(.router) { client in
             _ = try await client.execute(uri: "/v1/rebuild", method: .post, headers: Self.auth)
             for path in ["Secret.txt", "folio.yaml", "data/outcome4.yaml", "Output/../Secret.txt", "Output/%2e%2e/Secret.txt",
@@ -121,7 +123,7 @@ final class ProjectRoutesTests: XCTestCase {
             let outside = FileManager.default.temporaryDirectory.appendingPathComponent("folio-outside-\(UUID().uuidString).txt")
             try "outside the project".write(to: outside, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: outside) }
-            let stateURL = self.project.appendingPathComponent("Output/.folio-state.json")
+            let stateURL = project.appendingPathComponent("Output/.folio-state.json")
             var state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: stateURL)) as? [String: Any])
             var targets = try XCTUnwrap(state["targets"] as? [String: Any])
             var briefing = try XCTUnwrap(targets["Output/outcome4.pdf"] as? [String: Any])
@@ -142,7 +144,7 @@ final class ProjectRoutesTests: XCTestCase {
                 XCTAssertEqual(response.status, .notFound, path)
             }
             // An output replaced by a symbolic link to a file outside the project is not served either.
-            let pdf = self.project.appendingPathComponent("Output/outcome4.pdf")
+            let pdf = project.appendingPathComponent("Output/outcome4.pdf")
             try FileManager.default.removeItem(at: pdf)
             try FileManager.default.createSymbolicLink(at: pdf, withDestinationURL: outside)
             let linked = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)
@@ -157,6 +159,7 @@ final class ProjectRoutesTests: XCTestCase {
     }
 
     func testRebuildNeedsAConfiguredTokenAndAProject() async throws {
+        let project: URL = self.project
         try await S.makeApp(configuration(token: nil)).test(.router) { client in
             let response = try await client.execute(uri: "/v1/rebuild", method: .post)
             XCTAssertEqual(response.status, .forbidden)
@@ -175,6 +178,7 @@ final class ProjectRoutesTests: XCTestCase {
 
     /// The scheduled service builds at start and then on its interval, and stops on shutdown.
     func testScheduledRebuildsRunAsAService() async throws {
+        let project: URL = self.project
         let rebuilds = ProjectRebuilds(directory: project, schedule: .every(.seconds(1)), metrics: ServiceMetrics(),
                                        logger: S.quietLogger, jobs: 1)
         let task = Task { try await rebuilds.run() }
@@ -193,6 +197,7 @@ final class ProjectRoutesTests: XCTestCase {
     /// Requests and scrapes read folio.yaml and the state only when they changed, and hash an
     /// output only when its stamp is new: repeated requests read and hash nothing.
     func testOutputRequestsAndScrapesReuseTheListingAndTheHashes() async throws {
+        let project: URL = self.project
         let service = RenderService(configuration: configuration(), logger: S.quietLogger)
         let rebuilds = try XCTUnwrap(service.rebuilds)
         let app = try FolioServer.makeApplication(configuration: service.configuration, logger: S.quietLogger, service: service)
@@ -220,7 +225,7 @@ final class ProjectRoutesTests: XCTestCase {
             XCTAssertEqual(after.hashed, warm.hashed, "outputs were hashed again though unchanged")
 
             // A replaced output is hashed afresh, and its new ETag describes the new bytes.
-            let file = self.project.appendingPathComponent("Output/outcome4.pdf")
+            let file = project.appendingPathComponent("Output/outcome4.pdf")
             let replacement = Data("%PDF-1.7 replaced\n".utf8)
             try replacement.write(to: file, options: .atomic)
             let replaced = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)

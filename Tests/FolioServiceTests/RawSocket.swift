@@ -7,7 +7,7 @@ import Foundation
 
 /// A plain TCP connection for what an HTTP client library will not do: announce a 100 MiB body
 /// and send only a little of it, or stop mid-body.
-final class RawSocket {
+final class RawSocket: Sendable {
     private let fd: Int32
 
     init(port: Int, timeout: TimeInterval = 10) throws {

@@ -268,9 +268,8 @@ public final class RenderPool: Sendable, Service {
     /// first of the worker, the timer, or the request's cancellation.
     final class Job: Sendable {
         /// A job's result travels as this box: the pool does not know `T`, the request does.
-        struct Value: @unchecked Sendable {
-            // Only ever holds the `T: Sendable` that `run` asked for.
-            let value: Any
+        struct Value: Sendable {
+            let value: any Sendable
         }
 
         let kind: String
@@ -288,7 +287,7 @@ public final class RenderPool: Sendable, Service {
 
         private let answer = Mutex(Answer())
 
-        init(kind: String, deadline: ContinuousClock.Instant, body: @escaping @Sendable (Renderer) throws -> Any) {
+        init(kind: String, deadline: ContinuousClock.Instant, body: @escaping @Sendable (Renderer) throws -> any Sendable) {
             self.kind = kind
             self.deadline = deadline
             self.body = { renderer in Value(value: try body(renderer)) }
