@@ -177,16 +177,22 @@ final class BuildRun: Sendable {
     }
 
     /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
+    ///
+    /// Each slot of the results is written by the one worker that took its index, and read only
+    /// after `concurrentPerform` has joined them all: no lock is needed (and ThreadSanitizer, which
+    /// cannot see inside `Synchronization.Mutex` on Linux, sees the join).
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
-        let results = Mutex([Result<LoadedSource, SourceProblem>?](repeating: nil, count: names.count))
+        let slots = UnsafeMutableBufferPointer<Result<LoadedSource, SourceProblem>?>.allocate(capacity: names.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize().deallocate() }
+        nonisolated(unsafe) let results = slots
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, names.count))) { _ in
             while let index = queue.next(below: names.count) {
-                let result = loadSource(project.source(named: names[index])!)
-                results.withLock { $0[index] = result }
+                results[index] = loadSource(project.source(named: names[index])!)
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(names, results.withLock { $0 }.map { $0! }))
+        return Dictionary(uniqueKeysWithValues: zip(names, slots.map { $0! }))
     }
 
     private func loadSource(_ source: Project.Source) -> Result<LoadedSource, SourceProblem> {
