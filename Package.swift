@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(
             name: "FolioServiceTests",
             dependencies: [
+                "FolioBuild",
                 "FolioService",
                 "FolioModel",
                 "FolioProducts",

@@ -1,4 +1,6 @@
+import FolioBuild
 import FolioLayout
+import FolioModel
 import FolioProducts
 import FolioRender
 @testable import FolioService
@@ -220,6 +222,23 @@ final class DownloadRouteTests: XCTestCase {
                 let render = try await client.execute(uri: "/v1/briefings", method: .post, headers: Self.csvHeaders, body: body)
                 XCTAssertEqual(render.status, .badRequest, text)
             }
+        }
+    }
+}
+
+extension DownloadRouteTests {
+    /// A briefing made from an uploaded CSV folder names the folder's data fingerprint, the one
+    /// `folio render` and builds give the same files, not a hash of the JSON envelope around them.
+    func testCSVBriefingCarriesTheFolderFingerprint() async throws {
+        let files = ["indicators.csv": Self.indicatorsCSV, "countries.csv": Self.countriesCSV]
+        let expected = DataFingerprint.folder(files.mapValues { Data($0.utf8) })
+        try await S.makeApp().test(.router) { client in
+            let envelope = try Self.envelope(files)
+            let response = try await client.execute(uri: "/v1/briefings", method: .post, headers: Self.csvHeaders, body: envelope)
+            XCTAssertEqual(response.status, .ok)
+            let pdf = String(decoding: Array(buffer: response.body), as: UTF8.self)
+            XCTAssertTrue(pdf.contains("data SHA-256 \(expected)"), "the PDF's keywords lack the folder's fingerprint")
+            XCTAssertFalse(pdf.contains(SHA256.hex(Array(buffer: envelope))), "the PDF names the envelope's hash")
         }
     }
 }

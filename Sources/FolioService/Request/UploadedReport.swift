@@ -1,3 +1,4 @@
+import FolioBuild
 import FolioModel
 import Foundation
 import HTTPTypes
@@ -68,5 +69,16 @@ struct UploadedReport: Sendable {
         }
         BodyState.current?.markRead()
         return UploadedReport(format: format, bytes: bytes)
+    }
+}
+
+extension UploadedReport {
+    /// The data's fingerprint for a briefing's keywords: the same `DataFingerprint` as `folio render`
+    /// and builds give the same file or CSV folder (for a CSV upload, its files, not the envelope).
+    var dataFingerprint: String {
+        if format == .csv, case .files(let files, _) = CSVEnvelope.unpack(bytes) {
+            return DataFingerprint.folder(files)
+        }
+        return DataFingerprint.file(bytes)
     }
 }

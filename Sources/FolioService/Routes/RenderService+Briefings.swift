@@ -31,7 +31,7 @@ extension RenderService {
         return try await render(request, route: "/v1/briefings", parameters: parameters, upload: upload,
                                 kind: country == nil ? .briefing : .countryBriefing, contentType: "application/pdf",
                                 fileName: fileName) { renderer, report, body in
-            let context = BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: SHA256.hex(body))
+            let context = BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: upload.dataFingerprint)
             let options = PDFOptions(date: date, creator: "Folio")
             guard let country else {
                 return try renderer.briefing(report, style: style.style, options: options, context: context, maxPages: maxPages)

@@ -35,7 +35,7 @@ extension RenderService {
             }
             let set = CountryBriefings(report: report, countries: countries, style: style.style,
                                        options: PDFOptions(date: date, creator: "Folio"),
-                                       context: BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: SHA256.hex(body)))
+                                       context: BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: upload.dataFingerprint))
             let names = set.fileNames
             try guardrail.check(fileCount: names.count, what: "ZIP of country briefings")
             var entries: [ZipWriter.Entry] = []
