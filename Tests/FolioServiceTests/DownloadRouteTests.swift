@@ -163,8 +163,9 @@ final class DownloadRouteTests: XCTestCase {
             let abandoned = try await client.execute(uri: "/v1/chart-set?formats=png&scales=2", method: .post,
                                                      headers: S.jsonHeaders, body: S.buffer(many))
             XCTAssertEqual(abandoned.status, .serviceUnavailable)
-            // The one worker stops within a chart of the deadline, so the next small request is served.
-            try await Task.sleep(for: .milliseconds(300))
+            // The one worker stops within a chart of the deadline: /readyz, not ready while every worker
+            // is busy past its deadline, says so, and the next small request is served.
+            try await S.waitUntilReady(client)
             let next = try await client.execute(uri: "/v1/check", method: .post, headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
             XCTAssertEqual(next.status, .ok)
         }
