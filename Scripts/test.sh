@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
-swift build --product folio
-swift test --disable-swift-testing "$@"
+# One build of everything, tests and the folio binary they run, with the flags `swift test` uses:
+# `swift build --product folio` first would compile every module twice (testing off, then on).
+swift build --build-tests
+swift test --skip-build --disable-swift-testing "$@"
 ./Scripts/api-contract --folio .build/debug/folio  # the OpenAPI contract against a live server (schemathesis)
 
 # ThreadSanitizer over the tests where threads meet: the service, the builds (in process, and the
