@@ -36,12 +36,14 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        .target(name: "CThreadSanitizer"),
+        .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
             name: "FolioModel",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioConcurrency", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioModel"]),
-        .target(name: "FolioRender", dependencies: ["FolioLayout", "FolioModel", "CCairo"]),
+        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLayout", "FolioModel", "CCairo"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(
             name: "FolioSlides",
@@ -49,11 +51,12 @@ let package = Package(
         ),
         .target(
             name: "FolioProducts",
-            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
+            dependencies: ["FolioConcurrency", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
         ),
         .target(
             name: "FolioService",
             dependencies: [
+                "FolioConcurrency",
                 "FolioModel",
                 "FolioLayout",
                 "FolioBuild",
@@ -82,11 +85,12 @@ let package = Package(
         ),
         .target(
             name: "FolioBuild",
-            dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]
+            dependencies: ["FolioConcurrency", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]
         ),
         .executableTarget(
             name: "folio",
             dependencies: [
+                "FolioConcurrency",
                 "FolioModel",
                 "FolioLayout",
                 "FolioRender",
@@ -98,7 +102,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
@@ -114,6 +118,7 @@ let package = Package(
         .testTarget(
             name: "FolioServiceTests",
             dependencies: [
+                "FolioConcurrency",
                 "FolioBuild",
                 "FolioService",
                 "FolioModel",

@@ -4,6 +4,7 @@ import FolioModel
 import FolioProducts
 import FolioRender
 import Foundation
+import FolioConcurrency
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ final class BuildRun: Sendable {
     let location: BuildState.Location
     private let emit: @Sendable (BuildEvent) -> Void
     /// Held while an event is handed out: the caller's handler sees one at a time.
-    private let eventGate = Mutex(())
+    private let eventGate = Guarded(())
     private let hashes: ContentHashes
     private let absorbedShardStates: [URL]
 
@@ -29,7 +30,7 @@ final class BuildRun: Sendable {
         var lastStateWrite = DispatchTime.now().uptimeNanoseconds
     }
 
-    private let record: Mutex<Record>
+    private let record: Guarded<Record>
 
     init(project: Project, options: BuildOptions, location: BuildState.Location, events: @escaping @Sendable (BuildEvent) -> Void) {
         self.project = project
@@ -39,7 +40,7 @@ final class BuildRun: Sendable {
         let (state, absorbed) = BuildState.read(location)
         absorbedShardStates = absorbed
         hashes = ContentHashes(known: state.files)
-        record = Mutex(Record(state: state))
+        record = Guarded(Record(state: state))
     }
 
     /// The state as recorded so far (a copy).
@@ -179,8 +180,7 @@ final class BuildRun: Sendable {
     /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
     ///
     /// Each slot of the results is written by the one worker that took its index, and read only
-    /// after `concurrentPerform` has joined them all: no lock is needed (and ThreadSanitizer, which
-    /// cannot see inside `Synchronization.Mutex` on Linux, sees the join).
+    /// after `concurrentPerform` has joined them all, so no lock is needed.
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
         let slots = UnsafeMutableBufferPointer<Result<LoadedSource, SourceProblem>?>.allocate(capacity: names.count)
         slots.initialize(repeating: nil)

@@ -1,6 +1,6 @@
 import FolioModel
 import Foundation
-import Synchronization
+import FolioConcurrency
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,10 +45,10 @@ final class ContentHashes: Sendable {
         var bytesRead = 0
     }
 
-    private let table: Mutex<Table>
+    private let table: Guarded<Table>
 
     init(known: [String: HashedFile]) {
-        table = Mutex(Table(known: known))
+        table = Guarded(Table(known: known))
     }
 
     /// Bytes read to hash files, so tests can check that a no-op build reads no data.

@@ -4,7 +4,7 @@ import FolioProducts
 import FolioRender
 import FolioSlides
 import Foundation
-import Synchronization
+import FolioConcurrency
 
 /// A stale target being rendered: what its pieces are (one per country, chart file, or the whole
 /// document), the bytes each produced, and whether any failed.
@@ -40,7 +40,7 @@ final class TargetWork: Sendable {
         var failure: TargetFailure?
     }
 
-    private let pieces: Mutex<Pieces>
+    private let pieces: Guarded<Pieces>
 
     init(target: Project.Target, inputs: String, report: Report, style: Style, pdfOptions: PDFOptions,
          context: BriefingLayout.Context, changesBase: BuildState.ChangesBase?, measurer: TextMeasurer) {
@@ -65,7 +65,7 @@ final class TargetWork: Sendable {
         }
         let count = Self.pieceCount(plan)
         pieceCount = count
-        pieces = Mutex(Pieces(results: Array(repeating: nil, count: count), entries: Array(repeating: nil, count: count),
+        pieces = Guarded(Pieces(results: Array(repeating: nil, count: count), entries: Array(repeating: nil, count: count),
                               remaining: count))
     }
 

@@ -3,7 +3,7 @@ import FolioLayout
 import FolioModel
 import FolioRender
 import Foundation
-import Synchronization
+import FolioConcurrency
 
 /// Every chart of a report as files for slides: which files, what each is called, and the
 /// `charts.json` manifest that lists them.
@@ -112,7 +112,7 @@ public struct ChartSet: Sendable {
     /// the manifest.
     public func renderAll(report: Report, style: Style, pdfOptions: PDFOptions = PDFOptions(), jobs: Int,
                           each: (@Sendable (File, [UInt8]) throws -> Void)? = nil) throws -> [ManifestEntry] {
-        let entries = Mutex([ManifestEntry?](repeating: nil, count: files.count))
+        let entries = Guarded([ManifestEntry?](repeating: nil, count: files.count))
         try ParallelRenders.run(count: files.count, jobs: jobs) { renderer, index in
             let (bytes, entry) = try render(files[index], renderer: renderer, report: report, style: style, pdfOptions: pdfOptions)
             try each?(files[index], bytes)

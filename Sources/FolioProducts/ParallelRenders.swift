@@ -1,6 +1,6 @@
 import FolioRender
 import Foundation
-import Synchronization
+import FolioConcurrency
 
 /// Runs `count` renders on up to `jobs` threads, each thread with its own `Renderer`.
 ///
@@ -29,7 +29,7 @@ public final class WorkQueue: Sendable {
         var error: Error?
     }
 
-    private let state = Mutex(State())
+    private let state = Guarded(State())
 
     public init() {}
 

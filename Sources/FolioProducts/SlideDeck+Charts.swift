@@ -3,7 +3,7 @@ import FolioModel
 import FolioRender
 import FolioSlides
 import Foundation
-import Synchronization
+import FolioConcurrency
 
 extension SlideDeck {
     /// The deck of a report's charts: a title slide, then one slide per chart (the same plan as
@@ -13,7 +13,7 @@ extension SlideDeck {
     public static func charts(of report: Report, style: Style, measurer: TextMeasurer, scale: Double = 2,
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale)
-        let slides = Mutex([DeckSlide?](repeating: nil, count: plan.specs.count))
+        let slides = Guarded([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
             slides.withLock { $0[index] = slide }

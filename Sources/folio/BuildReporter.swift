@@ -1,7 +1,7 @@
 import FolioBuild
 import FolioModel
 import Foundation
-import Synchronization
+import FolioConcurrency
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +25,7 @@ final class BuildReporter: Sendable {
     }
 
     /// Held while an event is shown, so lines and the bar never interleave.
-    private let progress = Mutex(Progress())
+    private let progress = Guarded(Progress())
 
     init(format: LogFormat, project: Project, shard: Shard? = nil) {
         self.format = format

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import FolioConcurrency
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +18,7 @@ final class ProgressReport: Sendable {
         var lastDraw: UInt64 = 0
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Guarded(Counts())
 
     init(total: Int, noun: String = "file") {
         self.total = total

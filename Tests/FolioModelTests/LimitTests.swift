@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import FolioConcurrency
 import XCTest
 import FolioModel
 
@@ -88,7 +88,7 @@ final class LimitTests: XCTestCase {
     /// Callers may be on small-stack threads (an HTTP server's workers); nesting must still not crash.
     func testDeepNestingFromASmallStackThread() {
         let yaml = "title: " + String(repeating: "[", count: 998) + String(repeating: "]", count: 998) + "\n"
-        final class Box: Sendable { let messages = Mutex<[String]>([]) }
+        final class Box: Sendable { let messages = Guarded<[String]>([]) }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -105,7 +105,7 @@ final class LimitTests: XCTestCase {
     func testConcurrentChecksAgree() {
         let inputs = [validYAML, validYAML(replacingLine: 8, with: "        target: ten"), "{\"a\": [1, 2"]
         let expected = inputs.map { check($0).diagnostics.map(\.description) }
-        let mismatches = Mutex(0)
+        let mismatches = Guarded(0)
         DispatchQueue.concurrentPerform(iterations: 48) { i in
             let got = check(inputs[i % inputs.count]).diagnostics.map(\.description)
             if got != expected[i % inputs.count] { mismatches.withLock { $0 += 1 } }

@@ -2,7 +2,7 @@ import FolioRender
 @testable import FolioService
 import Foundation
 import Hummingbird
-import Synchronization
+import FolioConcurrency
 import HummingbirdTesting
 import XCTest
 import Yams
@@ -62,7 +62,7 @@ final class OpenAPITests: XCTestCase {
 
     /// Observed answers, keyed like `documentedOperations()`.
     final class Observed: Sendable {
-        private let state = Mutex<[String: Set<Int>]>([:])
+        private let state = Guarded<[String: Set<Int>]>([:])
         var answers: [String: Set<Int>] { state.withLock { $0 } }
 
         func record(_ method: HTTPRequest.Method, _ uri: String, _ status: HTTPResponse.Status) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import FolioConcurrency
 
 /// Runs work on a thread with a known, generous stack.
 ///
@@ -27,6 +27,6 @@ enum LargeStack {
     }
 
     private final class ResultBox<T: Sendable>: Sendable {
-        let value = Mutex<T?>(nil)
+        let value = Guarded<T?>(nil)
     }
 }

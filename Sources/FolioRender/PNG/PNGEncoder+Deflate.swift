@@ -1,6 +1,6 @@
 import CCairo
 import Dispatch
-import Synchronization
+import FolioConcurrency
 
 /// The zlib stream of the IDAT data, compressed as horizontal strips on several threads.
 ///
@@ -73,7 +73,7 @@ struct ZlibStrips: Sendable {
     func stream() -> [UInt8] {
         var pieces: [Piece]
         if options.parallel && stripCount > 1 {
-            let done = Mutex([Piece](repeating: Piece(), count: stripCount))
+            let done = Guarded([Piece](repeating: Piece(), count: stripCount))
             DispatchQueue.concurrentPerform(iterations: stripCount) { strip in
                 let piece = compress(strip: strip)
                 done.withLock { $0[strip] = piece }

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import Synchronization
+import FolioConcurrency
 
 /// One JSON object per line on standard error: `ts`, `level`, `logger`, `msg` and the metadata as
 /// fields. What log collectors (journald, Loki, CloudWatch, `jq`) read without a parser of their own.
@@ -10,7 +10,7 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     private let label: String
     /// One line at a time on standard error, whole, whichever thread logs.
-    private static let output = Mutex(FileHandle.standardError)
+    private static let output = Guarded(FileHandle.standardError)
 
     public init(label: String, metadataProvider: Logger.MetadataProvider? = nil) {
         self.label = label

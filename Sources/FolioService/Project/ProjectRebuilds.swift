@@ -2,7 +2,7 @@ import FolioBuild
 import Foundation
 import Logging
 import ServiceLifecycle
-import Synchronization
+import FolioConcurrency
 
 /// `folio serve --project DIR`: keeps a project's outputs current — one build at start, then on the
 /// schedule (`--every`, `--cron`) and on `POST /v1/rebuild` — and says what the last build did.
@@ -21,7 +21,7 @@ public final class ProjectRebuilds: Service, Sendable {
     /// The published outputs, kept between requests (see `PublishedOutputCatalog`).
     let catalog: PublishedOutputCatalog
     private let queue = DispatchQueue(label: "folio.rebuild")
-    private let results = Mutex<(last: RebuildResult?, lastSuccess: Date?)>((nil, nil))
+    private let results = Guarded<(last: RebuildResult?, lastSuccess: Date?)>((nil, nil))
 
     public init(directory: URL, schedule: RebuildSchedule?, metrics: ServiceMetrics, logger: Logger,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {

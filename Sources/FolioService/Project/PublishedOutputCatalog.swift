@@ -2,7 +2,7 @@ import FolioBuild
 import FolioModel
 import Foundation
 import NIOPosix
-import Synchronization
+import FolioConcurrency
 
 /// The project's published outputs for the routes and the metrics, without re-reading folio.yaml
 /// and the build state for every request, and without reading and hashing an output whose stamp
@@ -24,10 +24,10 @@ final class PublishedOutputCatalog: Sendable {
         var candidates: [PublishedCandidate]
     }
 
-    private let listing = Mutex<Listing?>(nil)
-    private let hashes = Mutex<[String: (stamp: FileStamp, sha256: String)]>([:])
+    private let listing = Guarded<Listing?>(nil)
+    private let hashes = Guarded<[String: (stamp: FileStamp, sha256: String)]>([:])
     /// How often folio.yaml and the state were read, and outputs hashed (for tests).
-    private let counters = Mutex<(listings: Int, hashed: Int)>((0, 0))
+    private let counters = Guarded<(listings: Int, hashed: Int)>((0, 0))
 
     init(directory: URL, threadPool: NIOThreadPool = .singleton) {
         self.directory = directory.standardizedFileURL

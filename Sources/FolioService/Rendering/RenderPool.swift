@@ -3,7 +3,7 @@ import FolioRender
 import Foundation
 import Logging
 import ServiceLifecycle
-import Synchronization
+import FolioConcurrency
 
 /// A fixed set of render threads, each owning its own `Renderer`, fed from one bounded queue.
 ///
@@ -52,7 +52,7 @@ public final class RenderPool: Sendable, Service {
         var averageSeconds = 0.05
     }
 
-    private let state: Mutex<State>
+    private let state: Guarded<State>
     /// Wakes idle workers when a job is queued or the pool stops, and `shutdown` when a thread exits.
     /// Its lock guards nothing else: every waiter re-checks `state` after waking.
     private let wakeup = NSCondition()
@@ -65,7 +65,7 @@ public final class RenderPool: Sendable, Service {
         self.logger = logger
         self.makeRenderer = makeRenderer
         // Counted before any thread starts, so an early exit can never see a count still rising.
-        state = Mutex(State(liveThreads: workerCount))
+        state = Guarded(State(liveThreads: workerCount))
         for index in 0..<workerCount {
             let thread = Thread { [self] in
                 // Named from inside (for `top -H` and debuggers): on Linux a name set before start is lost.
@@ -285,7 +285,7 @@ public final class RenderPool: Sendable, Service {
             var timer: Task<Void, Never>?
         }
 
-        private let answer = Mutex(Answer())
+        private let answer = Guarded(Answer())
 
         init(kind: String, deadline: ContinuousClock.Instant, body: @escaping @Sendable (Renderer) throws -> any Sendable) {
             self.kind = kind

@@ -1,7 +1,7 @@
 import FolioModel
 import Foundation
 import NIOCore
-import Synchronization
+import FolioConcurrency
 
 /// Rendered responses by request fingerprint, least recently used dropped first, bounded by bytes.
 ///
@@ -18,7 +18,7 @@ public final class ResponseCache: Sendable {
 
     public let capacity: Int
     /// The entries and their recency; the nodes never leave the mutex (only their `Entry`s do).
-    private let state = Mutex(State())
+    private let state = Guarded(State())
 
     private final class Node {
         let key: String

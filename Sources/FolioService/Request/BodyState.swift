@@ -1,4 +1,4 @@
-import Synchronization
+import FolioConcurrency
 
 /// Whether the request's body was read to its end, for the middleware: an error answered before
 /// that closes the connection (after reading and discarding the rest up to a bound, see
@@ -6,7 +6,7 @@ import Synchronization
 final class BodyState: Sendable {
     @TaskLocal static var current: BodyState?
 
-    private let read = Mutex(false)
+    private let read = Guarded(false)
 
     func markRead() {
         read.withLock { $0 = true }
