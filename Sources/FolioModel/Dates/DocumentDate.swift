@@ -70,8 +70,8 @@ public struct DocumentDate: Sendable, Equatable {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// A date setting: `2016-03-01` (midnight UTC) or an RFC 3339 time without fractions,
-    /// `2016-03-01T12:00:00Z` or `2016-03-01T12:00:00+01:00`. Only dates on the calendar pass.
+    /// A date setting: `2016-03-01` (midnight UTC) or an RFC 3339 time, `2016-03-01T12:00:00Z` or
+    /// `2016-03-01T12:00:00.25+01:00` (a fraction of a second is dropped). Only dates on the calendar pass.
     /// - Parameter setting: how the user gave it (`--date`, `date`), for the message.
     public static func parse(_ text: String, setting: String) throws(DateSettingError) -> Date {
         func fail(_ problem: String) -> DateSettingError {
@@ -97,13 +97,20 @@ public struct DocumentDate: Sendable, Equatable {
         if bytes.count > 10 {
             guard byte(10, is: "T"), let hour = number(11, 2), byte(13, is: ":"), let minute = number(14, 2), byte(16, is: ":"),
                   let second = number(17, 2) else { throw form }
+            // A fraction of a second is allowed (RFC 3339) and dropped: PDF dates have whole seconds.
+            var zone = 19
+            if byte(zone, is: ".") {
+                zone += 1
+                while zone < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[zone]) { zone += 1 }
+                guard zone > 20 else { throw form }
+            }
             var offset = 0
-            if bytes.count == 20, byte(19, is: "Z") {
+            if bytes.count == zone + 1, byte(zone, is: "Z") {
                 offset = 0
-            } else if bytes.count == 25, byte(19, is: "+") || byte(19, is: "-"), let offsetHour = number(20, 2), byte(22, is: ":"),
-                      let offsetMinute = number(23, 2) {
+            } else if bytes.count == zone + 6, byte(zone, is: "+") || byte(zone, is: "-"), let offsetHour = number(zone + 1, 2),
+                      byte(zone + 3, is: ":"), let offsetMinute = number(zone + 4, 2) {
                 guard offsetHour <= 23, offsetMinute <= 59 else { throw fail("has an offset from UTC beyond ±23:59") }
-                offset = (offsetHour * 60 + offsetMinute) * 60 * (byte(19, is: "-") ? -1 : 1)
+                offset = (offsetHour * 60 + offsetMinute) * 60 * (byte(zone, is: "-") ? -1 : 1)
             } else {
                 throw form
             }
