@@ -178,21 +178,16 @@ final class BuildRun: Sendable {
     }
 
     /// Reads and checks the sources on up to `jobs` threads (large JSON reports take a while to validate).
-    ///
-    /// Each slot of the results is written by the one worker that took its index, and read only
-    /// after `concurrentPerform` has joined them all, so no lock is needed.
     private func loadSources(_ names: [String]) -> [String: Result<LoadedSource, SourceProblem>] {
-        let slots = UnsafeMutableBufferPointer<Result<LoadedSource, SourceProblem>?>.allocate(capacity: names.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize().deallocate() }
-        nonisolated(unsafe) let results = slots
+        let results = Guarded<[String: Result<LoadedSource, SourceProblem>]>([:])
         let queue = WorkQueue()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, names.count))) { _ in
             while let index = queue.next(below: names.count) {
-                results[index] = loadSource(project.source(named: names[index])!)
+                let result = loadSource(project.source(named: names[index])!)
+                results.withLock { $0[names[index]] = result }
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(names, slots.map { $0! }))
+        return results.withLock { $0 }
     }
 
     private func loadSource(_ source: Project.Source) -> Result<LoadedSource, SourceProblem> {
