@@ -11,6 +11,7 @@ let package = Package(
     name: "Folio",
     products: [
         .executable(name: "folio", targets: ["folio"]),
+        .library(name: "FolioLanguage", targets: ["FolioLanguage"]),
         .library(name: "FolioModel", targets: ["FolioModel"]),
         .library(name: "FolioLayout", targets: ["FolioLayout"]),
         .library(name: "FolioRender", targets: ["FolioRender"]),
@@ -39,11 +40,16 @@ let package = Package(
         .target(name: "CThreadSanitizer"),
         .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
-            name: "FolioModel",
-            dependencies: ["FolioConcurrency", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            name: "FolioLanguage",
+            dependencies: ["FolioConcurrency", .product(name: "Yams", package: "Yams")],
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
-        .target(name: "FolioLayout", dependencies: ["FolioModel"]),
-        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLayout", "FolioModel", "CCairo"]),
+        .target(
+            name: "FolioModel",
+            dependencies: ["FolioConcurrency", "FolioLanguage", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
+        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(
             name: "FolioSlides",
@@ -102,6 +108,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import CCairo
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import Foundation
@@ -67,20 +68,7 @@ extension FontLibrary {
         return families
     }
 
-    /// Searches upward from the executable and the working folder for a file inside the repository layout.
     static func search(for relativePath: String) -> URL? {
-        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            starts.insert(executable.deletingLastPathComponent(), at: 0)
-        }
-        for start in starts {
-            var folder = start
-            for _ in 0..<8 {
-                let candidate = folder.appendingPathComponent(relativePath)
-                if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-        }
-        return nil
+        BundledAssets.search(for: relativePath)
     }
 }

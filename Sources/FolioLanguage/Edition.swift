@@ -1,0 +1,60 @@
+import Foundation
+
+/// The language of one edition of a report: its catalogue (over English for missing keys), its
+/// formats and its direction. Layout asks the edition for every word it writes.
+public struct Edition: Sendable {
+    public let language: String
+    public let catalogue: Catalogue
+    public let formats: LocaleFormats
+    /// Keys this language lacked and took from English, and other problems found loading it,
+    /// as messages for the user ("catalogue fr: no \"contents\"; using English").
+    public let warnings: [String]
+    private let english: Catalogue
+
+    public init(language: String, catalogue: Catalogue, english: Catalogue, warnings: [String] = []) {
+        self.language = language
+        self.catalogue = catalogue
+        self.english = english
+        formats = LocaleFormats(language: language, numbering: catalogue.numbering)
+        var found = warnings
+        if catalogue.language != english.language {
+            for key in english.messages.keys.sorted() where catalogue.messages[key] == nil {
+                found.append("catalogue \(language): no \"\(key)\"; using English")
+            }
+        }
+        self.warnings = found
+    }
+
+    public var isRightToLeft: Bool { catalogue.direction == .rightToLeft }
+
+    /// The text of `key` with its `{placeholders}` filled.
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        switch message(key) {
+        case .text(let template):
+            return Catalogue.Message.fill(template, values)
+        case .plural(let forms):
+            return Catalogue.Message.fill(forms["other"] ?? "", values)
+        case nil:
+            return key
+        }
+    }
+
+    /// The plural form of `key` for `count`, with `{n}` the formatted count: "2 États Membres".
+    public func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
+        var filled = values
+        filled["n"] = formats.integer(count)
+        switch message(key) {
+        case .plural(let forms):
+            let category = formats.plurals.category(of: count)
+            return Catalogue.Message.fill(forms[category] ?? forms["other"] ?? "", filled)
+        case .text(let template):
+            return Catalogue.Message.fill(template, filled)
+        case nil:
+            return key
+        }
+    }
+
+    private func message(_ key: String) -> Catalogue.Message? {
+        catalogue.messages[key] ?? english.messages[key]
+    }
+}

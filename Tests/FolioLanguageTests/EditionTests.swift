@@ -1,0 +1,59 @@
+import FolioLanguage
+import Foundation
+import XCTest
+
+final class EditionTests: XCTestCase {
+    func library() throws -> CatalogueLibrary { try CatalogueLibrary.bundled() }
+
+    func testFrenchFormatsComeFromCLDR() {
+        let french = LocaleFormats(language: "fr")
+        XCTAssertEqual(french.integer(1234), "1\u{202F}234")
+        XCTAssertTrue(french.percent(1.1).hasPrefix("110"))
+        XCTAssertTrue(french.percent(1.1).hasSuffix("%"))
+        XCTAssertNotEqual(french.percent(1.1), "110%")
+        XCTAssertEqual(french.longDate(Date(timeIntervalSince1970: 1_796_515_200)), "6 décembre 2026")
+        XCTAssertEqual(french.list(["A", "B", "C"]), "A, B et C")
+        XCTAssertEqual(LocaleFormats(language: "es").longDate(Date(timeIntervalSince1970: 1_796_515_200)), "6 de diciembre de 2026")
+        XCTAssertEqual(LocaleFormats(language: "en").integer(1234), "1,234")
+    }
+
+    func testArabicDigitsFollowTheNumberingSystem() {
+        XCTAssertEqual(LocaleFormats(language: "ar", numbering: "latn").integer(12), "12")
+        XCTAssertEqual(LocaleFormats(language: "ar", numbering: "arab").integer(12), "\u{0661}\u{0662}")
+    }
+
+    func testPluralCategoriesAreCLDRs() {
+        let russian = PluralRules(language: "ru")
+        XCTAssertEqual([1, 2, 5, 11, 21, 22].map(russian.category(of:)), ["one", "few", "many", "many", "one", "few"])
+        XCTAssertEqual(PluralRules(language: "fr").category(of: 0), "one")
+        XCTAssertEqual(PluralRules(language: "en").category(of: 0), "other")
+        XCTAssertEqual(PluralRules(language: "zh").category(of: 1), "other")
+    }
+
+    func testPlaceholdersAreFilledOnceSoDataCannotInjectThem() {
+        let english = Catalogue(language: "en", messages: ["greet": .text("Hello {name}, {other}")])
+        let edition = Edition(language: "en", catalogue: english, english: english)
+        XCTAssertEqual(edition.text("greet", ["name": "{other}", "other": "x"]), "Hello {other}, x")
+    }
+
+    func testMissingKeysFallBackToEnglishWithAWarningNamingKeyAndLanguage() {
+        let english = Catalogue(language: "en", messages: ["a": .text("A"), "b": .text("B")])
+        let french = Catalogue(language: "fr", messages: ["a": .text("À")])
+        let edition = Edition(language: "fr", catalogue: french, english: english)
+        XCTAssertEqual(edition.text("a"), "À")
+        XCTAssertEqual(edition.text("b"), "B")
+        XCTAssertEqual(edition.warnings, ["catalogue fr: no \"b\"; using English"])
+    }
+
+    func testBundledEnglishCountsMemberStates() throws {
+        let english = try library().edition("en")
+        XCTAssertEqual(english.count("count.member_states", 1), "1 member State")
+        XCTAssertEqual(english.count("count.member_states", 1200), "1,200 member States")
+        XCTAssertEqual(english.warnings, [])
+    }
+
+    func testUnsafeLanguageTagsNeverReachTheFileSystem() throws {
+        let edition = try library().edition("../../etc/passwd")
+        XCTAssertFalse(edition.warnings.isEmpty)
+    }
+}
