@@ -110,9 +110,9 @@ let package = Package(
         ),
         .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel"]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioModel"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLanguage", "FolioLayout", "FolioModel"]),
         .testTarget(
-            name: "FolioRenderTests", dependencies: ["FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
+            name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
             exclude: ["References", "Fixtures"]
         ),
         .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioRender", "FolioLayout"]),

@@ -9,19 +9,20 @@ public struct Edition: Sendable {
     /// Keys this language lacked and took from English, and other problems found loading it,
     /// as messages for the user ("catalogue fr: no \"contents\"; using English").
     public let warnings: [String]
-    private let english: Catalogue
+    private let fallback: Catalogue
 
     public init(language: String, catalogue: Catalogue, english: Catalogue, warnings: [String] = []) {
-        self.language = language
-        self.catalogue = catalogue
-        self.english = english
-        formats = LocaleFormats(language: language, numbering: catalogue.numbering)
         var found = warnings
         if catalogue.language != english.language {
             for key in english.messages.keys.sorted() where catalogue.messages[key] == nil {
                 found.append("catalogue \(language): no \"\(key)\"; using English")
             }
         }
+        let formats = LocaleFormats(language: catalogue.locale ?? language, numbering: catalogue.numbering)
+        self.language = language
+        self.catalogue = catalogue
+        self.fallback = english
+        self.formats = formats
         self.warnings = found
     }
 
@@ -55,6 +56,6 @@ public struct Edition: Sendable {
     }
 
     private func message(_ key: String) -> Catalogue.Message? {
-        catalogue.messages[key] ?? english.messages[key]
+        catalogue.messages[key] ?? fallback.messages[key]
     }
 }

@@ -8,9 +8,9 @@ final class EditionTests: XCTestCase {
     func testFrenchFormatsComeFromCLDR() {
         let french = LocaleFormats(language: "fr")
         XCTAssertEqual(french.integer(1234), "1\u{202F}234")
-        XCTAssertTrue(french.percent(1.1).hasPrefix("110"))
-        XCTAssertTrue(french.percent(1.1).hasSuffix("%"))
-        XCTAssertNotEqual(french.percent(1.1), "110%")
+        XCTAssertTrue(french.percent(wholePercent: 110).hasPrefix("110"))
+        XCTAssertTrue(french.percent(wholePercent: 110).hasSuffix("%"))
+        XCTAssertNotEqual(french.percent(wholePercent: 110), "110%")
         XCTAssertEqual(french.longDate(Date(timeIntervalSince1970: 1_796_515_200)), "6 décembre 2026")
         XCTAssertEqual(french.list(["A", "B", "C"]), "A, B et C")
         XCTAssertEqual(LocaleFormats(language: "es").longDate(Date(timeIntervalSince1970: 1_796_515_200)), "6 de diciembre de 2026")

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import XCTest
@@ -67,7 +68,7 @@ final class BriefingLayoutTests: XCTestCase {
         XCTAssertTrue(numbers.contains(String(second - 1)), "contents shows outcome 2 on body page \(second - 1)")
         XCTAssertTrue(texts([document.pages[second]]).contains { $0.item.text.contains("This outcome reports no indicators") })
         XCTAssertEqual(document.outline.first?.children.map(\.title),
-                       ["Summary", report.outcomes[0].heading, "Outcome 5: Second outcome"])
+                       ["Summary", Edition.english.heading(report.outcomes[0]), "Outcome 5: Second outcome"])
         XCTAssertEqual(document.outline.first?.children[2].children.map(\.destination), ["outcome-2-narrative-1"])
     }
 

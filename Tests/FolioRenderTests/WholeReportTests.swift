@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioFiles
 import FolioModel
 import FolioRender
@@ -39,7 +40,7 @@ final class WholeReportTests: XCTestCase {
         XCTAssertEqual(outlines.count, 1, "one root: the report")
         XCTAssertEqual(outlines[0]["destpageposfrom1"] as? Int, 1, "the report bookmark opens the cover")
         let kids = try XCTUnwrap(outlines[0]["kids"] as? [[String: Any]])
-        XCTAssertEqual(kids.map { $0["title"] as? String }, ["Summary"] + report.outcomes.map { $0.heading })
+        XCTAssertEqual(kids.map { $0["title"] as? String }, ["Summary"] + report.outcomes.map { Edition.english.heading($0) })
         for (outcome, kid) in zip(report.outcomes, kids.dropFirst()) {
             let page = try XCTUnwrap(kid["destpageposfrom1"] as? Int)
             XCTAssertTrue(try pageText(page).contains("Outcome \(outcome.id):"), "bookmark of outcome \(outcome.id) → page \(page)")
@@ -75,7 +76,7 @@ final class WholeReportTests: XCTestCase {
             let target = try XCTUnwrap(destinations[name], "link to \(name) has no destination")
             if name.hasPrefix("outcome-"), !name.dropFirst(8).contains("-") {
                 let number = Int(name.dropFirst(8))!
-                XCTAssertTrue(try pageText(target).contains(report.outcomes[number - 1].heading.prefix(20)), name)
+                XCTAssertTrue(try pageText(target).contains(Edition.english.heading(report.outcomes[number - 1]).prefix(20)), name)
                 checked += 1
             }
         }

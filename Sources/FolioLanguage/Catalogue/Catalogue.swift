@@ -18,12 +18,18 @@ public struct Catalogue: Sendable, Equatable {
     public var direction: Direction
     /// CLDR numbering system for digits ("latn", "arab"); nil keeps the language's default.
     public var numbering: String?
+    /// The CLDR locale whose formats the language uses when the edition names no region: English
+    /// editions of international organisations write "6 December 2026" (en-GB), not CLDR's
+    /// default American "December 6, 2026". Nil uses the language tag itself.
+    public var locale: String?
     public var messages: [String: Message]
 
-    public init(language: String, direction: Direction = .leftToRight, numbering: String? = nil, messages: [String: Message]) {
+    public init(language: String, direction: Direction = .leftToRight, numbering: String? = nil, locale: String? = nil,
+                messages: [String: Message]) {
         self.language = language
         self.direction = direction
         self.numbering = numbering
+        self.locale = locale
         self.messages = messages
     }
 
@@ -32,6 +38,7 @@ public struct Catalogue: Sendable, Equatable {
         var merged = self
         merged.direction = other.direction
         merged.numbering = other.numbering ?? numbering
+        merged.locale = other.locale ?? locale
         merged.messages.merge(other.messages) { _, new in new }
         return merged
     }

@@ -7,6 +7,7 @@ import Yams
 /// language: fr
 /// direction: ltr          # or rtl
 /// numbering: latn         # optional: CLDR digits
+/// locale: fr-FR           # optional: the CLDR locale of its formats
 /// messages:
 ///   contents: Table des matières
 ///   count.member_states:
@@ -64,6 +65,7 @@ public enum CatalogueFile {
                 throw Failure(file: url.path, message: "messages.\(key): text or plural forms expected")
             }
         }
-        return Catalogue(language: language, direction: direction, numbering: root["numbering"]?.string, messages: messages)
+        return Catalogue(language: language, direction: direction, numbering: root["numbering"]?.string,
+                         locale: root["locale"]?.string, messages: messages)
     }
 }

@@ -37,6 +37,8 @@ public struct CatalogueLibrary: Sendable {
             guard let found = try catalogue(tag) else { continue }
             merged = merged.map { $0.merging(found) } ?? found
         }
+        // "en-US" asks for American formats even though en.yaml names en-GB's.
+        if parts.count > 1, try catalogue(language)?.locale == nil { merged?.locale = nil }
         guard var catalogue = merged else {
             return Edition(language: language, catalogue: Catalogue(language: language, messages: [:]), english: english,
                            warnings: ["no catalogue for language \"\(language)\"; Folio's own words stay English"])

@@ -9,7 +9,7 @@ public struct LocaleFormats: Sendable {
     public let locale: Locale
     public let plurals: PluralRules
     private let integerStyle: IntegerFormatStyle<Int>
-    private let percentStyle: FloatingPointFormatStyle<Double>.Percent
+    private let percentStyle: IntegerFormatStyle<Int>.Percent
     private let dateStyle: Date.FormatStyle
 
     /// - Parameter numbering: a CLDR numbering system ("arab" for Arabic-Indic digits, "latn"), or
@@ -20,7 +20,7 @@ public struct LocaleFormats: Sendable {
         locale = Locale(identifier: identifier)
         plurals = PluralRules(language: language)
         integerStyle = IntegerFormatStyle<Int>(locale: locale)
-        percentStyle = FloatingPointFormatStyle<Double>.Percent(locale: locale).precision(.fractionLength(0))
+        percentStyle = IntegerFormatStyle<Int>.Percent(locale: locale)
         var calendar = Calendar(identifier: .gregorian)
         let utc = TimeZone(identifier: "UTC")!
         calendar.timeZone = utc
@@ -30,8 +30,14 @@ public struct LocaleFormats: Sendable {
     /// A whole number with the language's grouping: "1,234", "1 234" (U+202F), "1.234".
     public func integer(_ value: Int) -> String { value.formatted(integerStyle) }
 
-    /// A share (1.1 = 110 %) as a whole percentage: "110%", "110 %".
-    public func percent(_ share: Double) -> String { share.formatted(percentStyle) }
+    /// A whole percentage (110 for 1.1) with the language's sign and spacing: "110%", "110 %".
+    /// Callers round, so English and French round the same way.
+    public func percent(wholePercent: Int) -> String { wholePercent.formatted(percentStyle) }
+
+    /// A large number in the language's short form: "2.5M", "2,5 M", "250万".
+    public func compact(_ value: Double) -> String {
+        value.formatted(FloatingPointFormatStyle<Double>(locale: locale).notation(.compactName).precision(.fractionLength(0...1)))
+    }
 
     /// A number with at most `fractionDigits` decimals, no trailing zeros: "2.5", "2,5".
     public func decimal(_ value: Double, maxFractionDigits: Int) -> String {

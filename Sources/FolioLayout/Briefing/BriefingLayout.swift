@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 import Foundation
 
@@ -10,14 +11,17 @@ import Foundation
 public struct BriefingLayout {
     public var style: Style
     public var measurer: TextMeasurer
+    /// The language of every word and number Folio writes in the briefing.
+    public var edition: Edition
     /// What the layout may spend; `document` sets the caller's.
     var budget = LayoutBudget()
     /// Type scale of the charts inside the briefing: print sizes, not slide sizes.
     var chartTypeScale: Double { style.briefingChartTypeScale }
 
-    public init(style: Style, measurer: TextMeasurer) {
+    public init(style: Style, measurer: TextMeasurer, edition: Edition = .english) {
         self.style = style
         self.measurer = measurer
+        self.edition = edition
     }
 
     /// Facts about the rendering that are not in the data.
@@ -72,19 +76,19 @@ public struct BriefingLayout {
         for (index, placements) in body.enumerated() {
             if index % 16 == 0 { try budget.cancellation.check() }
             var frame = place(placements)
-            let running = outcomeOnPage[index].map { report.outcomes[$0].heading } ?? "Summary"
+            let running = outcomeOnPage[index].map { edition.heading(report.outcomes[$0]) } ?? edition.text("summary.title")
             frame.items += headerItems(left: report.title, right: running)
-            frame.items += footerItems(left: report.title, right: "Page \(index + 1) of \(body.count)")
+            frame.items += footerItems(left: report.title, right: pageNumber(index + 1, of: body.count))
             pages.append(Page(frame: frame))
             labels.append(String(index + 1))
         }
 
         let figures = (contents + body).flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
-        var keywords = report.outcomes.map { "Outcome \($0.id)" }.joined(separator: ", ")
+        var keywords = report.outcomes.map { edition.text("outcome.keyword", ["id": $0.id]) }.joined(separator: ", ")
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         let title = [report.title, report.subtitle].compactMap { $0 }.joined(separator: ": ")
         return Document(pages: pages, title: title, author: report.organization, subject: report.period,
-                        keywords: keywords, language: report.language, pageLabels: labels,
+                        keywords: keywords, language: edition.language, pageLabels: labels,
                         outline: outline(report, sections: sections), figureAlternatives: figures)
     }
 

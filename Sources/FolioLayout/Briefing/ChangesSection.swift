@@ -1,16 +1,17 @@
+import FolioLanguage
 import FolioModel
 
 /// "Changes in this version": the figures that moved since the previous version of the data, in the
 /// briefing itself, so a reader of an updated PDF sees what is new without comparing two files.
 extension BriefingLayout {
     func changesBlocks(_ lines: [String], contents: inout [ContentsEntry]) -> [any Flowable] {
-        contents.append(ContentsEntry(title: "Changes in this version", level: 0, anchor: "changes"))
+        contents.append(ContentsEntry(title: edition.text("changes.title"), level: 0, anchor: "changes"))
         var blocks: [any Flowable] = [AnchorBlock(name: "changes", breaksPageBefore: true)]
-        var title = heading("Changes in this version")
+        var title = heading(edition.text("changes.title"))
         title.spaceBefore = 0
         blocks.append(title)
         if lines.isEmpty {
-            blocks.append(paragraph("No target, result or country list changed since the previous version.", spaceBefore: 2))
+            blocks.append(paragraph(edition.text("changes.none"), spaceBefore: 2))
         }
         for line in lines {
             blocks.append(paragraph(line, spaceBefore: 4))

@@ -1,9 +1,10 @@
+import FolioLanguage
 import FolioModel
 
 /// The contents: outcomes and their sections with page numbers, dot leaders and links.
 extension BriefingLayout {
     func contentsBlocks(_ entries: [ContentsEntry]) -> [any Flowable] {
-        var title = heading("Contents")
+        var title = heading(edition.text("contents.title"))
         title.spaceBefore = 0
         title.keepWithNext = false
         var blocks: [any Flowable] = [AnchorBlock(name: "contents"), title]
@@ -20,7 +21,7 @@ extension BriefingLayout {
             }
             // Leader dots from the end of the last line to the page number, on the same row.
             let lastWidth = measurer.width(of: lines.last ?? "", font: font)
-            let number = String(entry.page)
+            let number = edition.number(entry.page)
             let numberWidth = measurer.width(of: number, font: font)
             let dotsStart = indent + lastWidth + 6
             let dotsEnd = style.contentWidth - numberWidth - 6

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// The short briefing for one country before a visit: the indicators it contributed to, by outcome,
@@ -24,9 +25,9 @@ extension BriefingLayout {
     private func makeCountryDocument(for country: String, report: Report, context: Context) throws -> Document {
         var blocks: [any Flowable] = []
         if let organization = report.organization, !organization.isEmpty {
-            blocks.append(text(organization.uppercased(), font: bodyFont.sized(8.5).bold, color: style.mutedTextColor, leading: 13))
+            blocks.append(text(organization.uppercased(with: edition.formats.locale), font: bodyFont.sized(8.5).bold, color: style.mutedTextColor, leading: 13))
         }
-        blocks.append(text("Country briefing: \(country)", font: bodyFont.sized(style.titleSize).bold,
+        blocks.append(text(edition.text("country.title", ["country": country]), font: bodyFont.sized(style.titleSize).bold,
                            leading: style.titleSize * 1.2, spaceBefore: 4, keepWithNext: true, role: "H1"))
         let source = [report.title, report.period].compactMap { $0 }.joined(separator: " · ")
         blocks.append(text(source, font: bodyFont.sized(style.subtitleSize), color: style.accentColor,
@@ -46,16 +47,17 @@ extension BriefingLayout {
             guard !mine.isEmpty else { continue }
             indicatorCount += mine.count
             let anchor = OutcomeAnchor.outcome(index)
-            outline.append(OutlineEntry(title: outcome.heading, destination: anchor))
+            outline.append(OutlineEntry(title: edition.heading(outcome), destination: anchor))
             outcomeBlocks.append(AnchorBlock(name: anchor))
-            outcomeBlocks.append(subheading(outcome.heading))
+            outcomeBlocks.append(subheading(edition.heading(outcome)))
             outcomeBlocks.append(try contributionsTable(mine, country: country, outcome: outcome))
         }
         let outcomes = outline.count
         let summary = indicatorCount == 0
-            ? "\(country) is not listed under any indicator of this report."
-            : "\(country) contributed to \(indicatorCount) indicator\(indicatorCount == 1 ? "" : "s") "
-                + "under \(outcomes) outcome\(outcomes == 1 ? "" : "s")."
+            ? edition.text("country.not_listed", ["country": country])
+            : edition.text("country.contributed", ["country": country,
+                                                   "indicators": edition.count("country.contributed_indicators", indicatorCount),
+                                                   "outcomes": edition.count("country.contributed_outcomes", outcomes)])
         blocks.append(paragraph(summary, spaceBefore: 10))
         blocks.append(RuleBlock(width: style.contentWidth, stroke: Stroke(color: style.accentColor, width: 1),
                                 spaceBefore: 8, spaceAfter: 0))
@@ -64,13 +66,14 @@ extension BriefingLayout {
         let body = try Paginator(bodyHeight: style.contentHeight).paginate(blocks, budget: budget)
         let pages = body.enumerated().map { index, placements -> Page in
             var frame = place(placements)
-            frame.items += footerItems(left: "\(country) · \(report.title)", right: "Page \(index + 1) of \(body.count)")
+            frame.items += footerItems(left: "\(country) · \(report.title)", right: pageNumber(index + 1, of: body.count))
             return Page(frame: frame)
         }
         var keywords = country
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
-        return Document(pages: pages, title: "Country briefing: \(country), \(report.title)", author: report.organization,
-                        subject: report.period, keywords: keywords, language: report.language, outline: outline)
+        return Document(pages: pages, title: edition.text("country.document_title", ["country": country, "report": report.title]),
+                        author: report.organization, subject: report.period, keywords: keywords, language: edition.language,
+                        outline: outline)
     }
 
     /// Indicator | Target | Result | other countries of the same region on that indicator.
@@ -83,25 +86,26 @@ extension BriefingLayout {
             let others = indicator.entries(in: region).map(\.name).filter { $0 != country }
             return try counted(TableBlock.Row(cells: [
                 cell({ stack, width in
-                    stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
+                    stack.appendParagraph(edition.text("indicator.label", ["id": indicator.id]), font: font.bold, color: style.textColor, x: 0,
                                           width: width, leading: leading, measurer: measurer)
                     stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
                                           width: width, leading: leading, measurer: measurer)
                 }, width: widths[0]),
-                cell({ $0.appendParagraph(indicator.targetText, font: font, color: style.textColor, x: 0, width: $1,
+                cell({ $0.appendParagraph(edition.targetText(indicator), font: font, color: style.textColor, x: 0, width: $1,
                                           leading: leading, measurer: measurer) }, width: widths[1]),
-                cell({ $0.appendParagraph(indicator.resultText, font: font.bold, color: style.textColor, x: 0, width: $1,
+                cell({ $0.appendParagraph(edition.resultText(indicator), font: font.bold, color: style.textColor, x: 0, width: $1,
                                           leading: leading, measurer: measurer) }, width: widths[2]),
                 cell({ stack, width in
                     stack.appendParagraph(region, font: font.bold, color: style.mutedTextColor, x: 0, width: width,
                                           leading: leading, measurer: measurer)
-                    stack.appendParagraph(others.isEmpty ? "No other country of the region" : others.joined(separator: ", "),
+                    stack.appendParagraph(others.isEmpty ? edition.text("country.no_others") : others.joined(separator: edition.text("separator.list")),
                                           font: font, color: style.textColor, x: 0, width: width, leading: leading,
                                           measurer: measurer)
                 }, width: widths[3]),
             ]))
         }
-        return table(widths: widths, header: ["Indicator", "Target", "Result", "Others in the region"], rows: tableRows,
-                     breaking: .betweenLines, continuation: "Outcome \(outcome.id) (continued)")
+        let header = ["table.indicator", "table.target", "table.result", "table.others_in_region"].map { edition.text($0) }
+        return table(widths: widths, header: header, rows: tableRows, breaking: .betweenLines,
+                     continuation: edition.text("country.continued", ["id": outcome.id]))
     }
 }

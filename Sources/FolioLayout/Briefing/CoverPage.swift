@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 import Foundation
 
@@ -16,14 +17,14 @@ extension BriefingLayout {
             stack.appendParagraph(text, font: font, color: color, x: 0, width: width, leading: leading, measurer: measurer)
         }
         if let organization = report.organization, !organization.isEmpty {
-            add(organization.uppercased(), bodyFont.sized(10).bold, style.mutedTextColor, leading: 15)
+            add(organization.uppercased(with: edition.formats.locale), bodyFont.sized(10).bold, style.mutedTextColor, leading: 15)
         }
         add(report.title, bodyFont.sized(30).bold, style.textColor, leading: 36, space: 10)
         if let subtitle = report.subtitle, !subtitle.isEmpty {
             add(subtitle, bodyFont.sized(17), style.accentColor, leading: 23, space: 8)
         }
         if let period = report.period, !period.isEmpty {
-            add("Period " + period, bodyFont.sized(11), style.mutedTextColor, leading: 16, space: 10)
+            add(edition.text("cover.period", ["period": period]), bodyFont.sized(11), style.mutedTextColor, leading: 16, space: 10)
         }
         let top = style.pageSize.height * 0.3
         frame.items += stack.items(at: Point(x: left, y: top)).tagged("H1")
@@ -31,25 +32,15 @@ extension BriefingLayout {
 
         var facts = LineStack()
         let indicators = report.outcomes.reduce(0) { $0 + $1.indicators.count }
-        let summary = "\(report.outcomes.count) outcome\(report.outcomes.count == 1 ? "" : "s") · "
-            + "\(indicators) indicator\(indicators == 1 ? "" : "s")"
+        let summary = edition.text("cover.facts", ["outcomes": edition.count("cover.outcomes", report.outcomes.count),
+                                                   "indicators": edition.count("cover.indicators", indicators)])
         facts.appendParagraph(summary, font: bodyFont.sized(10), color: style.textColor, x: 0, width: width, leading: 15,
                               measurer: measurer)
         if let date = context.dataDate {
-            facts.appendParagraph("Data as of " + Self.longDate(date), font: bodyFont.sized(10), color: style.mutedTextColor,
+            facts.appendParagraph(edition.text("cover.data_as_of", ["date": edition.formats.longDate(date)]), font: bodyFont.sized(10), color: style.mutedTextColor,
                                   x: 0, width: width, leading: 15, measurer: measurer)
         }
         frame.items += facts.items(at: Point(x: left, y: style.pageSize.height - style.margins.bottom - facts.height)).tagged("P")
         return Page(frame: frame)
-    }
-
-    /// "1 March 2016", in UTC and English month names whatever the machine's locale.
-    static func longDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 }

@@ -1,11 +1,12 @@
+import FolioLanguage
 import FolioModel
 
 /// One outcome as the seed prints it: heading, results table, the two charts, narrative, outputs.
 extension BriefingLayout {
     func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) throws -> [any Flowable] {
         var blocks: [any Flowable] = [AnchorBlock(name: OutcomeAnchor.outcome(index), breaksPageBefore: true)]
-        contents.append(ContentsEntry(title: outcome.heading, level: 0, anchor: OutcomeAnchor.outcome(index)))
-        var first = heading(outcome.heading)
+        contents.append(ContentsEntry(title: edition.heading(outcome), level: 0, anchor: OutcomeAnchor.outcome(index)))
+        var first = heading(edition.heading(outcome))
         first.spaceBefore = 0
         blocks.append(first)
 
@@ -17,20 +18,20 @@ extension BriefingLayout {
         }
 
         if outcome.indicators.isEmpty {
-            blocks.append(note("This outcome reports no indicators; its narrative follows.", spaceBefore: 8))
+            blocks.append(note(edition.text("outcome.no_indicators"), spaceBefore: 8))
         } else {
-            section("Indicators, targets and results", "results")
+            section(edition.text("outcome.results"), "results")
             blocks.append(try resultsTable(outcome, report: report))
             if outcome.indicators.contains(where: { $0.territoryCount > 0 }) {
-                blocks.append(note("† Territory"))
+                blocks.append(note(edition.text("outcome.territory_note")))
             }
             for kind in ChartKind.allCases {
                 try budget.cancellation.check()
                 let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
                 let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
-                                        style: style, measurer: measurer)
+                                        style: style, measurer: measurer, edition: edition)
                 blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16,
-                                          alternativeText: kind.alternativeText(outcome: outcome, report: report)))
+                                          alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))
             }
         }
         for (number, narrative) in outcome.narrative.enumerated() {
@@ -42,10 +43,11 @@ extension BriefingLayout {
             }
         }
         if !outcome.outputs.isEmpty {
-            if outcome.narrative.last?.heading.caseInsensitiveCompare("Significant outputs") == .orderedSame {
+            if let last = outcome.narrative.last?.heading,
+               [edition.text("outcome.outputs"), "Significant outputs"].contains(where: { last.caseInsensitiveCompare($0) == .orderedSame }) {
                 // The narrative already ends with this heading: its anchor serves the table too.
             } else {
-                section("Significant outputs", "outputs")
+                section(edition.text("outcome.outputs"), "outputs")
             }
             blocks.append(try outputsTable(outcome))
         }
@@ -62,13 +64,13 @@ extension BriefingLayout {
             try budget.expect(indicator.countries.values.reduce(0) { $0 + $1.count })
             var cells: [LineStack] = []
             cells.append(cell({ stack, width in
-                stack.appendParagraph("Indicator \(indicator.id)", font: font.bold, color: style.textColor, x: 0,
+                stack.appendParagraph(edition.text("indicator.label", ["id": indicator.id]), font: font.bold, color: style.textColor, x: 0,
                                       width: width, leading: leading, measurer: measurer)
                 stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
                                       width: width, leading: leading, measurer: measurer)
             }, width: widths[0]))
-            cells.append(textCell(indicator.targetText, font: font, width: widths[1]))
-            cells.append(textCell(indicator.resultText, font: font.bold, width: widths[2]))
+            cells.append(textCell(edition.targetText(indicator), font: font, width: widths[1]))
+            cells.append(textCell(edition.resultText(indicator), font: font.bold, width: widths[2]))
             for (offset, region) in report.regions.enumerated() {
                 cells.append(cell({ stack, width in
                     for (index, entry) in indicator.entries(in: region).enumerated() {
@@ -81,9 +83,9 @@ extension BriefingLayout {
             }
             return try counted(TableBlock.Row(cells: cells))
         }
-        return table(widths: widths, header: ["Indicator", "Target", "Result"] + report.regions, rows: rows,
-                     breaking: .keepRowsWhole,
-                     continuation: "Indicators, targets and results, Outcome \(outcome.id) (continued)")
+        let header = ["table.indicator", "table.target", "table.result"].map { edition.text($0) } + report.regions
+        return table(widths: widths, header: header, rows: rows, breaking: .keepRowsWhole,
+                     continuation: edition.text("outcome.results_continued", ["id": outcome.id]))
     }
 
     /// Region columns get the larger share of the width, and at least the width of their longest
@@ -127,7 +129,7 @@ extension BriefingLayout {
                 }, width: widths[1]),
             ]))
         }
-        return table(widths: widths, header: ["Category", "Significant outputs"], rows: rows, breaking: .betweenLines,
-                     continuation: "Significant outputs, Outcome \(outcome.id) (continued)")
+        return table(widths: widths, header: [edition.text("table.category"), edition.text("table.significant_outputs")],
+                     rows: rows, breaking: .betweenLines, continuation: edition.text("outcome.outputs_continued", ["id": outcome.id]))
     }
 }

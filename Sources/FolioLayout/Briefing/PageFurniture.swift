@@ -5,6 +5,11 @@ extension BriefingLayout {
         marginLine(left: left, right: right, baseline: style.margins.top - 22, ruleBelow: true)
     }
 
+    /// "Page 3 of 12", in the edition's words and digits.
+    func pageNumber(_ page: Int, of pages: Int) -> String {
+        edition.text("page.number", ["page": edition.number(page), "pages": edition.number(pages)])
+    }
+
     func footerItems(left: String, right: String) -> [FrameItem] {
         marginLine(left: left, right: right, baseline: style.pageSize.height - style.margins.bottom + 30, ruleBelow: false)
     }

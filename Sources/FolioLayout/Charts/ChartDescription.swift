@@ -1,26 +1,33 @@
+import FolioLanguage
 import FolioModel
 
 /// Alternative text for charts, written from the data, so a screen reader gives what the bars show.
 extension ChartKind {
-    public func alternativeText(outcome: Outcome, report: Report) -> String {
+    public func alternativeText(outcome: Outcome, report: Report, edition: Edition = .english) -> String {
         let indicators = outcome.indicators
+        let separator = edition.text("alt.separator")
         switch self {
         case .targets:
             let parts = indicators.map { indicator -> String in
-                let share = indicator.shareOfTarget.map { ", \(NumberText.percent($0)) of target" } ?? ", no target set"
-                return "indicator \(indicator.id), target \(indicator.targetText), result \(NumberText.grouped(indicator.achieved))\(share)"
+                let share = indicator.shareOfTarget.map { edition.text("alt.targets_share", ["percent": edition.percent($0)]) }
+                    ?? edition.text("alt.targets_no_share")
+                return edition.text("alt.targets_item", ["id": indicator.id, "target": edition.targetText(indicator),
+                                                         "result": edition.number(indicator.achieved), "share": share])
             }
-            return "Bar chart of targets and results for Outcome \(outcome.id): " + parts.joined(separator: "; ") + "."
+            return edition.text("alt.targets", ["id": outcome.id, "items": parts.joined(separator: separator)])
         case .regions:
             let parts = indicators.map { indicator -> String in
                 let regions = report.regions.compactMap { region -> String? in
                     let count = indicator.entries(in: region).count
-                    return count > 0 ? "\(region) \(count)" : nil
+                    return count > 0 ? edition.text("alt.regions_region", ["region": region, "count": edition.number(count)]) : nil
                 }
-                return "indicator \(indicator.id), \(indicator.listedCount) listed"
-                    + (regions.isEmpty ? "" : " (" + regions.joined(separator: ", ") + ")")
+                let listed = edition.number(indicator.listedCount)
+                return regions.isEmpty
+                    ? edition.text("alt.regions_item", ["id": indicator.id, "listed": listed])
+                    : edition.text("alt.regions_item_by_region", ["id": indicator.id, "listed": listed,
+                                                                  "regions": regions.joined(separator: edition.text("separator.list"))])
             }
-            return "Stacked bar chart of results by region for Outcome \(outcome.id): " + parts.joined(separator: "; ") + "."
+            return edition.text("alt.regions", ["id": outcome.id, "items": parts.joined(separator: separator)])
         }
     }
 }

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// The charts Folio draws for an outcome.
@@ -12,8 +13,9 @@ public enum ChartKind: String, Sendable, CaseIterable {
     ///   - size: chart size in its own units (pixels for images, points in a PDF).
     ///   - typeScale: multiplies type and spacing; `nil` derives it from the size (1 at 800×450).
     public func layout(outcome: Outcome, report: Report, size: Size, typeScale: Double? = nil, style: Style,
-                       measurer: TextMeasurer) -> Frame {
-        let look = ChartLook(style: style, scale: typeScale ?? ChartKind.defaultTypeScale(for: size) * style.chartTypeScale)
+                       measurer: TextMeasurer, edition: Edition = .english) -> Frame {
+        let look = ChartLook(style: style, scale: typeScale ?? ChartKind.defaultTypeScale(for: size) * style.chartTypeScale,
+                             edition: edition)
         switch self {
         case .targets:
             return TargetsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
@@ -26,16 +28,4 @@ public enum ChartKind: String, Sendable, CaseIterable {
     public static func defaultTypeScale(for size: Size) -> Double {
         max(0.25, min(size.width / 800, size.height / 450))
     }
-}
-
-extension Report {
-    /// The line under every chart.
-    var sourceLine: String {
-        "Source: " + [organization, title].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-    }
-}
-
-extension Outcome {
-    /// "Outcome 4: More people have access …"
-    public var heading: String { "Outcome \(id): \(title)" }
 }

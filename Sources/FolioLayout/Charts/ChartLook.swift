@@ -1,3 +1,4 @@
+import FolioLanguage
 /// Type and spacing of one chart, derived from the style and the chart's size.
 ///
 /// Sizes scale with `typeScale` so a 1600×900 PNG looks like the 800×450 chart at double
@@ -5,10 +6,13 @@
 public struct ChartLook: Sendable {
     public var style: Style
     public var scale: Double
+    /// The language of every word and number the chart writes.
+    public var edition: Edition
 
-    public init(style: Style, scale: Double) {
+    public init(style: Style, scale: Double, edition: Edition = .english) {
         self.style = style
         self.scale = scale
+        self.edition = edition
     }
 
     var base: FontSpec { FontSpec(family: style.fontFamily, size: 10.5 * scale) }

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// Every indicator's share of its target as one horizontal bar, a line marking 100%.
@@ -49,26 +50,29 @@ public struct OverviewChart {
 
     /// How many rows fit in a chart of `height`.
     public static func rowsFitting(height: Double, width: Double, typeScale: Double, style: Style,
-                                   measurer: TextMeasurer, source: String?) -> Int {
-        let look = ChartLook(style: style, scale: typeScale)
-        let probe = OverviewChart(rows: [], title: "Achievement of targets (1 of 9)", scale: AxisScale(maxValue: 100))
+                                   measurer: TextMeasurer, source: String?, edition: Edition = .english) -> Int {
+        let look = ChartLook(style: style, scale: typeScale, edition: edition)
+        let probe = OverviewChart(rows: [], title: edition.text("chart.overview.title_part", ["part": edition.number(1), "parts": edition.number(9)]),
+                                  scale: AxisScale(maxValue: 100))
         let chrome = probe.chrome(width: width, look: look, measurer: measurer, source: source)
         return max(1, Int((height - chrome.top - chrome.bottom) / rowHeight(look: typeScale)))
     }
 
     func scaffold(size: Size, look: ChartLook, measurer: TextMeasurer, source: String?) -> ChartScaffold {
         let style = look.style
-        let legend = [LegendEntry(color: style.resultMetColor, label: "Target met"),
-                      LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: "Below target")]
-        return ChartScaffold(size: size, title: title, subtitle: "Result as a share of the target; the line marks 100%",
+        let edition = look.edition
+        let legend = [LegendEntry(color: style.resultMetColor, label: edition.text("chart.overview.legend_met")),
+                      LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: edition.text("chart.overview.legend_short"))]
+        return ChartScaffold(size: size, title: title,
+                             subtitle: edition.text("chart.overview.subtitle", ["percent": edition.formats.percent(wholePercent: 100)]),
                              legend: legend, source: source, look: look, measurer: measurer)
     }
 
     /// - Parameter filling: a canvas height to fill (slides): rows then grow, up to three times their
     ///   normal height, instead of leaving the canvas empty below a short chart.
     public func layout(width: Double, typeScale: Double, style: Style, measurer: TextMeasurer, source: String?,
-                       filling: Double? = nil) -> Frame {
-        let look = ChartLook(style: style, scale: typeScale)
+                       filling: Double? = nil, edition: Edition = .english) -> Frame {
+        let look = ChartLook(style: style, scale: typeScale, edition: edition)
         let chrome = chrome(width: width, look: look, measurer: measurer, source: source)
         var rowHeight = OverviewChart.rowHeight(look: typeScale)
         if let filling, !rows.isEmpty {
@@ -85,7 +89,7 @@ public struct OverviewChart {
         let idFont = look.smallFont.bold
         let idWidth = rows.map { measurer.width(of: $0.indicator.id, font: idFont) }.max() ?? 0
         let labelColumn = body.width * 0.36
-        let valueWidth = measurer.width(of: "1,000%", font: look.valueFont)
+        let valueWidth = measurer.width(of: edition.formats.percent(wholePercent: 1000), font: look.valueFont)
         let plotLeft = body.minX + labelColumn + look.gap
         let plotWidth = max(1, body.maxX - valueWidth - look.gap - plotLeft)
         let plotTop = body.minY
@@ -95,7 +99,7 @@ public struct OverviewChart {
             let x = plotLeft + scale.position(of: tick, length: plotWidth)
             frame.append(.line(from: Point(x: x, y: plotTop), to: Point(x: x, y: plotBottom),
                                stroke: Stroke(color: tick == 0 ? style.axisColor : style.gridColor, width: look.hairline)))
-            let text = NumberText.tick(tick) + "%"
+            let text = edition.formats.percent(wholePercent: Int(tick.rounded()))
             let width = measurer.width(of: text, font: tickFont)
             frame.append(.text(TextItem(text, font: tickFont, color: style.mutedTextColor,
                                         origin: Point(x: x - width / 2, y: plotBottom + look.gap / 2 + tickMetrics.ascent))))
@@ -116,7 +120,7 @@ public struct OverviewChart {
             frame.append(.text(TextItem(description, font: labelFont, color: style.mutedTextColor,
                                         origin: Point(x: descriptionX, y: baseline))))
             guard let share = indicator.shareOfTarget else {
-                frame.append(.text(TextItem("no target set", font: labelFont, color: style.mutedTextColor,
+                frame.append(.text(TextItem(edition.text("chart.no_target"), font: labelFont, color: style.mutedTextColor,
                                             origin: Point(x: plotLeft + look.gap / 2, y: baseline))))
                 continue
             }
@@ -124,7 +128,7 @@ public struct OverviewChart {
             let length = scale.position(of: share * 100, length: plotWidth)
             frame.items += look.bar(Rect(x: plotLeft, y: center - thickness / 2, width: length, height: thickness), fill: color,
                                     pattern: indicator.meetsTarget ? .solid : .diagonal)
-            let value = NumberText.percent(share) + (share * 100 > scale.maximum ? "+" : "")
+            let value = edition.percent(share) + (share * 100 > scale.maximum ? "+" : "")
             let valueFont = look.valueFont.sized(labelFont.size)
             let x = plotLeft + length + look.gap / 2
             let width = measurer.width(of: value, font: valueFont)
@@ -142,10 +146,11 @@ public struct OverviewChart {
         return frame
     }
 
-    public var alternativeText: String {
+    public func alternativeText(edition: Edition = .english) -> String {
         let parts = rows.map { row -> String in
-            "\(row.indicator.id) " + (row.indicator.shareOfTarget.map(NumberText.percent) ?? "no target")
+            edition.text("alt.overview_item", ["id": row.indicator.id,
+                                               "share": row.indicator.shareOfTarget.map(edition.percent) ?? edition.text("chart.overview.no_target")])
         }
-        return "Bar chart of each indicator's result as a share of its target: " + parts.joined(separator: ", ") + "."
+        return edition.text("alt.overview", ["items": parts.joined(separator: edition.text("separator.list"))])
     }
 }

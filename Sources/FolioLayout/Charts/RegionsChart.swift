@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// Where results were achieved: one horizontal bar per indicator, stacked by region in report order.
@@ -14,13 +15,14 @@ struct RegionsChart {
         let legend = report.regions.enumerated().map {
             LegendEntry(color: style.regionColor(at: $0.offset), pattern: .forSeries($0.offset), label: $0.element)
         }
-        let title = "Where results were achieved, by region"
-        let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
-                                     source: report.sourceLine, look: look, measurer: measurer)
+        let edition = look.edition
+        let title = edition.text("chart.regions.title")
+        let scaffold = ChartScaffold(size: size, title: title, subtitle: edition.heading(outcome), legend: legend,
+                                     source: edition.sourceLine(report), look: look, measurer: measurer)
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
-            return scaffold.withNote("This outcome reports no indicators.", look: look)
+            return scaffold.withNote(edition.text("chart.no_indicators"), look: look)
         }
 
         let totals = indicators.map(\.listedCount)
@@ -29,7 +31,9 @@ struct RegionsChart {
         let tickMetrics = measurer.metrics(of: tickFont)
         let hasTerritories = indicators.contains { $0.territoryCount > 0 }
         let unit = indicators.first?.unit ?? Indicator.defaultUnit
-        let axisTitle = "Number of " + unit + (hasTerritories ? " and territories" : "")
+        let axisTitle = unit == Indicator.defaultUnit
+            ? edition.text(hasTerritories ? "chart.regions.axis_default_territories" : "chart.regions.axis_default")
+            : edition.text(hasTerritories ? "chart.regions.axis_territories" : "chart.regions.axis", ["unit": unit])
         let axisArea = 2 * look.leading(tickFont) + look.gap
         let plotBottom = body.maxY - axisArea
         let plotTop = body.minY
@@ -37,8 +41,8 @@ struct RegionsChart {
 
         let labelColumn = min(max(body.width * 0.26, 90 * look.scale), body.width * 0.4)
         let plotLeft = body.minX + labelColumn + look.gap * 1.5
-        let totalWidth = totals.map { measurer.width(of: NumberText.grouped($0), font: look.valueFont) }.max() ?? 0
-        let lastTickHalf = measurer.width(of: NumberText.tick(scale.maximum), font: tickFont) / 2
+        let totalWidth = totals.map { measurer.width(of: edition.number($0), font: look.valueFont) }.max() ?? 0
+        let lastTickHalf = measurer.width(of: edition.tick(scale.maximum), font: tickFont) / 2
         let plotWidth = max(1, body.maxX - max(totalWidth + look.gap, lastTickHalf) - plotLeft)
 
         for tick in scale.ticks {
@@ -46,7 +50,7 @@ struct RegionsChart {
             frame.append(.line(from: Point(x: x, y: plotTop), to: Point(x: x, y: plotBottom),
                                stroke: Stroke(color: tick == 0 ? style.axisColor : style.gridColor,
                                               width: look.hairline * (tick == 0 ? 1.4 : 1))))
-            let text = NumberText.tick(tick)
+            let text = edition.tick(tick)
             let width = measurer.width(of: text, font: tickFont)
             frame.append(.text(TextItem(text, font: tickFont, color: style.mutedTextColor,
                                         origin: Point(x: x - width / 2, y: plotBottom + look.gap / 2 + tickMetrics.ascent))))
@@ -66,7 +70,7 @@ struct RegionsChart {
             let center = rowTop + rowHeight / 2
 
             var label = LineStack()
-            let name = fitting(["Indicator \(indicator.id)", indicator.id], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
+            let name = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
             label.append(name, font: look.labelBoldFont, color: style.textColor, x: 0, leading: boldLeading,
                          metrics: measurer.metrics(of: look.labelBoldFont))
             for line in measurer.lines(of: indicator.description, font: look.smallFont, width: labelColumn,
@@ -90,7 +94,7 @@ struct RegionsChart {
                     frame.append(.line(from: Point(x: x, y: barTop), to: Point(x: x, y: barTop + barThickness),
                                        stroke: Stroke(color: style.chartBackground ?? .white, width: look.hairline * 1.2)))
                 }
-                let text = NumberText.grouped(count)
+                let text = edition.number(count)
                 let textWidth = measurer.width(of: text, font: look.valueFont)
                 if textWidth + look.gap <= width && valueMetrics.ascent + valueMetrics.descent <= barThickness {
                     if look.pattern(.forSeries(regionIndex)) != .solid {
@@ -107,7 +111,7 @@ struct RegionsChart {
                 }
                 x += width
             }
-            let total = NumberText.grouped(totals[index])
+            let total = edition.number(totals[index])
             frame.append(.text(TextItem(total, font: look.valueFont, color: style.textColor,
                                         origin: Point(x: x + look.gap / 2,
                                                       y: center + (valueMetrics.ascent - valueMetrics.descent) / 2))))

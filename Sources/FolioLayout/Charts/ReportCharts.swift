@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// One chart of a report, ready to be laid out at any size: what `folio charts`, the slide deck
@@ -35,46 +36,48 @@ public struct ChartSpec: Sendable {
     }
 
     /// The chart drawn into exactly `size`.
-    public func layout(report: Report, size: Size, style: Style, measurer: TextMeasurer) -> Frame {
+    public func layout(report: Report, size: Size, style: Style, measurer: TextMeasurer, edition: Edition = .english) -> Frame {
         switch kind {
         case .targets, .regions:
             return ChartKind(rawValue: kind.rawValue)!.layout(outcome: outcome!, report: report, size: size, style: style,
-                                                              measurer: measurer)
+                                                              measurer: measurer, edition: edition)
         case .overview:
-            let chart = OverviewChart(rows: rows, title: overviewTitle, scale: scale ?? OverviewChart.scale(for: rows))
+            let chart = OverviewChart(rows: rows, title: overviewTitle(edition), scale: scale ?? OverviewChart.scale(for: rows))
             let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
             return chart.layout(width: size.width, typeScale: typeScale, style: style, measurer: measurer,
-                                source: report.sourceLine, filling: size.height)
+                                source: edition.sourceLine(report), filling: size.height, edition: edition)
         }
     }
 
-    var overviewTitle: String {
-        "Achievement of targets" + ((parts ?? 1) > 1 ? " (\(part ?? 1) of \(parts ?? 1))" : "")
+    func overviewTitle(_ edition: Edition) -> String {
+        guard let parts, parts > 1 else { return edition.text("chart.overview.title") }
+        return edition.text("chart.overview.title_part", ["part": edition.number(part ?? 1), "parts": edition.number(parts)])
     }
 }
 
 public enum ReportCharts {
     /// Every chart of the report: per outcome with indicators its targets and regions charts, then
     /// the overview of all indicators, cut into as many parts as `size` needs to keep type legible.
-    public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer) -> [ChartSpec] {
+    public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer,
+                           edition: Edition = .english) -> [ChartSpec] {
         var specs: [ChartSpec] = []
         for outcome in report.outcomes where !outcome.indicators.isEmpty {
-            specs.append(ChartSpec(kind: .targets, outcome: outcome, title: "Outcome \(outcome.id): targets and results",
-                                   alternativeText: ChartKind.targets.alternativeText(outcome: outcome, report: report)))
-            specs.append(ChartSpec(kind: .regions, outcome: outcome, title: "Outcome \(outcome.id): results by region",
-                                   alternativeText: ChartKind.regions.alternativeText(outcome: outcome, report: report)))
+            specs.append(ChartSpec(kind: .targets, outcome: outcome, title: edition.text("chart.spec.targets", ["id": outcome.id]),
+                                   alternativeText: ChartKind.targets.alternativeText(outcome: outcome, report: report, edition: edition)))
+            specs.append(ChartSpec(kind: .regions, outcome: outcome, title: edition.text("chart.spec.regions", ["id": outcome.id]),
+                                   alternativeText: ChartKind.regions.alternativeText(outcome: outcome, report: report, edition: edition)))
         }
         let rows = OverviewChart.rows(of: report)
         guard !rows.isEmpty else { return specs }
         let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
         let perPart = OverviewChart.rowsFitting(height: size.height, width: size.width, typeScale: typeScale, style: style,
-                                                measurer: measurer, source: report.sourceLine)
+                                                measurer: measurer, source: edition.sourceLine(report), edition: edition)
         let scale = OverviewChart.scale(for: rows)
         let chunks = stride(from: 0, to: rows.count, by: perPart).map { Array(rows[$0..<min(rows.count, $0 + perPart)]) }
         for (index, chunk) in chunks.enumerated() {
             var spec = ChartSpec(kind: .overview, outcome: nil, part: index + 1, parts: chunks.count, rows: chunk, scale: scale,
-                                 title: "", alternativeText: OverviewChart(rows: chunk, title: "", scale: scale).alternativeText)
-            spec.title = spec.overviewTitle
+                                 title: "", alternativeText: OverviewChart(rows: chunk, title: "", scale: scale).alternativeText(edition: edition))
+            spec.title = spec.overviewTitle(edition)
             specs.append(spec)
         }
         return specs

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 
 /// Targets versus results: per indicator a target bar and a result bar on a common axis from 0.
@@ -12,28 +13,33 @@ struct TargetsChart {
     func layout(size: Size, look: ChartLook, measurer: TextMeasurer) -> Frame {
         let style = look.style
         let indicators = outcome.indicators
-        var legend = [LegendEntry(color: style.targetColor, label: "Target")]
-        if indicators.contains(where: \.meetsTarget) { legend.append(LegendEntry(color: style.resultMetColor, label: "Result: target met")) }
-        if indicators.contains(where: { !$0.meetsTarget }) {
-            legend.append(LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: "Result: below target"))
+        let edition = look.edition
+        var legend = [LegendEntry(color: style.targetColor, label: edition.text("chart.targets.legend_target"))]
+        if indicators.contains(where: \.meetsTarget) {
+            legend.append(LegendEntry(color: style.resultMetColor, label: edition.text("chart.targets.legend_met")))
         }
-        let title = "Targets and results" + (report.period.map { ", \($0)" } ?? "")
-        let scaffold = ChartScaffold(size: size, title: title, subtitle: outcome.heading, legend: legend,
-                                     source: report.sourceLine, look: look, measurer: measurer)
+        if indicators.contains(where: { !$0.meetsTarget }) {
+            legend.append(LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: edition.text("chart.targets.legend_short")))
+        }
+        let title = report.period.map { edition.text("chart.targets.title_period", ["period": $0]) }
+            ?? edition.text("chart.targets.title")
+        let scaffold = ChartScaffold(size: size, title: title, subtitle: edition.heading(outcome), legend: legend,
+                                     source: edition.sourceLine(report), look: look, measurer: measurer)
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
-            return scaffold.withNote("This outcome reports no indicators.", look: look)
+            return scaffold.withNote(edition.text("chart.no_indicators"), look: look)
         }
 
         // Vertical axis: title rotated at the far left, tick labels right-aligned against the plot.
         var scale = AxisScale(maxValue: Double(indicators.map { max($0.target, $0.achieved) }.max() ?? 0))
         let tickFont = look.smallFont
         let tickMetrics = measurer.metrics(of: tickFont)
-        let axisTitle = indicators.first?.unit ?? Indicator.defaultUnit
+        let unit = indicators.first?.unit ?? Indicator.defaultUnit
+        let axisTitle = unit == Indicator.defaultUnit ? edition.text("chart.targets.axis_default") : unit
         let axisTitleFont = look.smallFont
         let axisTitleMetrics = measurer.metrics(of: axisTitleFont)
-        let tickLabelWidth = scale.extended().ticks.map { measurer.width(of: NumberText.tick($0), font: tickFont) }.max() ?? 0
+        let tickLabelWidth = scale.extended().ticks.map { measurer.width(of: edition.tick($0), font: tickFont) }.max() ?? 0
         let plotLeft = body.minX + axisTitleMetrics.ascent + axisTitleMetrics.descent + look.gap + tickLabelWidth + look.gap
         let plotWidth = body.maxX - plotLeft
         let groupWidth = plotWidth / Double(indicators.count)
@@ -47,15 +53,16 @@ struct TargetsChart {
         let descriptionLines = max(0, min(4, Int((maxLabelArea - 2 * boldLeading) / descriptionLeading)))
         let labels = indicators.map { indicator -> LineStack in
             var stack = LineStack()
-            let name = fitting(["Indicator \(indicator.id)", indicator.id], font: look.labelBoldFont, width: labelWidth, measurer: measurer)
+            let name = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id], font: look.labelBoldFont, width: labelWidth, measurer: measurer)
             func centered(_ text: String, _ font: FontSpec) -> Double {
                 max(0, (labelWidth - measurer.width(of: text, font: font)) / 2)
             }
             stack.append(name, font: look.labelBoldFont, color: style.textColor, x: centered(name, look.labelBoldFont),
                          leading: boldLeading,
                          metrics: measurer.metrics(of: look.labelBoldFont))
-            let share = indicator.shareOfTarget.map { NumberText.percent($0) + " of target" } ?? "no target set"
-            let shareText = fitting([share, indicator.shareOfTarget.map(NumberText.percent) ?? "–"],
+            let share = indicator.shareOfTarget.map { edition.text("chart.share_of_target", ["percent": edition.percent($0)]) }
+                ?? edition.text("chart.no_target")
+            let shareText = fitting([share, indicator.shareOfTarget.map(edition.percent) ?? edition.text("no_share")],
                                     font: look.labelBoldFont, width: labelWidth, measurer: measurer)
             stack.append(shareText, font: look.labelBoldFont,
                          color: indicator.meetsTarget ? style.resultMetColor : style.resultShortColor,
@@ -86,7 +93,7 @@ struct TargetsChart {
                 frame.append(.line(from: Point(x: plotLeft, y: y), to: Point(x: body.maxX, y: y),
                                    stroke: Stroke(color: style.gridColor, width: look.hairline)))
             }
-            let text = NumberText.tick(tick)
+            let text = edition.tick(tick)
             let width = measurer.width(of: text, font: tickFont)
             frame.append(.text(TextItem(text, font: tickFont, color: style.mutedTextColor,
                                         origin: Point(x: plotLeft - look.gap - width,
@@ -108,7 +115,7 @@ struct TargetsChart {
                 (indicator.achieved, indicator.meetsTarget ? style.resultMetColor : style.resultShortColor,
                  indicator.meetsTarget ? .solid : .diagonal, center + barGap / 2, style.textColor),
             ]
-            let labelTexts = bars.map { NumberText.grouped($0.value) }
+            let labelTexts = bars.map { edition.number($0.value) }
             let labelWidths = labelTexts.map { measurer.width(of: $0, font: look.valueFont) }
             // Value labels sit centred on their bars; if neighbours would collide, only the result keeps one.
             let bothFit = labelWidths.allSatisfy { $0 <= barWidth + barGap * 0.8 }

@@ -67,9 +67,13 @@ public struct Indicator: Sendable, Equatable {
 
     /// "1 member State", "2 member States": singular by dropping a final "s" (or "ies" → "y").
     static func count(_ n: Int, _ pluralUnit: String) -> String {
-        guard n == 1 else { return "\(n) \(pluralUnit)" }
-        if pluralUnit.hasSuffix("ies") { return "1 " + pluralUnit.dropLast(3) + "y" }
-        if pluralUnit.hasSuffix("s") { return "1 " + pluralUnit.dropLast() }
-        return "1 \(pluralUnit)"
+        "\(n) " + (n == 1 ? englishSingular(pluralUnit) : pluralUnit)
+    }
+
+    /// An English plural noun phrase made singular: "countries" → "country", "member States" → "member State".
+    public static func englishSingular(_ pluralUnit: String) -> String {
+        if pluralUnit.hasSuffix("ies") { return pluralUnit.dropLast(3) + "y" }
+        if pluralUnit.hasSuffix("s") { return String(pluralUnit.dropLast()) }
+        return pluralUnit
     }
 }

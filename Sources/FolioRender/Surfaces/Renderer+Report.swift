@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 
@@ -30,7 +31,8 @@ extension Renderer {
     ///   out, so the layout stops at the limit (and so does a report whose content expands to many more
     ///   lines of text than that many pages could hold), before anything is drawn.
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
-                         context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000) throws -> [UInt8] {
+                         context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000,
+                         edition: Edition = .english) throws -> [UInt8] {
         measurer.keepShapedLines(true)
         defer { measurer.keepShapedLines(false) }
         let budget = LayoutBudget(maximumPages: maxPages, maximumLines: Renderer.lineAllowance(pages: maxPages),
@@ -39,7 +41,8 @@ extension Renderer {
         defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
         let document: Document
         do {
-            document = try BriefingLayout(style: style, measurer: measurer).document(for: report, context: context, budget: budget)
+            document = try BriefingLayout(style: style, measurer: measurer, edition: edition)
+                .document(for: report, context: context, budget: budget)
         } catch LayoutStop.tooManyPages, LayoutStop.tooMuchText {
             throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
         }
@@ -55,32 +58,35 @@ extension Renderer {
     /// The short briefing of one country.
     public func countryBriefing(_ country: String, report: Report, style: Style = .standard,
                                 options: PDFOptions = PDFOptions(),
-                                context: BriefingLayout.Context = BriefingLayout.Context()) throws -> [UInt8] {
+                                context: BriefingLayout.Context = BriefingLayout.Context(),
+                                edition: Edition = .english) throws -> [UInt8] {
         let budget = LayoutBudget(cancellation: cancellation ?? Cancellation())
-        return try pdf(BriefingLayout(style: style, measurer: measurer).countryDocument(for: country, report: report,
-                                                                                          context: context, budget: budget),
+        return try pdf(BriefingLayout(style: style, measurer: measurer, edition: edition)
+                        .countryDocument(for: country, report: report, context: context, budget: budget),
                        options: options)
     }
 
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
     public func chart(_ kind: ChartKind, outcome: Outcome, report: Report, style: Style = .standard,
-                      options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
+                      options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions(),
+                      edition: Edition = .english) throws -> [UInt8] {
         let spec = ChartSpec(kind: kind == .targets ? .targets : .regions, outcome: outcome,
-                             title: (kind == .targets ? "Targets and results: " : "Results by region: ") + outcome.heading,
-                             alternativeText: kind.alternativeText(outcome: outcome, report: report))
-        return try chart(spec, report: report, style: style, options: options, pdfOptions: pdfOptions)
+                             title: edition.text(kind == .targets ? "chart.document.targets" : "chart.document.regions",
+                                                 ["heading": edition.heading(outcome)]),
+                             alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition))
+        return try chart(spec, report: report, style: style, options: options, pdfOptions: pdfOptions, edition: edition)
     }
 
     /// Any chart of a report (see `ReportCharts`), as PNG, SVG or a one-page PDF.
     public func chart(_ spec: ChartSpec, report: Report, style: Style = .standard, options: ChartOptions = ChartOptions(),
-                      pdfOptions: PDFOptions = PDFOptions()) throws -> [UInt8] {
+                      pdfOptions: PDFOptions = PDFOptions(), edition: Edition = .english) throws -> [UInt8] {
         try cancellation?.check()
         if options.format == .png {
             let pixels = options.pixelSize
             try Renderer.checkImageSize(width: pixels.width, height: pixels.height)
         }
         let frame = spec.layout(report: report, size: Size(width: options.width, height: options.height), style: style,
-                                measurer: measurer)
+                                measurer: measurer, edition: edition)
         switch options.format {
         case .png:
             // A scale-2 image is the same chart at twice the pixels: its DPI doubles so it keeps its size on a slide.
@@ -97,7 +103,7 @@ extension Renderer {
             }
             let page = Page(frame: Frame(size: frame.size, items: items.tagged("Figure")), background: background)
             let document = Document(pages: [page], title: spec.title, author: report.organization, subject: report.title,
-                                    language: report.language, figureAlternatives: [spec.alternativeText])
+                                    language: edition.language, figureAlternatives: [spec.alternativeText])
             return try pdf(document, options: pdfOptions)
         }
     }
