@@ -57,12 +57,13 @@ let package = Package(
         ),
         .target(
             name: "FolioProducts",
-            dependencies: ["FolioConcurrency", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
         ),
         .target(
             name: "FolioService",
             dependencies: [
                 "FolioConcurrency",
+                "FolioLanguage",
                 "FolioModel",
                 "FolioLayout",
                 "FolioBuild",
@@ -91,12 +92,13 @@ let package = Package(
         ),
         .target(
             name: "FolioBuild",
-            dependencies: ["FolioConcurrency", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioProducts", "FolioFiles"]
         ),
         .executableTarget(
             name: "folio",
             dependencies: [
                 "FolioConcurrency",
+                "FolioLanguage",
                 "FolioModel",
                 "FolioLayout",
                 "FolioRender",

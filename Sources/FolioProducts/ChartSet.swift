@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioFiles
 import FolioLayout
 import FolioModel
@@ -28,14 +29,18 @@ public struct ChartSet: Sendable {
     /// How PNG files are compressed: `.small` for files that are kept (the default), `.fast` where
     /// encoding time matters more than bytes (see `PNGEncoder.Compression`).
     public var compression: PNGEncoder.Compression = .small
+    /// The language of the charts' words and numbers.
+    public var edition: Edition
 
     /// Plans the files: per outcome its targets and regions charts, then the overview parts; each in
     /// every format, and PNGs at every scale (vector formats once).
-    public init(report: Report, style: Style, measurer: TextMeasurer, formats: [OutputFormat], scales: [Double]) {
+    public init(report: Report, style: Style, measurer: TextMeasurer, formats: [OutputFormat], scales: [Double],
+                edition: Edition = .english) {
         reportTitle = report.title
         styleName = style.name
+        self.edition = edition
         size = Size(width: style.chartWidth, height: style.chartHeight)
-        let specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer)
+        let specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer, edition: edition)
         let stems = SafeFileName.unique(specs.map { spec in
             spec.outcome.map { "outcome-\($0.id)-\(spec.kind.rawValue)" } ?? "overview-\(spec.part ?? 1)"
         })
@@ -60,7 +65,8 @@ public struct ChartSet: Sendable {
     public func render(_ file: File, renderer: Renderer, report: Report, style: Style,
                        pdfOptions: PDFOptions = PDFOptions()) throws -> (bytes: [UInt8], entry: ManifestEntry) {
         let options = options(for: file)
-        let bytes = try renderer.chart(file.spec, report: report, style: style, options: options, pdfOptions: pdfOptions)
+        let bytes = try renderer.chart(file.spec, report: report, style: style, options: options, pdfOptions: pdfOptions,
+                                       edition: edition)
         let pixels = options.pixelSize
         let entry = ManifestEntry(
             file: file.name, kind: file.spec.kind.rawValue, outcome: file.spec.outcome?.id, title: file.spec.title,

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioFiles
 import FolioLayout
 import FolioModel
@@ -13,10 +14,12 @@ public struct CountryBriefings: Sendable {
     public var style: Style
     public var options: PDFOptions
     public var context: BriefingLayout.Context
+    public var edition: Edition
 
     public init(report: Report, countries: [String], style: Style = .standard, options: PDFOptions = PDFOptions(),
-                context: BriefingLayout.Context = BriefingLayout.Context()) {
+                context: BriefingLayout.Context = BriefingLayout.Context(), edition: Edition = .english) {
         self.report = report; self.countries = countries; self.style = style; self.options = options; self.context = context
+        self.edition = edition
     }
 
     /// File names, one per country and unique within the set: `Côte d'Ivoire` → a safe stem + ".pdf".
@@ -27,7 +30,7 @@ public struct CountryBriefings: Sendable {
     public func render(jobs: Int, each: @escaping @Sendable (Int, [UInt8]) throws -> Void) throws {
         try ParallelRenders.run(count: countries.count, jobs: jobs) { renderer, index in
             let bytes = try renderer.countryBriefing(countries[index], report: report, style: style, options: options,
-                                                     context: context)
+                                                     context: context, edition: edition)
             try each(index, bytes)
         }
     }
@@ -38,7 +41,7 @@ public struct CountryBriefings: Sendable {
         for index in countries.indices {
             try renderer.cancellation?.check()
             try each(index, try renderer.countryBriefing(countries[index], report: report, style: style, options: options,
-                                                          context: context))
+                                                          context: context, edition: edition))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioRender
@@ -11,8 +12,8 @@ extension SlideDeck {
     ///
     /// Shared by `folio slides`, the build and the service so a deck is the same wherever it is made.
     public static func charts(of report: Report, style: Style, measurer: TextMeasurer, scale: Double = 2,
-                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SlideDeck {
-        let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale)
+                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount, edition: Edition = .english) throws -> SlideDeck {
+        let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale, edition: edition)
         let slides = Guarded([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
@@ -26,8 +27,9 @@ extension SlideDeck {
     /// - Parameter checkpoint: called with the number of slides before each one is drawn; it throws
     ///   to stop (a request past its time, a deck over a size limit).
     public static func charts(of report: Report, style: Style, renderer: Renderer, scale: Double = 2,
+                              edition: Edition = .english,
                               checkpoint: (_ slideCount: Int) throws -> Void = { _ in }) throws -> SlideDeck {
-        let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale)
+        let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale, edition: edition)
         return plan.deck(try plan.specs.indices.map { index in
             try checkpoint(plan.specs.count)
             return try plan.slide(index, renderer: renderer)
@@ -41,18 +43,20 @@ private struct ChartSlidePlan: Sendable {
     var style: Style
     var specs: [ChartSpec]
     var options: ChartOptions
+    var edition: Edition
 
-    init(report: Report, style: Style, measurer: TextMeasurer, scale: Double) {
+    init(report: Report, style: Style, measurer: TextMeasurer, scale: Double, edition: Edition) {
         self.report = report
         self.style = style
+        self.edition = edition
         let size = Size(width: style.chartWidth, height: style.chartHeight)
-        specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer)
+        specs = ReportCharts.all(in: report, size: size, style: style, measurer: measurer, edition: edition)
         options = ChartOptions(format: .png, width: size.width, height: size.height, scale: scale)
     }
 
     func slide(_ index: Int, renderer: Renderer) throws -> DeckSlide {
         let spec = specs[index]
-        let png = try renderer.chart(spec, report: report, style: style, options: options)
+        let png = try renderer.chart(spec, report: report, style: style, options: options, edition: edition)
         let pixels = options.pixelSize
         return DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
                          pixelWidth: pixels.width, pixelHeight: pixels.height)
@@ -62,6 +66,7 @@ private struct ChartSlidePlan: Sendable {
         let subtitle = [report.subtitle, report.period].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         var deck = SlideDeck(title: report.title, subtitle: subtitle.isEmpty ? nil : subtitle, footer: report.organization,
                              slides: slides)
+        deck.language = edition.language
         deck.fontFamily = style.fontFamily
         deck.accentColor = style.accentColor.hexDigits
         deck.textColor = style.textColor.hexDigits

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioProducts
@@ -23,6 +24,7 @@ struct BenchCommand: FolioCommand {
     var synthetic: Int?
 
     @OptionGroup var styleOptions: StyleOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Renders per artefact.")
     var iterations: Int = 30
@@ -34,7 +36,7 @@ struct BenchCommand: FolioCommand {
     }
 
     func execute() throws {
-        let report: Report
+        var report: Report
         var cases: [(String, () throws -> Int)] = []
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
@@ -52,31 +54,34 @@ struct BenchCommand: FolioCommand {
             }))
             print("synthetic report, \(report.outcomes.count) outcomes, \(iterations) iterations each")
         }
+        let made = try languageOptions.edition(of: report)
+        report = made.report
+        let edition = made.edition
         let outcome = report.outcomes[0]
         let fixedDate = PDFOptions(date: Date(timeIntervalSince1970: 0))
         cases += [
-            ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report, style: style).count }),
-            ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report, style: style).count }),
+            ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report, style: style, edition: edition).count }),
+            ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report, style: style, edition: edition).count }),
             ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, style: style,
                                                   options: ChartOptions(format: .svg)).count }),
             ("briefing layout only", {
-                try BriefingLayout(style: style, measurer: renderer.measurer).document(for: report).pages.count
+                try BriefingLayout(style: style, measurer: renderer.measurer, edition: edition).document(for: report).pages.count
             }),
             // The same layout without Pango: what the layout logic itself costs.
             ("layout, fixed measurer", {
-                try BriefingLayout(style: style, measurer: FixedAdvanceMeasurer()).document(for: report).pages.count
+                try BriefingLayout(style: style, measurer: FixedAdvanceMeasurer(), edition: edition).document(for: report).pages.count
             }),
-            ("briefing PDF", { try renderer.briefing(report, style: style, options: fixedDate).count }),
+            ("briefing PDF", { try renderer.briefing(report, style: style, options: fixedDate, edition: edition).count }),
         ]
         let countries = BriefingLayout.countries(in: report)
         if let first = countries.first {
-            cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, style: style, options: fixedDate).count }))
+            cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, style: style, options: fixedDate, edition: edition).count }))
         }
         print("artefact".padding(toLength: 24, withPad: " ", startingAt: 0) + "  median ms     p95 ms      bytes")
         for (name, body) in cases {
             try measure(name, body)
         }
-        try measureAllCountries(countries, report: report)
+        try measureAllCountries(countries, report: report, edition: edition)
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print(String(format: "peak RSS %.1f MiB", Double(usage.ru_maxrss) / 1024))
@@ -97,11 +102,11 @@ struct BenchCommand: FolioCommand {
     }
 
     /// Every country's briefing, on all cores, once (as `render --per-country` does, without writing).
-    func measureAllCountries(_ countries: [String], report: Report) throws {
+    func measureAllCountries(_ countries: [String], report: Report, edition: Edition) throws {
         guard !countries.isEmpty else { return }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let start = DispatchTime.now().uptimeNanoseconds
-        try CountryBriefings(report: report, countries: countries, options: PDFOptions(), context: BriefingLayout.Context())
+        try CountryBriefings(report: report, countries: countries, options: PDFOptions(), context: BriefingLayout.Context(), edition: edition)
             .run(into: nil, jobs: workers)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print(String(format: "all %d country briefings on %d cores: %.2f s", countries.count, workers, seconds))

@@ -18,6 +18,7 @@ struct ChartCommand: FolioCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var styleOptions: StyleOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Chart to draw: targets (targets versus results) or regions (results by region).")
     var kind: ChartKind
@@ -71,7 +72,9 @@ struct ChartCommand: FolioCommand {
                     + "pixels, more than the limit of \(Renderer.maximumPixels / 1_000_000) megapixels")
             }
         }
-        let report = try input.load().report!
+        let data = try input.load().report!
+        let made = try languageOptions.edition(of: data)
+        let report = made.report
         let chosen: Outcome
         if let outcome {
             guard let found = report.outcome(id: outcome) else {
@@ -83,9 +86,10 @@ struct ChartCommand: FolioCommand {
             chosen = report.outcomes[0]
         }
         let destination = try OutputPath.resolve(
-            output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue).\(resolvedFormat.rawValue)")
+            output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue)\(languageOptions.fileSuffix(for: data)).\(resolvedFormat.rawValue)")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
-        let bytes = try renderer.chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions)
+        let bytes = try renderer.chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions,
+                                       edition: made.edition)
         try OutputPath.write(bytes, to: destination)
     }
 }

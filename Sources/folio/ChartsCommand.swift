@@ -16,6 +16,7 @@ struct ChartsCommand: FolioCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var styleOptions: StyleOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing; default Output/<name>-charts).")
     var output: String?
@@ -58,13 +59,15 @@ struct ChartsCommand: FolioCommand {
     }
 
     func execute() throws {
-        let report = try input.load().report!
+        let data = try input.load().report!
+        let made = try languageOptions.edition(of: data)
+        let report = made.report
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
         var set = ChartSet(report: report, style: style, measurer: renderer.measurer, formats: try parsedFormats(),
-                           scales: try parsedScales())
+                           scales: try parsedScales(), edition: made.edition)
         set.compression = pngCompression
-        let folder = try OutputPath.folder(output, defaultName: input.baseName + "-charts")
+        let folder = try OutputPath.folder(output, defaultName: input.baseName + languageOptions.fileSuffix(for: data) + "-charts")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: nil))
         let progress = ProgressReport(total: set.files.count, noun: "chart file")
         let entries = try set.renderAll(report: report, style: style, pdfOptions: pdfOptions,

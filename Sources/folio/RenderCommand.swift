@@ -18,6 +18,7 @@ struct RenderCommand: FolioCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var styleOptions: StyleOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(name: .shortAndLong, help: "Output PDF file (with --per-country: output folder).")
     var output: String?
@@ -49,7 +50,9 @@ struct RenderCommand: FolioCommand {
 
     func execute() throws {
         let loaded = try input.loadWithFingerprint()
-        let report = loaded.result.report!
+        let data = loaded.result.report!
+        let made = try languageOptions.edition(of: data)
+        let report = made.report, suffix = languageOptions.fileSuffix(for: data)
         // One font set-up serves the style's font check and the render (fontconfig costs ~10 ms a time).
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
@@ -57,14 +60,14 @@ struct RenderCommand: FolioCommand {
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: loaded.fingerprint)
         if perCountry {
             try CountryBriefings(report: report, countries: try chosenCountries(report), style: style, options: PDFOptions(date: documentDate),
-                                 context: context)
-                .run(into: try OutputPath.folder(output, defaultName: input.baseName + "-countries"),
+                                 context: context, edition: made.edition)
+                .run(into: try OutputPath.folder(output, defaultName: input.baseName + suffix + "-countries"),
                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             return
         }
-        let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pdf")
+        let destination = try OutputPath.resolve(output, defaultName: input.baseName + suffix + ".pdf")
         let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
-                                            maxPages: maxPages)
+                                            maxPages: maxPages, edition: made.edition)
         try OutputPath.write(bytes, to: destination)
     }
 

@@ -16,6 +16,7 @@ struct SlidesCommand: FolioCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     @Option(help: "Style sheet: a name from Styles/ or a path (default: slides).")
     var style: String = "slides"
@@ -34,12 +35,13 @@ struct SlidesCommand: FolioCommand {
     }
 
     func execute() throws {
-        let report = try input.load().report!
+        let data = try input.load().report!
+        let made = try languageOptions.edition(of: data)
         let renderer = try Renderer()
         let style = try StyleOptions.load(self.style, fonts: renderer.fonts)
-        let destination = try OutputPath.resolve(output, defaultName: input.baseName + ".pptx")
-        let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale,
-                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let destination = try OutputPath.resolve(output, defaultName: input.baseName + languageOptions.fileSuffix(for: data) + ".pptx")
+        let deck = try SlideDeck.charts(of: made.report, style: style, measurer: renderer.measurer, scale: scale,
+                                        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, edition: made.edition)
         let bytes = try deck.pptx()
         try OutputPath.write(bytes, to: destination, detail: "\(deck.slides.count + 1) slides, \(ByteCount(bytes.count))")
     }
