@@ -30,7 +30,14 @@ public enum CatalogueFile {
         guard data.count <= maxBytes else { throw Failure(file: url.path, message: "a catalogue may be at most 1 MiB") }
         guard let text = String(data: data, encoding: .utf8) else { throw Failure(file: url.path, message: "not UTF-8 text") }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch { throw Failure(file: url.path, message: "not YAML: \(error)") }
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            // Yams quotes the whole document as context; the first line and the position are enough.
+            let lines = "\(error)".split(separator: "\n")
+            let position = lines.last(where: { $0.contains(" in line ") }).map { " (" + $0.trimmingCharacters(in: .whitespaces) + ")" } ?? ""
+            throw Failure(file: url.path, message: "not YAML: " + (lines.first.map(String.init) ?? "") + position)
+        }
         guard let root = node?.mapping else { throw Failure(file: url.path, message: "a catalogue is a mapping with language and messages") }
         let fallbackTag = String(name.dropLast(url.pathExtension.isEmpty ? 0 : url.pathExtension.count + 1))
         let language = root["language"]?.string ?? fallbackTag
