@@ -2,62 +2,84 @@ import Foundation
 
 /// Where catalogues come from: the bundled `Assets/catalogues`, then any folders a style sheet or
 /// a project adds, each file `<tag>.yaml` overriding the keys it names.
+///
+/// Every file is read once, when the library is made; editions are then made from memory, so a
+/// server answering many languages reads no file per request.
 public struct CatalogueLibrary: Sendable {
-    public var folders: [URL]
+    public let folders: [URL]
+    /// Each tag's catalogue, merged over the folders in order.
+    public let catalogues: [String: Catalogue]
+    /// SHA-256 input: the files' names and bytes in order, for callers that key caches on them.
+    public let contentDigestInput: [UInt8]
 
-    public init(folders: [URL]) { self.folders = folders }
+    /// No catalogue at all: every edition is English keys, with a warning. For a broken install only.
+    public static let empty = CatalogueLibrary(catalogues: [:])
+
+    private init(catalogues: [String: Catalogue]) {
+        folders = []
+        self.catalogues = catalogues
+        contentDigestInput = []
+    }
+
+    public init(folders: [URL]) throws {
+        self.folders = folders
+        var catalogues: [String: Catalogue] = [:]
+        var digest: [UInt8] = []
+        for folder in folders {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            for name in names {
+                let tag = String(name.dropLast(5))
+                guard LanguageTagSyntax.isSafeFileName(tag) else { continue }
+                let url = folder.appendingPathComponent(name)
+                let found = try CatalogueFile.read(url)
+                catalogues[tag] = catalogues[tag].map { $0.merging(found) } ?? found
+                if let bytes = try? Data(contentsOf: url) { digest += Array("\(tag)\n\(bytes.count)\n".utf8) + Array(bytes) }
+            }
+        }
+        self.catalogues = catalogues
+        contentDigestInput = digest
+    }
 
     /// The bundled catalogues, plus `extra` folders laid over them in order.
     public static func bundled(adding extra: [URL] = []) throws -> CatalogueLibrary {
         guard let folder = BundledAssets.path("catalogues") else {
             throw CatalogueFile.Failure(file: "Assets/catalogues", message: "cannot find the bundled catalogues; set FOLIO_ASSETS to the bundle's Assets folder")
         }
-        return CatalogueLibrary(folders: [folder] + extra)
+        return try CatalogueLibrary(folders: [folder] + extra)
     }
 
-    /// Tags with a catalogue in any folder, sorted.
-    public func languages() -> [String] {
-        var tags = Set<String>()
-        for folder in folders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names where name.hasSuffix(".yaml") { tags.insert(String(name.dropLast(5))) }
-        }
-        return tags.sorted()
+    /// Tags with a catalogue, sorted.
+    public func languages() -> [String] { catalogues.keys.sorted() }
+
+    /// Whether some catalogue serves `language` ("fr-CA" is served by fr.yaml).
+    public func hasCatalogue(for language: String) -> Bool {
+        Self.chain(language).contains { catalogues[$0] != nil }
     }
 
     /// The edition for `language` ("fr", "fr-CA" → fr-CA.yaml over fr.yaml). A language without
     /// any catalogue is English text with the language's own formats, and a warning.
-    public func edition(_ language: String) throws -> Edition {
-        let english = try catalogue("en") ?? Catalogue(language: "en", messages: [:])
-        var chain: [String] = []
-        let parts = language.split(separator: "-").map(String.init)
-        for count in 1...max(1, parts.count) { chain.append(parts.prefix(count).joined(separator: "-")) }
+    public func edition(_ language: String) -> Edition {
+        let english = catalogues["en"] ?? Catalogue(language: "en", messages: [:])
         var merged: Catalogue?
-        for tag in chain {
-            guard let found = try catalogue(tag) else { continue }
+        for tag in Self.chain(language) {
+            guard let found = catalogues[tag] else { continue }
             merged = merged.map { $0.merging(found) } ?? found
         }
-        // "en-US" asks for American formats even though en.yaml names en-GB's.
-        if parts.count > 1, try catalogue(language)?.locale == nil { merged?.locale = nil }
         guard var catalogue = merged else {
             return Edition(language: language, catalogue: Catalogue(language: language, messages: [:]), english: english,
                            warnings: ["no catalogue for language \"\(language)\"; Folio's own words stay English"])
         }
+        // "en-US" asks for American formats even though en.yaml names en-GB's.
+        if Self.chain(language).count > 1, catalogues[language]?.locale == nil { catalogue.locale = nil }
         catalogue.language = language
         return Edition(language: language, catalogue: catalogue, english: english)
     }
 
-    /// The catalogue of exactly `tag`, merged over all folders; nil when no folder has one.
-    func catalogue(_ tag: String) throws -> Catalogue? {
-        guard LanguageTagSyntax.isSafeFileName(tag) else { return nil }
-        var merged: Catalogue?
-        for folder in folders {
-            let url = folder.appendingPathComponent(tag + ".yaml")
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let found = try CatalogueFile.read(url)
-            merged = merged.map { $0.merging(found) } ?? found
-        }
-        return merged
+    /// "zh-Hans-CN" → ["zh", "zh-Hans", "zh-Hans-CN"]: the catalogues an edition is made of, general first.
+    static func chain(_ language: String) -> [String] {
+        guard LanguageTagSyntax.isSafeFileName(language) else { return [] }
+        let parts = language.split(separator: "-").map(String.init)
+        return (1...max(1, parts.count)).map { parts.prefix($0).joined(separator: "-") }
     }
 }
 
@@ -65,8 +87,8 @@ public struct CatalogueLibrary: Sendable {
 /// may reach the file system.
 enum LanguageTagSyntax {
     static func isSafeFileName(_ tag: String) -> Bool {
-        !tag.isEmpty && tag.count <= 35 && tag.unicodeScalars.allSatisfy {
-            ($0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-")
-        } && !tag.hasPrefix("-")
+        !tag.isEmpty && tag.count <= 35 && !tag.hasPrefix("-") && tag.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
     }
 }

@@ -22,7 +22,7 @@ public struct ReportEdition: Sendable {
         guard LanguageTag.isValid(tag) else {
             throw Failure(description: "language \"\(tag)\" is not a BCP 47 tag (like fr or es-419)")
         }
-        let edition = try catalogues.edition(tag)
+        let edition = catalogues.edition(tag)
         var resolved = report
         resolved.language = tag
         resolved.renameRegions(edition.defaultRegionNames(for: report))

@@ -1,4 +1,5 @@
 import FolioFiles
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioRender
@@ -12,6 +13,8 @@ import Logging
 public final class RenderService: Sendable {
     public let configuration: ServiceConfiguration
     public let styles: StyleCatalog
+    /// The catalogues of Folio's words, read once: `?lang=` picks an edition from them.
+    public let catalogues: CatalogueLibrary
     public let pool: RenderPool
     public let cache: ResponseCache
     public let metrics: ServiceMetrics
@@ -25,7 +28,7 @@ public final class RenderService: Sendable {
     public static var engineRelease: String { Renderer.engineRelease }
 
     public init(configuration: ServiceConfiguration, logger: Logger, styles: StyleCatalog? = nil,
-                metrics: ServiceMetrics = ServiceMetrics(),
+                catalogues: CatalogueLibrary? = nil, metrics: ServiceMetrics = ServiceMetrics(),
                 makeRenderer: @escaping @Sendable () throws -> Renderer = { try Renderer() }) {
         var configuration = configuration
         // An invalid SOURCE_DATE_EPOCH is refused by `ServiceConfiguration.validate()` before a server starts.
@@ -36,7 +39,10 @@ public final class RenderService: Sendable {
         let styles = styles ?? StyleCatalog.load(directory: configuration.stylesDirectory ?? StyleLibrary.bundledDirectory(),
                                                  logger: logger)
         self.styles = styles
+        let catalogues = catalogues ?? Self.bundledCatalogues(logger: logger)
+        self.catalogues = catalogues
         engineVersion = Self.engineRelease + "+styles." + styles.digest.prefix(16)
+            + "+words." + SHA256.hex(catalogues.contentDigestInput).prefix(16)
         cache = ResponseCache(capacity: configuration.cacheBytes)
         rebuilds = configuration.project.map {
             ProjectRebuilds(directory: $0, schedule: configuration.rebuildSchedule, metrics: metrics, logger: logger)
@@ -67,9 +73,12 @@ public final class RenderService: Sendable {
     ///   - parameters: every parameter that changes the output, defaults filled in; with the route,
     ///     the body and the engine version they make the ETag.
     ///   - draw: runs on a render thread with the validated report.
-    func render(_ request: Request, route: String, parameters: [String: String], upload: UploadedReport,
+    func render(_ request: Request, route: String, parameters: [String: String], language: String?, upload: UploadedReport,
                 kind: RenderKind, contentType: String, fileName: String,
-                draw: @escaping @Sendable (Renderer, Report, [UInt8]) throws -> [UInt8]) async throws -> Response {
+                draw: @escaping @Sendable (Renderer, ReportEdition, [UInt8]) throws -> [UInt8]) async throws -> Response {
+        try checkLanguage(language)
+        var parameters = parameters
+        parameters["lang"] = language ?? ""
         let key = ResponseCache.key(engine: engineVersion, route: route, parameters: parameters, format: upload.format,
                                     body: upload.bytes)
         let etag = "\"\(key)\""
@@ -86,9 +95,16 @@ public final class RenderService: Sendable {
         }
         if store { metrics.cacheMisses.increment() }
         let maxBytes = configuration.maxBodyBytes
+        let catalogues = self.catalogues
         let bytes = try await runOnPool(kind) { renderer in
             let report = try Self.validatedReport(upload, maxBytes: maxBytes)
-            return try draw(renderer, report, upload.bytes)
+            let made: ReportEdition
+            do {
+                made = try ReportEdition.make(report, language: language, catalogues: catalogues)
+            } catch let failure as ReportEdition.Failure {
+                throw ProblemDetails.badParameter(failure.description)
+            }
+            return try draw(renderer, made, upload.bytes)
         }
         let buffer = ByteBuffer(bytes: bytes)
         if store {

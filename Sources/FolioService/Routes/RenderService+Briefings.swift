@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioRender
@@ -12,7 +13,7 @@ import HummingbirdCore
 /// country's short briefing (404 when the report does not name it). `date` is printed on the cover
 /// and stamped into the PDF; without it the PDF carries the server's document date and the cover none.
 extension RenderService {
-    static let briefingParameters: Set<String> = ["style", "country", "date"]
+    static let briefingParameters: Set<String> = ["style", "country", "date", "lang"]
 
     func briefing(_ request: Request) async throws -> Response {
         let query = try QueryParameters(request.uri, allowed: Self.briefingParameters)
@@ -28,13 +29,15 @@ extension RenderService {
         let parameters = ["style": style.name, "country": country ?? "", "date": String(date.timeIntervalSince1970),
                           "coverDate": requestedDate == nil ? "none" : "date", "maxPages": String(maxPages)]
         let fileName = Self.safeFileName(country.map { "briefing-\($0)" } ?? "briefing") + ".pdf"
-        return try await render(request, route: "/v1/briefings", parameters: parameters, upload: upload,
+        return try await render(request, route: "/v1/briefings", parameters: parameters, language: query["lang"], upload: upload,
                                 kind: country == nil ? .briefing : .countryBriefing, contentType: "application/pdf",
-                                fileName: fileName) { renderer, report, body in
+                                fileName: fileName) { renderer, made, body in
+            let report = made.report
             let context = BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: upload.dataFingerprint)
             let options = PDFOptions(date: date, creator: "Folio")
             guard let country else {
-                return try renderer.briefing(report, style: style.style, options: options, context: context, maxPages: maxPages)
+                return try renderer.briefing(report, style: style.style, options: options, context: context, maxPages: maxPages,
+                                             edition: made.edition)
             }
             let countries = BriefingLayout.countries(in: report)
             guard let name = countries.first(where: { $0.caseInsensitiveCompare(country) == .orderedSame }) else {
@@ -43,7 +46,8 @@ extension RenderService {
                 throw ProblemDetails.notFound("unknown-country", "the report names no country \"\(country)\""
                     + (close.isEmpty ? "" : "; did you mean " + close.map { "\"\($0)\"" }.joined(separator: ", ") + "?"))
             }
-            return try renderer.countryBriefing(name, report: report, style: style.style, options: options, context: context)
+            return try renderer.countryBriefing(name, report: report, style: style.style, options: options, context: context,
+                                                edition: made.edition)
         }
     }
 }

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioProducts
@@ -15,8 +16,8 @@ import HummingbirdCore
 /// Both use `ChartSet`'s plan, so the list, the ZIP, the CLI and the deck name the same charts in
 /// the same order, with the alternative text the server writes (never made up by a client).
 extension RenderService {
-    static let chartListParameters: Set<String> = ["style"]
-    static let chartSetParameters: Set<String> = ["style", "formats", "scales", "date"]
+    static let chartListParameters: Set<String> = ["style", "lang"]
+    static let chartSetParameters: Set<String> = ["style", "formats", "scales", "date", "lang"]
 
     /// One chart of the list: enough to ask `/v1/charts/{kind}` for it and to describe it.
     struct ChartListItem: Encodable {
@@ -54,9 +55,11 @@ extension RenderService {
         let query = try QueryParameters(request.uri, allowed: Self.chartListParameters)
         let style = try styles.style(named: query["style"] ?? "default")
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)
-        return try await render(request, route: "/v1/charts", parameters: ["style": style.name], upload: upload,
-                                kind: .chartList, contentType: "application/json", fileName: "charts.json") { renderer, report, _ in
-            let set = ChartSet(report: report, style: style.style, measurer: renderer.measurer, formats: [.png], scales: [1])
+        return try await render(request, route: "/v1/charts", parameters: ["style": style.name], language: query["lang"],
+                                upload: upload, kind: .chartList, contentType: "application/json",
+                                fileName: "charts.json") { renderer, made, _ in
+            let set = ChartSet(report: made.report, style: style.style, measurer: renderer.measurer, formats: [.png], scales: [1],
+                               edition: made.edition)
             let items = set.files.map { file in
                 ChartListItem(kind: file.spec.kind.rawValue, outcome: file.spec.outcome?.id,
                               part: file.spec.kind == .overview ? file.spec.part ?? 1 : nil, title: file.spec.title,
@@ -91,9 +94,11 @@ extension RenderService {
                           "scales": scales.map { NumberText.tick($0) }.joined(separator: ","),
                           "date": String(date.timeIntervalSince1970)]
         let guardrail = archiveGuard()
-        return try await render(request, route: "/v1/chart-set", parameters: parameters, upload: upload, kind: .chartSet,
-                                contentType: "application/zip", fileName: "charts.zip") { renderer, report, _ in
-            let set = ChartSet(report: report, style: style.style, measurer: renderer.measurer, formats: formats, scales: scales)
+        return try await render(request, route: "/v1/chart-set", parameters: parameters, language: query["lang"], upload: upload,
+                                kind: .chartSet, contentType: "application/zip", fileName: "charts.zip") { renderer, made, _ in
+            let report = made.report
+            let set = ChartSet(report: report, style: style.style, measurer: renderer.measurer, formats: formats, scales: scales,
+                               edition: made.edition)
             let pdfOptions = PDFOptions(date: date, creator: "Folio")
             var entries: [ZipWriter.Entry] = []
             var manifest: [ChartSet.ManifestEntry] = []

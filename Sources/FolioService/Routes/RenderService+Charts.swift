@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioRender
@@ -12,7 +13,7 @@ import HummingbirdCore
 /// of the overview (default 1; the overview is cut into as many parts as the size needs). Width and
 /// height default to the style's chart size; `scale` multiplies a PNG's pixels.
 extension RenderService {
-    static let chartParameters: Set<String> = ["outcome", "format", "width", "height", "scale", "style", "part", "date"]
+    static let chartParameters: Set<String> = ["outcome", "format", "width", "height", "scale", "style", "part", "date", "lang"]
     static let chartKinds = ["targets", "regions", "overview"]
 
     func chart(_ request: Request, kindName: String?) async throws -> Response {
@@ -66,9 +67,10 @@ extension RenderService {
         if format == .png { parameters["compression"] = configuration.pngCompression.rawValue }
         let base = kind == .overview ? "overview-\(part)" : "\(kind.rawValue)" + (outcomeID.map { "-\($0)" } ?? "")
         let renderKind: RenderKind = format == .png ? .chartPNG : format == .svg ? .chartSVG : .chartPDF
-        return try await render(request, route: "/v1/charts/\(kind.rawValue)", parameters: parameters, upload: upload,
+        return try await render(request, route: "/v1/charts/\(kind.rawValue)", parameters: parameters, language: query["lang"], upload: upload,
                                 kind: renderKind, contentType: Self.mediaType(format),
-                                fileName: Self.safeFileName("chart-" + base) + "." + format.rawValue) { renderer, report, _ in
+                                fileName: Self.safeFileName("chart-" + base) + "." + format.rawValue) { renderer, made, _ in
+            let report = made.report, edition = made.edition
             let pdfOptions = PDFOptions(date: date, creator: "Folio")
             switch kind {
             case .targets, .regions:
@@ -83,10 +85,10 @@ extension RenderService {
                     outcome = report.outcomes[0]
                 }
                 return try renderer.chart(kind == .targets ? .targets : .regions, outcome: outcome, report: report,
-                                          style: style.style, options: options, pdfOptions: pdfOptions)
+                                          style: style.style, options: options, pdfOptions: pdfOptions, edition: edition)
             case .overview:
                 let overviews = ReportCharts.all(in: report, size: Size(width: Double(width), height: Double(height)),
-                                                 style: style.style, measurer: renderer.measurer).filter { $0.kind == .overview }
+                                                 style: style.style, measurer: renderer.measurer, edition: edition).filter { $0.kind == .overview }
                 guard !overviews.isEmpty else {
                     throw ProblemDetails.notFound("no-overview", "the report has no indicators, so no overview chart")
                 }
@@ -95,7 +97,7 @@ extension RenderService {
                         + "part\(overviews.count == 1 ? "" : "s"); there is no part \(part)")
                 }
                 return try renderer.chart(overviews[part - 1], report: report, style: style.style, options: options,
-                                          pdfOptions: pdfOptions)
+                                          pdfOptions: pdfOptions, edition: edition)
             }
         }
     }

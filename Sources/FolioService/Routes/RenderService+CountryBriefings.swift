@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioProducts
@@ -15,7 +16,7 @@ import HummingbirdCore
 /// costs one worker, not all of them, so other requests keep being served; the render timeout
 /// bounds it like any other render.
 extension RenderService {
-    static let countryBriefingsParameters: Set<String> = ["style", "date"]
+    static let countryBriefingsParameters: Set<String> = ["style", "date", "lang"]
 
     func countryBriefings(_ request: Request) async throws -> Response {
         let query = try QueryParameters(request.uri, allowed: Self.countryBriefingsParameters)
@@ -26,16 +27,18 @@ extension RenderService {
         let parameters = ["style": style.name, "date": String(date.timeIntervalSince1970),
                           "coverDate": requestedDate == nil ? "none" : "date"]
         let guardrail = archiveGuard()
-        return try await render(request, route: "/v1/briefings/countries", parameters: parameters, upload: upload,
+        return try await render(request, route: "/v1/briefings/countries", parameters: parameters, language: query["lang"], upload: upload,
                                 kind: .countryBriefings, contentType: "application/zip",
-                                fileName: "country-briefings.zip") { renderer, report, body in
+                                fileName: "country-briefings.zip") { renderer, made, body in
+            let report = made.report
             let countries = BriefingLayout.countries(in: report)
             guard !countries.isEmpty else {
                 throw ProblemDetails(.unprocessableContent, "no-countries", "the report lists no countries, so there are no country briefings")
             }
             let set = CountryBriefings(report: report, countries: countries, style: style.style,
                                        options: PDFOptions(date: date, creator: "Folio"),
-                                       context: BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: upload.dataFingerprint))
+                                       context: BriefingLayout.Context(dataDate: requestedDate, dataFingerprint: upload.dataFingerprint),
+                                       edition: made.edition)
             let names = set.fileNames
             try guardrail.check(fileCount: names.count, what: "ZIP of country briefings")
             var entries: [ZipWriter.Entry] = []

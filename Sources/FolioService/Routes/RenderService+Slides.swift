@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioProducts
@@ -13,7 +14,7 @@ import HummingbirdCore
 /// The style defaults to `slides`, as on the command line; `scale` (1 to 4, default 2) sets the
 /// pixels of the chart pictures.
 extension RenderService {
-    static let slidesParameters: Set<String> = ["style", "scale"]
+    static let slidesParameters: Set<String> = ["style", "scale", "lang"]
     static let pptxMediaType = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
     func slides(_ request: Request) async throws -> Response {
@@ -24,9 +25,10 @@ extension RenderService {
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)
         let guardrail = archiveGuard()
         return try await render(request, route: "/v1/slides", parameters: ["style": style.name, "scale": NumberText.tick(scale)],
-                                upload: upload, kind: .slides, contentType: Self.pptxMediaType,
-                                fileName: "charts.pptx") { renderer, report, _ in
-            let deck = try SlideDeck.charts(of: report, style: style.style, renderer: renderer, scale: scale) { count in
+                                language: query["lang"], upload: upload, kind: .slides, contentType: Self.pptxMediaType,
+                                fileName: "charts.pptx") { renderer, made, _ in
+            let deck = try SlideDeck.charts(of: made.report, style: style.style, renderer: renderer, scale: scale,
+                                            edition: made.edition) { count in
                 try guardrail.check(fileCount: count, what: "deck")
             }
             do { return try deck.pptx() } catch {

@@ -19,6 +19,7 @@ enum RouteTable {
         Route(method: .post, path: "/v1/charts/:kind"),
         Route(method: .post, path: "/v1/check"),
         Route(method: .get, path: "/v1/styles"),
+        Route(method: .get, path: "/v1/languages"),
         Route(method: .get, path: "/healthz"),
         Route(method: .get, path: "/readyz"),
         Route(method: .get, path: "/metrics"),

@@ -64,6 +64,7 @@ public enum FolioServer {
             return { request, context in try await service.chart(request, kindName: context.parameters.get("kind")) }
         case (.post, "/v1/check"): return { request, _ in try await service.check(request) }
         case (.get, "/v1/styles"): return { _, _ in service.styleList() }
+        case (.get, "/v1/languages"): return { _, _ in service.languageList() }
         case (.get, "/healthz"): return { _, _ in service.healthz() }
         case (.get, "/readyz"): return { _, _ in try service.readyz() }
         case (.get, "/metrics"): return { _, _ in await service.metricsText() }

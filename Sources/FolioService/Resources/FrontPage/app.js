@@ -74,6 +74,7 @@
     $('token-message').textContent = '';
     say('Checking the token…');
     if (await loadStyles()) {
+      await loadLanguages();
       $('token-panel').hidden = true;
       say('Token accepted. Choose or drop your data file.');
       if (state.upload) await check(state.upload);
@@ -114,6 +115,38 @@
     describeStyle();
     if (state.valid) loadCharts();
   });
+
+  // ---- Languages -------------------------------------------------------------------------
+
+  async function loadLanguages() {
+    const select = $('language');
+    if (select.options.length > 1) return true;
+    let list;
+    try {
+      list = await (await call('/v1/languages')).json();
+    } catch (error) {
+      return false;  // without a token yet; asked again once the token is accepted
+    }
+    for (const language of Array.isArray(list.languages) ? list.languages : []) {
+      const option = document.createElement('option');
+      option.value = language.tag;
+      option.lang = language.tag;
+      option.dir = language.direction;
+      option.textContent = language.name + ' (' + language.tag + ')';
+      select.append(option);
+    }
+    return true;
+  }
+
+  $('language').addEventListener('change', () => {
+    if (state.valid) loadCharts();
+  });
+
+  /** The parameters every drawing request shares: the style, and the language when one is chosen. */
+  function drawing(parameters) {
+    const language = $('language').value;
+    return Object.assign({ style: $('style').value || 'default' }, language ? { lang: language } : {}, parameters || {});
+  }
 
   // ---- Reading the data ------------------------------------------------------------------
 
@@ -390,11 +423,10 @@
   async function loadCharts() {
     const generation = ++state.generation;
     const upload = state.upload;
-    const style = $('style').value || 'default';
     clearCharts();
     let list;
     try {
-      list = await (await call('/v1/charts?' + query({ style }), upload)).json();
+      list = await (await call('/v1/charts?' + query(drawing()), upload)).json();
     } catch (error) {
       if (generation === state.generation) say(error.message, true);
       return;
@@ -403,6 +435,8 @@
     const jobs = list.charts.map((chart) => {
       const figure = document.createElement('figure');
       figure.className = 'loading';
+      const language = $('language').selectedOptions[0];
+      if (language && language.value) { figure.lang = language.value; figure.dir = language.dir; }
       const image = document.createElement('img');
       image.alt = chart.alt;
       image.width = list.width;
@@ -418,7 +452,7 @@
       details.append(summary, text);
       figure.append(image, caption, details);
       $('charts').append(figure);
-      const parameters = { style, format: 'png' };
+      const parameters = drawing({ format: 'png' });
       if (chart.outcome !== null) parameters.outcome = chart.outcome;
       if (chart.part !== null) parameters.part = String(chart.part);
       return { path: '/v1/charts/' + encodeURIComponent(chart.kind) + '?' + query(parameters), figure, image };
@@ -466,12 +500,11 @@
 
   async function download(button, what) {
     if (!state.upload || !state.valid) return;
-    const style = $('style').value || 'default';
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     say('Preparing ' + what.label + '…');
     try {
-      const blob = await (await call(what.path + '?' + query({ style }), state.upload)).blob();
+      const blob = await (await call(what.path + '?' + query(drawing()), state.upload)).blob();
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -498,5 +531,5 @@
   // ---- Start -----------------------------------------------------------------------------
 
   if (state.token) $('token').value = state.token;
-  loadStyles().then((ok) => { if (ok) say('Ready. Choose or drop your data file, or paste its text.'); });
+  Promise.all([loadStyles(), loadLanguages()]).then(([ok]) => { if (ok) say('Ready. Choose or drop your data file, or paste its text.'); });
 })();
