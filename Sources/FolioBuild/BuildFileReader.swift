@@ -21,8 +21,9 @@ struct BuildFileReader {
         self.directory = directory
     }
 
-    static let topKeys = ["sources", "targets", "state_folder", "date"]
-    static let targetKeys = Project.Kind.allCases.map(\.rawValue) + ["style", "output", "formats", "scales", "scale", "changes_page"]
+    static let topKeys = ["sources", "targets", "state_folder", "date", "catalogues"]
+    static let targetKeys = Project.Kind.allCases.map(\.rawValue)
+        + ["style", "output", "formats", "scales", "scale", "changes_page", "languages"]
 
     mutating func read(_ data: Data) -> Project? {
         let parsed = YAMLTree.parse(data: data, fileName: file, options: LoadOptions(maxBytes: 4 << 20, maxNodes: 200_000))
@@ -35,6 +36,7 @@ struct BuildFileReader {
         var sources: [Project.Source] = []
         var targetNodes: [YAMLTree] = []
         var stateFolder = "Output"
+        var catalogueFolder: URL?
         var date: Date?
         var sawSources = false, sawTargets = false
         for entry in entries {
@@ -53,6 +55,11 @@ struct BuildFileReader {
                 if let text = scalar(entry.value, "state_folder") {
                     if let normalized = normalize(text, at: entry.value, path: "state_folder") { stateFolder = normalized }
                 }
+            case "catalogues":
+                if let text = scalar(entry.value, "catalogues"),
+                   let normalized = normalize(text, at: entry.value, path: "catalogues") {
+                    catalogueFolder = directory.appendingPathComponent(normalized, isDirectory: true)
+                }
             case "date":
                 if let text = scalar(entry.value, "date") {
                     do { date = try DocumentDate.parse(text, setting: "date") } catch {
@@ -70,8 +77,10 @@ struct BuildFileReader {
             targets += readTarget(node, path: "targets[\(index)]", sources: sources)
         }
         checkOutputs(targets, sources: sources, stateFolder: stateFolder)
-        return Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date,
-                       sourceFolders: groupFolders)
+        var project = Project(directory: directory, sources: sources, targets: targets, stateFolder: stateFolder, date: date,
+                              sourceFolders: groupFolders)
+        project.catalogueFolder = catalogueFolder
+        return project
     }
 
     // MARK: Sources
@@ -168,6 +177,7 @@ struct BuildFileReader {
         var formatsLine: (Int, Int)?
         var scales: [Double]?
         var changesPage: Bool?
+        var languages: [String] = []
         let errorsBefore = errors.count
         for entry in entries {
             let keyPath = path + "." + entry.key
@@ -197,6 +207,17 @@ struct BuildFileReader {
                     if !parsed.contains(format) { parsed.append(format) }
                 }
                 if !items.isEmpty, !parsed.isEmpty { formats = parsed }
+            case "languages":
+                for (offset, item) in list(entry.value, keyPath).enumerated() {
+                    guard let text = item.text, LanguageTag.isValid(text) else {
+                        error("expected a BCP 47 language tag such as en, fr or es-419", item.line, item.column, "\(keyPath)[\(offset)]")
+                        continue
+                    }
+                    if languages.contains(text) {
+                        error("\(text) is listed twice", item.line, item.column, "\(keyPath)[\(offset)]")
+                    }
+                    languages.append(text)
+                }
             case "changes_page":
                 guard case .scalar(let text, false) = entry.value.value, ["true", "false"].contains(text) else {
                     error("expected true or false", entry.value.line, entry.value.column, keyPath)
@@ -242,20 +263,34 @@ struct BuildFileReader {
                   outputNode.line, outputNode.column, path + ".output")
             return []
         }
+        if languages.count > 1, !pattern.contains("{lang}") {
+            error("this target makes one output per language (\(languages.joined(separator: ", "))), so output needs {lang}",
+                  node.line, node.column, path + ".output")
+            return []
+        }
+        if languages.isEmpty, pattern.contains("{lang}") {
+            error("output uses {lang} but the target lists no languages:", outputNode.line, outputNode.column, path + ".output")
+            return []
+        }
         guard errors.count == errorsBefore else { return [] }
         let styleName = style ?? kind.defaultStyle
         var targets: [Project.Target] = []
         for name in names {
-            guard let expanded = expand(pattern, name: name, style: styleName, at: outputNode, path: path + ".output"),
-                  let normalized = normalize(expanded, at: outputNode, path: path + ".output") else { return [] }
-            if let problem = Self.extensionProblem(kind: kind, output: normalized) {
-                error(problem, outputNode.line, outputNode.column, path + ".output")
-                return []
+            for language in languages.isEmpty ? [nil] : languages.map(Optional.some) {
+                guard let expanded = expand(pattern, name: name, style: styleName, language: language, at: outputNode,
+                                            path: path + ".output"),
+                      let normalized = normalize(expanded, at: outputNode, path: path + ".output") else { return [] }
+                if let problem = Self.extensionProblem(kind: kind, output: normalized) {
+                    error(problem, outputNode.line, outputNode.column, path + ".output")
+                    return []
+                }
+                var target = Project.Target(kind: kind, source: name, style: styleName, output: normalized,
+                                            formats: kind == .charts ? formats : [],
+                                            scales: kind == .charts ? (scales ?? [1, 2]) : kind == .deck ? (scales ?? [2]) : [],
+                                            changesPage: changesPage ?? false, line: node.line, column: node.column)
+                target.language = language
+                targets.append(target)
             }
-            targets.append(Project.Target(kind: kind, source: name, style: styleName, output: normalized,
-                                          formats: kind == .charts ? formats : [],
-                                          scales: kind == .charts ? (scales ?? [1, 2]) : kind == .deck ? (scales ?? [2]) : [],
-                                          changesPage: changesPage ?? false, line: node.line, column: node.column))
         }
         return targets
     }
@@ -291,22 +326,24 @@ struct BuildFileReader {
         return names.filter { seen.insert($0).inserted }
     }
 
-    mutating func expand(_ pattern: String, name: String, style: String, at node: YAMLTree, path: String) -> String? {
+    mutating func expand(_ pattern: String, name: String, style: String, language: String?, at node: YAMLTree,
+                         path: String) -> String? {
         var result = ""
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else {
-                error("unclosed \"{\" in output; the placeholders are {name} and {style}", node.line, node.column, path)
+                error("unclosed \"{\" in output; the placeholders are {name}, {style} and {lang}", node.line, node.column, path)
                 return nil
             }
             let key = rest[rest.index(after: open)..<close]
             switch key {
             case "name": result += name
+            case "lang": result += language ?? ""
             case "style": result += style.hasSuffix(".yaml") || style.contains("/")
                 ? ((style as NSString).lastPathComponent as NSString).deletingPathExtension : style
             default:
-                error("unknown placeholder {\(key)} in output; the placeholders are {name} and {style}", node.line, node.column, path)
+                error("unknown placeholder {\(key)} in output; the placeholders are {name}, {style} and {lang}", node.line, node.column, path)
                 return nil
             }
             rest = rest[rest.index(after: close)...]

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioFiles
 import FolioLayout
 import FolioModel
@@ -106,6 +107,11 @@ final class BuildRun: Sendable {
                     case .failure(let problem):
                         fail(TargetFailure(target: target, reason: .invalidStyle, messages: problem.messages))
                     case .success(let style):
+                        guard case .success(let catalogues) = fingerprints.catalogues,
+                              let made = try? ReportEdition.make(source.report, language: target.language, catalogues: catalogues) else {
+                            fail(TargetFailure(target: target, reason: .invalidStyle, messages: ["cannot make the \(target.language ?? "") edition"]))
+                            continue
+                        }
                         let date = project.date ?? source.date
                         var context = BriefingLayout.Context(dataDate: date, dataFingerprint: source.fingerprint)
                         var inputs = inputs
@@ -113,11 +119,11 @@ final class BuildRun: Sendable {
                         if target.changesPage, let definition = project.source(named: target.source),
                            case .success(let dataHash) = fingerprints.sourceHash(definition) {
                             let changes = pageChanges(for: definition, loaded: source)
-                            context.changes = changes.pageLines
+                            context.changes = changes.pageLines(made.edition)
                             base = BuildState.ChangesBase(data: dataHash, since: changes.previousFingerprint ?? "first")
                             if case .success(let exact) = fingerprints.inputs(of: target, changesSince: base?.since) { inputs = exact }
                         }
-                        let work = TargetWork(target: target, inputs: inputs, report: source.report, style: style,
+                        let work = TargetWork(target: target, inputs: inputs, report: made.report, edition: made.edition, style: style,
                                               pdfOptions: PDFOptions(date: date), context: context, changesBase: base,
                                               measurer: renderer.measurer)
                         works.append(work)

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioFiles
 import FolioModel
 import FolioRender
@@ -68,20 +69,35 @@ extension DataChanges {
         try AtomicFile.write(Array(try encoder.encode(self)), to: folder.appendingPathComponent(source + ".changes.json"))
     }
 
-    /// The changes as sentences for the briefing's changes page.
-    var pageLines: [String] {
-        if firstBuild { return ["This is the first version of this data: \(indicatorCount) indicator\(indicatorCount == 1 ? "" : "s")."] }
+    /// The changes as sentences for the briefing's changes page, in the edition's language.
+    func pageLines(_ edition: Edition) -> [String] {
+        if firstBuild { return [edition.count("changes.first_version", indicatorCount)] }
+        func number(_ value: Int?) -> String { value.map(edition.number) ?? edition.text("no_share") }
+        func countries(_ list: [DataChanges.CountryInRegion]) -> String {
+            var groups: [(String, [String])] = []
+            for item in list {
+                if groups.last?.0 == item.region { groups[groups.count - 1].1.append(item.country) } else { groups.append((item.region, [item.country])) }
+            }
+            return groups.map { $0.1.joined(separator: edition.text("separator.list")) + " (\($0.0))" }
+                .joined(separator: edition.text("changes.separator"))
+        }
         var lines: [String] = []
         for change in changed {
             var parts: [String] = []
-            if let target = change.target { parts.append("target \(ChangeReport.number(target.old)) → \(ChangeReport.number(target.new))") }
-            if let result = change.result { parts.append("result \(ChangeReport.number(result.old)) → \(ChangeReport.number(result.new))") }
-            if !change.countriesAdded.isEmpty { parts.append("added " + ChangeReport.countries(change.countriesAdded)) }
-            if !change.countriesRemoved.isEmpty { parts.append("removed " + ChangeReport.countries(change.countriesRemoved)) }
-            lines.append("Indicator \(change.id) (outcome \(change.outcome)): " + parts.joined(separator: "; ") + ".")
+            if let target = change.target { parts.append(edition.text("changes.target", ["old": number(target.old), "new": number(target.new)])) }
+            if let result = change.result { parts.append(edition.text("changes.result", ["old": number(result.old), "new": number(result.new)])) }
+            if !change.countriesAdded.isEmpty { parts.append(edition.text("changes.added", ["countries": countries(change.countriesAdded)])) }
+            if !change.countriesRemoved.isEmpty { parts.append(edition.text("changes.removed", ["countries": countries(change.countriesRemoved)])) }
+            lines.append(edition.text("changes.indicator", ["id": change.id, "outcome": change.outcome,
+                                                             "changes": parts.joined(separator: edition.text("changes.separator"))]))
         }
-        for figures in added { lines.append("New indicator \(figures.id) (outcome \(figures.outcome)): target \(figures.target), result \(ChangeReport.number(figures.result)).") }
-        for figures in removed { lines.append("Indicator \(figures.id) (outcome \(figures.outcome)) is no longer reported.") }
+        for figures in added {
+            lines.append(edition.text("changes.new_indicator", ["id": figures.id, "outcome": figures.outcome,
+                                                                 "target": edition.number(figures.target), "result": number(figures.result)]))
+        }
+        for figures in removed {
+            lines.append(edition.text("changes.removed_indicator", ["id": figures.id, "outcome": figures.outcome]))
+        }
         return lines
     }
 }

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioModel
 import FolioRender
 import Foundation
@@ -15,6 +16,10 @@ final class InputFingerprints {
     private var sourceHashes: [String: Result<String, TargetFailure.Reason>] = [:]
     private var styleHashes: [String: String?] = [:]
     private lazy var fontsHash: String = computeFontsHash()
+    /// The bundled catalogues and the project's, or why they cannot be read.
+    lazy var catalogues: Result<CatalogueLibrary, CatalogueFile.Failure> = Result {
+        try CatalogueLibrary.bundled(adding: project.catalogueFolder.map { [$0] } ?? [])
+    }.mapError { $0 as? CatalogueFile.Failure ?? CatalogueFile.Failure(file: "catalogues", message: "\($0)") }
 
     /// Bumped when the build's own way of making outputs changes (not the drawing: that is the engine).
     static let buildRecipe = "folio-build-1"
@@ -59,6 +64,13 @@ final class InputFingerprints {
         if !target.formats.isEmpty { lines.append("formats " + target.formats.map(\.rawValue).joined(separator: ",")) }
         if !target.scales.isEmpty { lines.append("scales " + target.scales.map { String($0) }.joined(separator: ",")) }
         if target.changesPage { lines.append("changes since " + (changesSince ?? "unknown")) }
+        switch catalogues {
+        case .success(let library):
+            lines.append("language " + (target.language ?? "of the data"))
+            lines.append("words " + SHA256.hex(library.contentDigestInput(for: target.language)))
+        case .failure(let failure):
+            return .failure(TargetFailure(target: target, reason: .invalidStyle, messages: [failure.description]))
+        }
         return .success(SHA256.hex(Array(lines.joined(separator: "\n").utf8)))
     }
 

@@ -22,6 +22,9 @@ public struct Project: Sendable {
     public var date: Date?
     /// Folders whose files are sources by pattern (`reports: data/*.yaml`): a file added there is a new source.
     public var sourceFolders: [URL] = []
+    /// The project's own catalogues (`catalogues: words/`), laid over the bundled ones: a new
+    /// language, or the organisation's own terms, without code.
+    public var catalogueFolder: URL?
 
     /// A data file or CSV folder, under the name targets use for it.
     public struct Source: Sendable, Equatable {
@@ -74,6 +77,8 @@ public struct Project: Sendable {
         public var scales: [Double]
         /// Briefings: add a "Changes in this version" page listing what changed since the last build.
         public var changesPage: Bool = false
+        /// The edition's language (one of the target's `languages:`); nil: the data's own.
+        public var language: String? = nil
         /// Where in folio.yaml the target is written.
         public var line: Int
         public var column: Int

@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import FolioModel
 import FolioProducts
@@ -23,6 +24,7 @@ final class TargetWork: Sendable {
     let target: Project.Target
     let inputs: String
     let report: Report
+    let edition: Edition
     let style: Style
     let pdfOptions: PDFOptions
     let context: BriefingLayout.Context
@@ -42,12 +44,13 @@ final class TargetWork: Sendable {
 
     private let pieces: Guarded<Pieces>
 
-    init(target: Project.Target, inputs: String, report: Report, style: Style, pdfOptions: PDFOptions,
+    init(target: Project.Target, inputs: String, report: Report, edition: Edition, style: Style, pdfOptions: PDFOptions,
          context: BriefingLayout.Context, changesBase: BuildState.ChangesBase?, measurer: TextMeasurer) {
         self.target = target
         self.inputs = inputs
         self.changesBase = changesBase
         self.report = report
+        self.edition = edition
         self.style = style
         self.pdfOptions = pdfOptions
         self.context = context
@@ -56,10 +59,11 @@ final class TargetWork: Sendable {
             plan = .briefing
         case .countries:
             let briefings = CountryBriefings(report: report, countries: BriefingLayout.countries(in: report), style: style,
-                                             options: pdfOptions, context: context)
+                                             options: pdfOptions, context: context, edition: edition)
             plan = .countries(briefings, names: briefings.fileNames)
         case .charts:
-            plan = .charts(ChartSet(report: report, style: style, measurer: measurer, formats: target.formats, scales: target.scales))
+            plan = .charts(ChartSet(report: report, style: style, measurer: measurer, formats: target.formats, scales: target.scales,
+                                    edition: edition))
         case .deck:
             plan = .deck(scale: target.scales.first ?? 2)
         }
@@ -103,10 +107,10 @@ final class TargetWork: Sendable {
     private func renderPiece(_ piece: Int, renderer: Renderer) throws -> (String, [UInt8], ChartSet.ManifestEntry?) {
         switch plan {
         case .briefing:
-            return (target.output, try renderer.briefing(report, style: style, options: pdfOptions, context: context), nil)
+            return (target.output, try renderer.briefing(report, style: style, options: pdfOptions, context: context, edition: edition), nil)
         case .countries(let briefings, let names):
             let bytes = try renderer.countryBriefing(briefings.countries[piece], report: report, style: style, options: pdfOptions,
-                                                     context: context)
+                                                     context: context, edition: edition)
             return (target.output + "/" + names[piece], bytes, nil)
         case .charts(let set):
             let file = set.files[piece]
@@ -114,7 +118,8 @@ final class TargetWork: Sendable {
             return (target.output + "/" + file.name, bytes, entry)
         case .deck(let scale):
             // One piece: the deck's charts render on this thread, beside the other targets' pieces.
-            let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale, jobs: 1)
+            let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale, jobs: 1,
+                                            edition: edition)
             return (target.output, try deck.pptx(), nil)
         }
     }

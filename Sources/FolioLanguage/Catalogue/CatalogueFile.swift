@@ -19,6 +19,11 @@ public enum CatalogueFile {
         public var file: String
         public var message: String
         public var description: String { "\(file): \(message)" }
+
+        public init(file: String, message: String) {
+            self.file = file
+            self.message = message
+        }
     }
 
     /// Catalogues are small; anything bigger is not one.

@@ -11,6 +11,8 @@ public struct CatalogueLibrary: Sendable {
     public let catalogues: [String: Catalogue]
     /// SHA-256 input: the files' names and bytes in order, for callers that key caches on them.
     public let contentDigestInput: [UInt8]
+    /// The same, per tag: what an edition in one language depends on.
+    private let digestInputs: [String: [UInt8]]
 
     /// No catalogue at all: every edition is English keys, with a warning. For a broken install only.
     public static let empty = CatalogueLibrary(catalogues: [:])
@@ -19,12 +21,14 @@ public struct CatalogueLibrary: Sendable {
         folders = []
         self.catalogues = catalogues
         contentDigestInput = []
+        digestInputs = [:]
     }
 
     public init(folders: [URL]) throws {
         self.folders = folders
         var catalogues: [String: Catalogue] = [:]
         var digest: [UInt8] = []
+        var digests: [String: [UInt8]] = [:]
         for folder in folders {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             for name in names {
@@ -33,11 +37,24 @@ public struct CatalogueLibrary: Sendable {
                 let url = folder.appendingPathComponent(name)
                 let found = try CatalogueFile.read(url)
                 catalogues[tag] = catalogues[tag].map { $0.merging(found) } ?? found
-                if let bytes = try? Data(contentsOf: url) { digest += Array("\(tag)\n\(bytes.count)\n".utf8) + Array(bytes) }
+                if let bytes = try? Data(contentsOf: url) {
+                    let input = Array("\(tag)\n\(bytes.count)\n".utf8) + Array(bytes)
+                    digest += input
+                    digests[tag, default: []] += input
+                }
             }
         }
         self.catalogues = catalogues
         contentDigestInput = digest
+        digestInputs = digests
+    }
+
+    /// What an edition in `language` is made of (English, which fills missing keys, and the
+    /// language's catalogues); nil, an edition in the data's language, depends on every catalogue.
+    /// A build rebuilds only the editions whose catalogues changed.
+    public func contentDigestInput(for language: String?) -> [UInt8] {
+        guard let language else { return contentDigestInput }
+        return (["en"] + Self.chain(language).filter { $0 != "en" }).flatMap { digestInputs[$0] ?? Array("\($0) none\n".utf8) }
     }
 
     /// The bundled catalogues, plus `extra` folders laid over them in order.
