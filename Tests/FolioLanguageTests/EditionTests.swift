@@ -46,14 +46,51 @@ final class EditionTests: XCTestCase {
     }
 
     func testBundledEnglishCountsMemberStates() throws {
-        let english = library().edition("en")
+        let english = try library().edition("en")
         XCTAssertEqual(english.count("count.member_states", 1), "1 member State")
         XCTAssertEqual(english.count("count.member_states", 1200), "1,200 member States")
         XCTAssertEqual(english.warnings, [])
     }
 
     func testUnsafeLanguageTagsNeverReachTheFileSystem() throws {
-        let edition = library().edition("../../etc/passwd")
+        let edition = try library().edition("../../etc/passwd")
         XCTAssertFalse(edition.warnings.isEmpty)
+    }
+}
+
+final class CatalogueCompletenessTests: XCTestCase {
+    /// Every shipped catalogue has every English key, the same placeholders, and a form for each of
+    /// its language's CLDR plural categories (Arabic's one and two may spell the number out).
+    func testShippedCataloguesAreComplete() throws {
+        let library = try CatalogueLibrary.bundled()
+        XCTAssertEqual(library.languages(), ["ar", "en", "es", "fr", "ru", "zh"])
+        let english = try XCTUnwrap(library.catalogues["en"])
+        func placeholders(_ text: String) -> Set<String> {
+            Set(text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) })
+        }
+        for tag in library.languages() where tag != "en" {
+            let edition = library.edition(tag)
+            XCTAssertEqual(edition.warnings, [], tag)
+            let catalogue = try XCTUnwrap(library.catalogues[tag])
+            XCTAssertEqual(Set(catalogue.messages.keys), Set(english.messages.keys), tag)
+            for (key, message) in english.messages {
+                guard let translated = catalogue.messages[key] else { continue }
+                switch (message, translated) {
+                case (.text(let a), .text(let b)):
+                    XCTAssertEqual(placeholders(a), placeholders(b), "\(tag): \(key)")
+                case (.plural(let a), .plural(let forms)):
+                    let expected = placeholders(a["other"]!)
+                    for (category, form) in forms where !(tag == "ar" && (category == "one" || category == "two")) {
+                        XCTAssertEqual(placeholders(form), expected, "\(tag): \(key).\(category)")
+                    }
+                    let rules = PluralRules(language: tag)
+                    for count in [0, 1, 2, 3, 5, 11, 21, 100, 101] {
+                        XCTAssertNotNil(forms[rules.category(of: count)], "\(tag): \(key) has no form for \(count)")
+                    }
+                default:
+                    XCTFail("\(tag): \(key) is plural in one catalogue and not in the other")
+                }
+            }
+        }
     }
 }

@@ -29,6 +29,39 @@ enum TestSupport {
         return url
     }
 
+    static func qpdfObjects(_ pdf: URL) throws -> [String: Any] {
+        let run = try TestSupport.run("qpdf", ["--json=2", "--json-key=qpdf", pdf.path])
+        guard run.status == 0 else { throw NSError(domain: "qpdf", code: Int(run.status), userInfo: [NSLocalizedDescriptionKey: run.stderr]) }
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let objects = (json?["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
+        return objects.mapValues { ($0 as? [String: Any])?["value"] as Any }
+    }
+
+    /// The catalog's /Lang and every /Figure's /Alt in depth-first order of the structure tree,
+    /// found by qpdf's reading, independently of the code under test. Text strings come as "u:…".
+    static func languageAndFigureAlternatives(_ pdf: URL) throws -> (language: String?, alternatives: [String?]) {
+        let objects = try qpdfObjects(pdf)
+        func object(_ reference: Any?) -> [String: Any] {
+            (reference as? String).flatMap { objects["obj:\($0)"] as? [String: Any] } ?? [:]
+        }
+        func text(_ value: Any?) -> String? {
+            (value as? String).map { $0.hasPrefix("u:") ? String($0.dropFirst(2)) : "not a text string: \($0)" }
+        }
+        let trailer = objects["trailer"] as? [String: Any] ?? [:]
+        let catalog = object(trailer["/Root"])
+        var alternatives: [String?] = []
+        func visit(_ kids: Any?) {
+            let list = kids as? [Any] ?? (kids.map { [$0] } ?? [])
+            for case let reference as String in list where reference.hasSuffix(" R") {
+                let element = object(reference)
+                if element["/S"] as? String == "/Figure" { alternatives.append(text(element["/Alt"])) }
+                visit(element["/K"])
+            }
+        }
+        visit(object(catalog["/StructTreeRoot"])["/K"])
+        return (text(catalog["/Lang"]), alternatives)
+    }
+
     struct Run {
         var status: Int32
         var stdout: String

@@ -1,0 +1,104 @@
+import FolioLanguage
+import FolioLayout
+import Foundation
+import XCTest
+
+/// Editions as a reader gets them: `folio render --language L`, read back with poppler and qpdf.
+final class EditionRenderTests: FolioCommandTestCase {
+    /// 6 December 2026, so the cover's date can be checked in each language.
+    static let epoch = "1796515200"
+
+    /// Words Folio writes in English that no other edition may contain (none is in the sample's data).
+    static let englishFurniture = ["Contents", "Summary", "Page 1 of", "Data as of", "Targets and results",
+                                   "Where results were achieved", "of target", "Share of target", "Indicators at a glance",
+                                   "Results by region", "All regions", "Achievement of targets", "Source:", "December"]
+
+    func render(_ language: String) throws -> (pdf: URL, text: String) {
+        let name = "edition-\(language).pdf"
+        let run = try folio(["render", TestSupport.sample.path, "--language", language, "-o", name],
+                            environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let pdf = folder.appendingPathComponent(name)
+        let text = try TestSupport.run("pdftotext", ["-raw", pdf.path, "-"]).stdout
+        return (pdf, text)
+    }
+
+    func catalogue(_ language: String) throws -> Edition {
+        try CatalogueLibrary.bundled().edition(language)
+    }
+
+    func testEveryEditionWritesItsOwnFurnitureAndNoEnglish() throws {
+        // Arabic is read back in RightToLeftTests, where its logical order is checked.
+        for language in ["fr", "es", "zh", "ru"] {
+            let (pdf, text) = try render(language)
+            let edition = try catalogue(language)
+            let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for key in ["contents.title", "summary.title", "summary.at_a_glance", "table.target", "chart.targets.title",
+                        "chart.regions.title", "outcome.results"] {
+                let words = edition.text(key).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                XCTAssertTrue(flat.contains(words), "\(language): \(key) = \(words)")
+            }
+            for english in Self.englishFurniture {
+                XCTAssertFalse(flat.contains(english), "\(language) edition still says \"\(english)\"")
+            }
+            let accessibility = try TestSupport.languageAndFigureAlternatives(pdf)
+            XCTAssertEqual(accessibility.language, language)
+            XCTAssertFalse(accessibility.alternatives.isEmpty)
+            let altPrefix = String(edition.text("alt.targets", ["id": "4", "items": ""]).prefix(8))
+            XCTAssertTrue(accessibility.alternatives.contains { $0?.hasPrefix(altPrefix) == true },
+                          "\(language): alt texts \(accessibility.alternatives)")
+        }
+    }
+
+    func testNumbersPercentagesAndDatesFollowTheLanguage() throws {
+        let french = try render("fr").text
+        XCTAssertTrue(french.contains("6 décembre 2026"), "French date")
+        // poppler gives the no-break space as a plain one; EditionTests checks the character itself.
+        XCTAssertTrue(french.contains("110 %") || french.contains("110\u{00A0}%") || french.contains("110\u{202F}%"),
+                      "French percent with a space before the sign")
+        XCTAssertFalse(french.contains("110%"))
+        let spanish = try render("es").text
+        XCTAssertTrue(spanish.contains("6 de diciembre de 2026"), "Spanish date")
+        let russian = try render("ru").text
+        XCTAssertTrue(russian.contains("6 декабря 2026"), "Russian date")
+        let english = try render("en").text
+        XCTAssertTrue(english.contains("6 December 2026"), "UN English puts the day first")
+        XCTAssertTrue(english.contains("110%"))
+    }
+
+    func testChineseTextIsExtractedAndEveryFontEmbedded() throws {
+        let (pdf, text) = try render("zh")
+        XCTAssertTrue(text.contains("目录"), "CJK text comes out of the PDF")
+        XCTAssertTrue(text.contains("成员国"))
+        let fonts = try TestSupport.run("pdffonts", [pdf.path]).stdout.split(separator: "\n").dropFirst(2)
+        XCTAssertFalse(fonts.isEmpty)
+        for line in fonts {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            // name type encoding emb sub uni object ID: "emb" is the fourth column from the right end's "obj id" pair.
+            XCTAssertEqual(columns[columns.count - 5], "yes", "font not embedded: \(line)")
+        }
+    }
+
+    func testAnUnknownLanguageIsEnglishWithAWarningAndABadTagIsRefused() throws {
+        let unknown = try folio(["render", TestSupport.sample.path, "--language", "sw", "-o", "sw.pdf"])
+        XCTAssertEqual(unknown.status, 0, unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no catalogue for language \"sw\""), unknown.stderr)
+        let bad = try folio(["render", TestSupport.sample.path, "--language", "../fr", "-o", "bad.pdf"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("BCP 47"), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.pdf").path))
+    }
+
+    func testChartsAndDeckTakeTheLanguage() throws {
+        let chart = try folio(["chart", TestSupport.sample.path, "--kind", "targets", "--language", "es", "-o", "t.pdf"])
+        XCTAssertEqual(chart.status, 0, chart.stderr)
+        let text = try TestSupport.run("pdftotext", ["-raw", folder.appendingPathComponent("t.pdf").path, "-"]).stdout
+        XCTAssertTrue(text.contains("Metas y resultados obtenidos"), text)
+        XCTAssertFalse(text.contains("Targets and results"))
+        let charts = try folio(["charts", TestSupport.sample.path, "--language", "fr", "-o", "set"])
+        XCTAssertEqual(charts.status, 0, charts.stderr)
+        let manifest = try String(contentsOf: folder.appendingPathComponent("set/charts.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains(try catalogue("fr").text("chart.spec.targets", ["id": "4"])), manifest)
+        XCTAssertFalse(manifest.contains("of target"))
+    }
+}
