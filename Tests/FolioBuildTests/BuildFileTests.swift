@@ -68,10 +68,31 @@ final class BuildFileTests: XCTestCase {
         XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - charts: a\n    formats: [png, gif]\n"),
                        ["folio.yaml:5:20: targets[0].formats[1]: expected png, svg or pdf"])
         XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    output: Output/{nmae}.pdf\n"),
-                       ["folio.yaml:5:13: targets[0].output: unknown placeholder {nmae} in output; the placeholders are {name} and {style}"])
+                       ["folio.yaml:5:13: targets[0].output: unknown placeholder {nmae} in output; the placeholders are {name}, {style} and {lang}"])
         XCTAssertEqual(errors("sources:\n  ../a: a.yaml\ntargets: []\n").count, 1)
         XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - deck: a\n    formats: [png]\n"),
                        ["folio.yaml:5:5: targets[0].formats: formats is for chart sets"])
+    }
+
+    func testLanguagesMakeOneEditionEachAndNeedLangInTheOutput() throws {
+        let project = try Project.parse(Data("""
+            sources: {a: a.yaml}
+            targets:
+              - briefing: a
+                languages: [en, fr, es]
+                output: out/{name}-{lang}.pdf
+              - charts: a
+                languages: [ar]
+                output: out/charts
+            """.utf8), directory: folder)
+        XCTAssertEqual(project.targets.map(\.id), ["out/a-en.pdf", "out/a-fr.pdf", "out/a-es.pdf", "out/charts"])
+        XCTAssertEqual(project.targets.map(\.language), ["en", "fr", "es", "ar"])
+        XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    languages: [en, fr]\n    output: out/a.pdf\n"),
+                       ["folio.yaml:4:5: targets[0].output: this target makes one output per language (en, fr), so output needs {lang}"])
+        XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    languages: [fr, ../x]\n    output: out/{lang}.pdf\n"),
+                       ["folio.yaml:5:21: targets[0].languages[1]: expected a BCP 47 language tag such as en, fr or es-419"])
+        XCTAssertEqual(errors("sources:\n  a: a.yaml\ntargets:\n  - briefing: a\n    output: out/{lang}.pdf\n"),
+                       ["folio.yaml:5:13: targets[0].output: output uses {lang} but the target lists no languages:"])
     }
 
     func testOutputsLeavingTheProjectAreRefused() {

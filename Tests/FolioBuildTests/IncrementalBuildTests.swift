@@ -70,6 +70,43 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(try project.read("Output/a-charts/outcome-1-targets.png"), chart)
     }
 
+    func testEditionsInThreeLanguagesRebuildOnlyTheOneWhoseCatalogueChanged() throws {
+        try FileManager.default.createDirectory(at: project.url("words"), withIntermediateDirectories: true)
+        try project.write("words/fr.yaml", "language: fr\nmessages:\n  contents.title: Sommaire\n")
+        try project.writeBuildFile("""
+            catalogues: words
+            sources:
+              a: data/a.yaml
+            targets:
+              - briefing: a
+                languages: [en, fr, es]
+                output: Output/a-{lang}.pdf
+            """)
+        let first = try project.build()
+        XCTAssertEqual(first.exitCode, 0, "\(first.failed)")
+        XCTAssertEqual(first.built.map(\.id).sorted(), ["Output/a-en.pdf", "Output/a-es.pdf", "Output/a-fr.pdf"])
+        func text(_ name: String) throws -> String {
+            let run = Process()
+            run.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+            run.arguments = [project.url(name).path, "-"]
+            let pipe = Pipe()
+            run.standardOutput = pipe
+            try run.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            run.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        XCTAssertTrue(try text("Output/a-fr.pdf").contains("Sommaire"), "the project's catalogue overrides the bundled key")
+        XCTAssertTrue(try text("Output/a-es.pdf").contains("Índice"))
+        XCTAssertTrue(try text("Output/a-en.pdf").contains("Contents"))
+
+        try project.write("words/fr.yaml", "language: fr\nmessages:\n  contents.title: Table\n")
+        let second = try project.build()
+        XCTAssertEqual(second.built.map(\.id), ["Output/a-fr.pdf"], "only the French edition's words changed")
+        XCTAssertEqual(second.fresh.sorted(), ["Output/a-en.pdf", "Output/a-es.pdf"])
+        XCTAssertTrue(try text("Output/a-fr.pdf").contains("Table"))
+    }
+
     func testADeletedOrEditedOutputIsMadeAgain() throws {
         XCTAssertEqual(try project.build().exitCode, 0)
         let briefing = try project.read("Output/b.pdf")

@@ -102,6 +102,8 @@ final class OpenAPITests: XCTestCase {
             observed.record(.get, "/readyz", ready.status)
             _ = try await run(.get, "/v1/styles", expect: .ok)
             _ = try await run(.get, "/v1/styles", [:], expect: .unauthorized)
+            _ = try await run(.get, "/v1/languages", expect: .ok)
+            _ = try await run(.get, "/v1/languages", [:], expect: .unauthorized)
 
             let big = S.buffer(String(repeating: "# padding\n", count: 6000))
             let renderRoutes = ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/regions", "/v1/chart-set",
