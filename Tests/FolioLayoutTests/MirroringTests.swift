@@ -10,15 +10,25 @@ final class MirroringTests: XCTestCase {
     let size = Size(width: 200, height: 100)
 
     func testTextMovesToTheMirroredBoxAndReadsRightToLeft() throws {
-        // 6 characters × 0.5 × 10 = 30 points wide, starting 20 points from the left.
-        let frame = Frame(size: size, items: [.text(TextItem("Africa", font: font, color: black, origin: Point(x: 20, y: 40)))])
+        // 7 characters × 0.5 × 10 = 35 points wide, starting 20 points from the left.
+        let frame = Frame(size: size, items: [.text(TextItem("أفريقيا", font: font, color: black, origin: Point(x: 20, y: 40)))])
         let mirrored = frame.mirrored(measurer: measurer)
         guard case .text(let text) = mirrored.items.first else { return XCTFail("text expected") }
-        XCTAssertEqual(text.origin.x, 200 - 20 - 30, accuracy: 1e-9)
+        XCTAssertEqual(text.origin.x, 200 - 20 - 35, accuracy: 1e-9)
         XCTAssertEqual(text.origin.y, 40)
         XCTAssertTrue(text.rightToLeft)
-        XCTAssertEqual(text.text, "Africa", "letters are never reversed; the painter shapes them")
+        XCTAssertEqual(text.text, "أفريقيا", "letters are never reversed; the painter shapes them")
         XCTAssertFalse(TextItem("x", font: font, color: black, origin: .zero).rightToLeft, "left to right unless mirrored")
+    }
+
+    func testOnlyLinesWithoutRightToLeftLettersButWithOthersStayLeftToRight() {
+        let lines = ["المؤشر 4.1": true, "ILO تقرير 2026": true, "110 %": true, " . . . .": true, "٣٠": true,
+                     "Viet Nam": false, "Indicator 4.1.": false, "Россия": false, "中国": false]
+        for (text, rightToLeft) in lines {
+            let item = TextItem(text, font: font, color: black, origin: Point(x: 10, y: 10))
+            guard case .text(let mirrored) = FrameItem.text(item).mirroredForTest(measurer: measurer) else { return XCTFail() }
+            XCTAssertEqual(mirrored.rightToLeft, rightToLeft, text)
+        }
     }
 
     func testRotatedTextKeepsItsAngleAndItsBoxMirrors() throws {
@@ -78,7 +88,9 @@ final class MirroringTests: XCTestCase {
         let width = Style.standard.pageSize.width
         for (original, page) in zip(document.pages, mirrored.pages) {
             XCTAssertEqual(Self.texts(page.frame).map(\.text), Self.texts(original.frame).map(\.text), "reading order is kept")
-            XCTAssertTrue(Self.texts(page.frame).allSatisfy(\.rightToLeft))
+            for text in Self.texts(page.frame) {
+                XCTAssertEqual(text.rightToLeft, !text.text.contains { $0.isLetter }, "English lines keep their direction: \(text.text)")
+            }
             let before = original.frame.textBoxes(measurer: measurer)
             let after = page.frame.textBoxes(measurer: measurer)
             XCTAssertEqual(before.count, after.count)
@@ -130,6 +142,12 @@ final class MirroringTests: XCTestCase {
             default: return item
             }
         })
+    }
+}
+
+private extension FrameItem {
+    func mirroredForTest(measurer: TextMeasurer) -> FrameItem {
+        Frame(size: Size(width: 100, height: 100), items: [self]).mirrored(measurer: measurer).items[0]
     }
 }
 

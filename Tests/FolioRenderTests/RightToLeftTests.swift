@@ -1,4 +1,5 @@
 import FolioLayout
+import FolioModel
 import FolioRender
 import Foundation
 import XCTest
@@ -167,6 +168,26 @@ final class RightToLeftTests: XCTestCase {
         let first = try Data(contentsOf: mirroredPDF())
         let second = try Data(contentsOf: mirroredPDF())
         XCTAssertEqual(first, second)
+    }
+
+    func testMirroredBriefingKeepsItsWordsOnThePage() throws {
+        // The sample briefing, mirrored whole: the same words come out, none leaves the page, and the
+        // running header's page number moves to the left half.
+        let report = try TestSupport.loadSample()
+        let layout = try BriefingLayout(style: .standard, measurer: measurer).document(for: report)
+        let options = PDFOptions(date: Date(timeIntervalSince1970: 1_780_000_000))
+        let plain = folder.appendingPathComponent("plain.pdf"), mirrored = folder.appendingPathComponent("mirrored.pdf")
+        try Data(TestSupport.renderer.pdf(layout, options: options)).write(to: plain)
+        try Data(TestSupport.renderer.pdf(layout.mirroredForRightToLeft(measurer: measurer), options: options)).write(to: mirrored)
+        let before = try BoundingBoxes(pdf: plain), after = try BoundingBoxes(pdf: mirrored)
+        XCTAssertEqual(after.words.map(\.text).sorted(), before.words.map(\.text).sorted())
+        for word in after.words {
+            XCTAssertTrue(word.xMin >= 0 && word.xMax <= Self.page.width + 0.1, "\(word.text) leaves the page")
+        }
+        let pageNumbers = { (boxes: BoundingBoxes) in boxes.words.filter { $0.text == "Page" } }
+        XCTAssertFalse(pageNumbers(before).isEmpty)
+        XCTAssertTrue(pageNumbers(before).allSatisfy { $0.xMin > Self.page.width / 2 })
+        XCTAssertTrue(pageNumbers(after).allSatisfy { $0.xMax < Self.page.width / 2 })
     }
 
     // MARK: - Helpers

@@ -14,6 +14,11 @@ import Foundation
 /// and bar patterns stay readable. Items keep their order, so PDF structure and the reading order
 /// a text extractor sees stay logical (first column first).
 ///
+/// A line with no right-to-left letter but some left-to-right ones (an English name or a data text
+/// not translated) keeps a left-to-right base direction, though it is right-aligned: otherwise its
+/// final full stop and the numbers at either end would jump to the other side. A line of digits,
+/// dots or signs only reads right to left, as the Arabic around it.
+///
 /// A Cairo transform (`scale(-1, 1)`) was rejected: it mirrors the letters too.
 extension Frame {
     /// The frame seen in a mirror standing on its right edge: every x becomes `width − x`.
@@ -52,10 +57,11 @@ extension FrameItem {
 }
 
 extension TextItem {
-    /// The line moved so that its box mirrors in a frame `width` wide, marked right to left.
+    /// The line moved so that its box mirrors in a frame `width` wide, marked right to left unless
+    /// it has only left-to-right letters.
     func mirrored(within width: Double, measurer: TextMeasurer) -> TextItem {
         var copy = self
-        copy.rightToLeft = true
+        copy.rightToLeft = TextItem.readsRightToLeft(text)
         let length = measurer.width(of: text, font: font)
         let metrics = measurer.metrics(of: font)
         // The box's centre in the line's own coordinates (x along the baseline, y down), turned
@@ -65,6 +71,28 @@ extension TextItem {
         let mirroredCentreX = width - (origin.x + offsetX)
         copy.origin = Point(x: mirroredCentreX - offsetX, y: origin.y)
         return copy
+    }
+
+    /// True when `text` has a right-to-left letter (Arabic, Hebrew…) or no letter at all.
+    static func readsRightToLeft(_ text: String) -> Bool {
+        var hasLeftToRightLetter = false
+        for scalar in text.unicodeScalars {
+            if scalar.isRightToLeftScript { return true }
+            if scalar.properties.isAlphabetic { hasLeftToRightLetter = true }
+        }
+        return !hasLeftToRightLetter
+    }
+}
+
+extension Unicode.Scalar {
+    /// In a block of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan,
+    /// Mandaic, their presentation forms, and the historic and Arabic mathematical planes' RTL ranges.
+    /// Swift exposes no bidirectional class; the blocks are what a page of Folio meets.
+    var isRightToLeftScript: Bool {
+        switch value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return false
+        }
     }
 }
 
