@@ -37,6 +37,9 @@ final class RightToLeftTests: XCTestCase {
             .tagged("H1")
         frame.items += [.text(TextItem("ILO تقرير 2026", font: body, color: ink, origin: Point(x: Self.margin, y: 110)))]
             .tagged("P")
+        // CLDR "ar" with Western digits, as Foundation formats 110 % and 12 345 (with its marks).
+        frame.items += [.text(TextItem("تحقق 110\u{200E}%\u{200E} من الهدف في 12,345 حالة", font: body, color: ink,
+                                       origin: Point(x: Self.margin, y: 215)))].tagged("P")
         var y = 140.0
         var lines: [FrameItem] = []
         for line in measurer.lines(of: paragraph, font: body, width: Self.contentWidth) {
@@ -92,11 +95,11 @@ final class RightToLeftTests: XCTestCase {
 
     func testTextLinesEndAtTheRightMargin() throws {
         let boxes = try BoundingBoxes(pdf: mirroredPDF())
-        // Heading, the Latin-first line and every paragraph line: all end at the right margin.
-        let textLines = boxes.lines.filter { $0.yMin > 40 && $0.yMax < 240 }.sorted { $0.yMin < $1.yMin }
+        // Heading, the Latin-first line, every paragraph line and the line of numbers: all end at the right margin.
+        let textLines = boxes.lines.filter { $0.yMin > 40 && $0.yMax < 245 }.sorted { $0.yMin < $1.yMin }
         let measured = measurer.lines(of: paragraph, font: body, width: Self.contentWidth)
         XCTAssertGreaterThan(measured.count, 1)
-        XCTAssertEqual(textLines.count, 2 + measured.count, "heading, one line and the paragraph: \(textLines.map(\.text))")
+        XCTAssertEqual(textLines.count, 3 + measured.count, "heading, one line and the paragraph: \(textLines.map(\.text))")
         for line in textLines {
             XCTAssertEqual(line.xMax, Self.rightMargin, accuracy: 1.5, "\(line.text) ends at x = \(line.xMax)")
         }
@@ -145,7 +148,7 @@ final class RightToLeftTests: XCTestCase {
         // poppler wraps runs in bidi embedding marks and breaks some Arabic words at kerned joins:
         // compare without either.
         let text = Self.bare(run.stdout)
-        for expected in ["ILO تقرير 2026", "نتائج البرنامج", "يقيس المؤشر 4.1 عدد الدول التي حسنت", "بدعم من المكتب في 12 دولة",
+        for expected in ["ILO تقرير 2026", "نتائج البرنامج", "تحقق 110\u{200E}%\u{200E} من الهدف في 12,345 حالة", "يقيس المؤشر 4.1 عدد الدول التي حسنت", "بدعم من المكتب في 12 دولة",
                          "أفريقيا", "آسيا"] {
             XCTAssertTrue(text.contains(Self.bare(expected)), "\(expected) not found in logical order in:\n\(run.stdout)")
         }
