@@ -1,6 +1,6 @@
 import FolioLayout
 import FolioModel
-import FolioRender
+@testable import FolioRender
 import Foundation
 import XCTest
 
@@ -35,7 +35,9 @@ final class RightToLeftTests: XCTestCase {
         let heading = body.bold.sized(16)
         frame.items += [.text(TextItem("نتائج البرنامج", font: heading, color: ink, origin: Point(x: Self.margin, y: 80)))]
             .tagged("H1")
-        frame.items += [.text(TextItem("ILO تقرير 2026", font: body, color: ink, origin: Point(x: Self.margin, y: 110)))]
+        // Broken by the measurer like every paragraph, so a briefing would have it shaped already.
+        let latinFirst = measurer.lines(of: "ILO تقرير 2026", font: body, width: Self.contentWidth)[0]
+        frame.items += [.text(TextItem(latinFirst, font: body, color: ink, origin: Point(x: Self.margin, y: 110)))]
             .tagged("P")
         // CLDR "ar" with Western digits, as Foundation formats 110 % and 12 345 (with its marks).
         frame.items += [.text(TextItem("تحقق 110\u{200E}%\u{200E} من الهدف في 12,345 حالة", font: body, color: ink,
@@ -81,11 +83,15 @@ final class RightToLeftTests: XCTestCase {
         return frame
     }
 
-    func mirroredPDF() throws -> URL {
+    /// - Parameter shaped: Let the painter reuse the lines the measurer shaped while breaking the
+    ///   paragraph, as a briefing does.
+    func mirroredPDF(shaped: Bool = false) throws -> URL {
+        measurer.keepShapedLines(shaped)
+        defer { measurer.keepShapedLines(false) }
         let document = Document(pages: [Page(frame: leftToRightPage())], title: "تقرير", language: "ar",
                                 figureAlternatives: ["النتائج حسب المنطقة: أفريقيا 30، آسيا 12"])
             .mirroredForRightToLeft(measurer: measurer)
-        let file = folder.appendingPathComponent("rtl.pdf")
+        let file = folder.appendingPathComponent(shaped ? "rtl-shaped.pdf" : "rtl.pdf")
         let options = PDFOptions(date: Date(timeIntervalSince1970: 1_780_000_000))
         try Data(TestSupport.renderer.pdf(document, options: options)).write(to: file)
         return file
@@ -165,6 +171,19 @@ final class RightToLeftTests: XCTestCase {
             XCTAssertTrue(columns.contains("yes"), "not embedded: \(font)")
         }
         XCTAssertTrue(run.stdout.contains("NotoSansArabic"), run.stdout)
+    }
+
+    func testLinesShapedWhileMeasuringAreDrawnTheSame() throws {
+        // Paragraph lines that resolved right to left are reused; the Latin-first line and the
+        // number lines resolved left to right and are shaped again, right to left.
+        let fresh = try BoundingBoxes(pdf: mirroredPDF())
+        let reused = try BoundingBoxes(pdf: mirroredPDF(shaped: true))
+        XCTAssertEqual(reused.words.count, fresh.words.count)
+        for (a, b) in zip(reused.words, fresh.words) {
+            XCTAssertEqual(a.text, b.text)
+            XCTAssertEqual(a.xMin, b.xMin, accuracy: 0.01, a.text)
+            XCTAssertEqual(a.yMin, b.yMin, accuracy: 0.01, a.text)
+        }
     }
 
     func testSameInputSameBytes() throws {
