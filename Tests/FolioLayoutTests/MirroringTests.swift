@@ -101,22 +101,20 @@ final class MirroringTests: XCTestCase {
         }
     }
 
-    func testRegionBarsGrowFromTheRightAndTheValueAxisMoves() throws {
+    func testRegionBarsGrowFromTheRightAndLabelsStayOnTheCanvas() throws {
         let chartSize = Size(width: 800, height: 450)
         let chart = ChartKind.regions.layout(outcome: Fixtures.outcome, report: Fixtures.report, size: chartSize,
                                              style: .standard, measurer: measurer)
         let mirrored = chart.mirrored(measurer: measurer)
-        func firstSegmentEdge(_ frame: Frame, color: Color) -> [Double] {
-            frame.items.compactMap { if case .rect(let r, let fill, _) = $0, fill == color { return r.maxX } else { return nil } }
+        func rects(_ frame: Frame, color: Color) -> [Rect] {
+            frame.items.compactMap { if case .rect(let r, let fill, _) = $0, fill == color { return r } else { return nil } }
         }
+        // The first region's segments started each bar at the plot's left; now they end it at the right.
         let africa = Style.standard.regionColor(at: 0)
-        let leftEdges = chart.items.compactMap { item -> Double? in
-            if case .rect(let r, let fill, _) = item, fill == africa { return r.minX } else { return nil }
-        }
-        let rightEdges = firstSegmentEdge(mirrored, color: africa)
-        XCTAssertEqual(leftEdges.count, rightEdges.count)
-        for (left, right) in zip(leftEdges, rightEdges) { XCTAssertEqual(right, chartSize.width - left, accuracy: 1e-9) }
-        // Every text stays on the canvas.
+        let before = rects(chart, color: africa), after = rects(mirrored, color: africa)
+        XCTAssertGreaterThan(before.count, 1)
+        XCTAssertEqual(before.count, after.count)
+        for (left, right) in zip(before, after) { XCTAssertEqual(right.maxX, chartSize.width - left.minX, accuracy: 1e-9) }
         let canvas = Rect(x: 0, y: 0, width: chartSize.width, height: chartSize.height)
         for box in mirrored.textBoxes(measurer: measurer) { XCTAssertTrue(canvas.contains(box), "\(box) leaves the canvas") }
     }
