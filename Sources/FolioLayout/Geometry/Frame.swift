@@ -69,9 +69,14 @@ public struct TextItem: Sendable, Equatable {
     public var origin: Point
     /// Radians about `origin`, as Cairo turns (positive is clockwise on the page); -π/2 reads bottom to top.
     public var rotation: Double
+    /// Shape with a right-to-left base direction (an Arabic edition): neutral characters and Latin
+    /// runs then order around the Arabic as an Arabic reader expects, whatever the first letter is.
+    /// The origin stays the left end of the line as drawn.
+    public var rightToLeft: Bool
 
-    public init(_ text: String, font: FontSpec, color: Color, origin: Point, rotation: Double = 0) {
+    public init(_ text: String, font: FontSpec, color: Color, origin: Point, rotation: Double = 0, rightToLeft: Bool = false) {
         self.text = text; self.font = font; self.color = color; self.origin = origin; self.rotation = rotation
+        self.rightToLeft = rightToLeft
     }
 
     /// The line's box from ascent to descent, unrotated.

@@ -11,6 +11,8 @@ final class FramePainter {
     private let context: OpaquePointer
     private let layout: OpaquePointer
     private var descriptions: [FontSpec: FontDescription] = [:]
+    /// Whether the layout is set for right-to-left lines (see `setDirection`).
+    private var isRightToLeft = false
 
     /// Lines the measurer already shaped for this document, drawn as they are.
     private let shaped: PangoTextMeasurer?
@@ -87,7 +89,10 @@ final class FramePainter {
 
     private func paint(_ text: TextItem) {
         guard !text.text.isEmpty else { return }
-        if text.rotation == 0, let shapedLine = shaped?.shapedLine(text.text, font: text.font), let line = shapedLine.line {
+        // A line the measurer shaped is drawn as it is unless it must read right to left and its
+        // paragraph resolved left to right (it began with a Latin letter).
+        if text.rotation == 0, let shapedLine = shaped?.shapedLine(text.text, font: text.font), let line = shapedLine.line,
+           !text.rightToLeft || line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue {
             setColor(text.color)
             cairo_move_to(cairo, text.origin.x, text.origin.y)
             pango_cairo_show_layout_line(cairo, line)
@@ -96,6 +101,7 @@ final class FramePainter {
         let description = descriptions[text.font] ?? FontDescription(text.font)
         descriptions[text.font] = description
         pango_layout_set_font_description(layout, description.pointer)
+        setDirection(rightToLeft: text.rightToLeft)
         pango_layout_set_text(layout, text.text, -1)
         let baseline = Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE)
         setColor(text.color)
@@ -112,6 +118,18 @@ final class FramePainter {
         pango_cairo_show_layout(cairo, layout)
         cairo_restore(cairo)
         pango_cairo_update_layout(cairo, layout)
+    }
+
+    /// Right-to-left lines get a fixed right-to-left base direction instead of Pango's guess from
+    /// the first strong letter, so "ILO المؤشر 4.1" in an Arabic edition puts "ILO" on the right and a
+    /// line of digits or dots orders as Arabic text around it would. Left-to-right lines keep
+    /// Pango's defaults (base direction guessed per paragraph), as before right-to-left existed.
+    private func setDirection(rightToLeft: Bool) {
+        guard rightToLeft != isRightToLeft else { return }
+        isRightToLeft = rightToLeft
+        pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        pango_layout_set_auto_dir(layout, rightToLeft ? 0 : 1)
+        pango_layout_context_changed(layout)
     }
 
     private func setColor(_ color: Color) {

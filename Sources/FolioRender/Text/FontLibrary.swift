@@ -69,9 +69,14 @@ public final class FontLibrary {
 final class FontDescription {
     let pointer: OpaquePointer
 
+    /// Bundled families tried after the requested one and before the system's fonts. Without them
+    /// fontconfig draws Arabic in whichever system font it prefers (DejaVu Sans on Debian), so an
+    /// Arabic edition would depend on the machine; text those families lack is drawn as before.
+    static let bundledFallbacks = ["Noto Sans Arabic"]
+
     init(_ spec: FontSpec) {
         let description = pango_font_description_new()!
-        pango_font_description_set_family(description, spec.family)
+        pango_font_description_set_family(description, ([spec.family] + FontDescription.bundledFallbacks).joined(separator: ","))
         pango_font_description_set_absolute_size(description, spec.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(description, spec.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
