@@ -113,11 +113,13 @@ extension Page {
 extension Document {
     /// Every page mirrored for a right-to-left edition (Arabic); outline, page labels, figure
     /// alternatives and language are unchanged, since they follow reading order, not geometry.
+    /// Viewers are told to lay facing pages out right to left.
     ///
     /// - Parameter measurer: The measurer the document was laid out with.
     public func mirroredForRightToLeft(measurer: TextMeasurer) -> Document {
         var copy = self
         copy.pages = pages.map { $0.mirrored(measurer: measurer) }
+        copy.readsRightToLeft = true
         return copy
     }
 }

@@ -111,6 +111,8 @@ public struct Document: Sendable, Equatable {
     public var outline: [OutlineEntry]
     /// Alternative text of each "Figure" structure element, in drawing order.
     public var figureAlternatives: [String]
+    /// A right-to-left edition: viewers should put facing pages right to left (PDF /Direction /R2L).
+    public var readsRightToLeft = false
 
     public init(pages: [Page], title: String, author: String? = nil, subject: String? = nil, keywords: String? = nil,
                 language: String = "en", pageLabels: [String] = [], outline: [OutlineEntry] = [],

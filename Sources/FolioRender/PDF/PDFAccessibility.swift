@@ -30,8 +30,9 @@ public enum PDFAccessibility {
     ///
     /// An existing /Lang or /Alt is replaced, so the function can be applied to its own output.
     /// The result depends only on the arguments: same input, same bytes.
+    /// - Parameter rightToLeft: also tell viewers to lay facing pages out right to left (`/Direction /R2L`).
     public static func addLanguageAndAlternativeTexts(to pdf: [UInt8], language: String,
-                                                      figureAlternatives: [String]) throws -> [UInt8] {
+                                                      figureAlternatives: [String], rightToLeft: Bool = false) throws -> [UInt8] {
         try validateLanguage(language)
         let file = try PDFSyntax.File(pdf)
         guard let root = file.trailer["Root"]?.reference else { throw Failure("trailer has no /Root") }
@@ -53,7 +54,9 @@ public enum PDFAccessibility {
         // and without it readers treat the file as untagged.
         var updates = [rewrite(catalog, setting: [("Lang", Array("(\(language))".utf8)),
                                                   ("MarkInfo", Array("<< /Marked true >>".utf8)),
-                                                  ("ViewerPreferences", Array("<< /DisplayDocTitle true >>".utf8))])]
+                                                  ("ViewerPreferences", Array((rightToLeft
+                                                      ? "<< /DisplayDocTitle true /Direction /R2L >>"
+                                                      : "<< /DisplayDocTitle true >>").utf8))])]
         for (figure, alternative) in zip(figures, figureAlternatives) {
             updates.append(rewrite(figure, setting: [("Alt", textString(alternative))]))
         }

@@ -39,13 +39,14 @@ extension Renderer {
                                   cancellation: cancellation ?? Cancellation())
         // Also after a layout stopped at the limit: it built as many pages as a long document.
         defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
-        let document: Document
+        var document: Document
         do {
             document = try BriefingLayout(style: style, measurer: measurer, edition: edition)
                 .document(for: report, context: context, budget: budget)
         } catch LayoutStop.tooManyPages, LayoutStop.tooMuchText {
             throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
         }
+        if edition.isRightToLeft { document = document.mirroredForRightToLeft(measurer: measurer) }
         return try pdf(document, options: options)
     }
 
@@ -61,9 +62,10 @@ extension Renderer {
                                 context: BriefingLayout.Context = BriefingLayout.Context(),
                                 edition: Edition = .english) throws -> [UInt8] {
         let budget = LayoutBudget(cancellation: cancellation ?? Cancellation())
-        return try pdf(BriefingLayout(style: style, measurer: measurer, edition: edition)
-                        .countryDocument(for: country, report: report, context: context, budget: budget),
-                       options: options)
+        var document = try BriefingLayout(style: style, measurer: measurer, edition: edition)
+            .countryDocument(for: country, report: report, context: context, budget: budget)
+        if edition.isRightToLeft { document = document.mirroredForRightToLeft(measurer: measurer) }
+        return try pdf(document, options: options)
     }
 
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
@@ -85,8 +87,9 @@ extension Renderer {
             let pixels = options.pixelSize
             try Renderer.checkImageSize(width: pixels.width, height: pixels.height)
         }
-        let frame = spec.layout(report: report, size: Size(width: options.width, height: options.height), style: style,
+        var frame = spec.layout(report: report, size: Size(width: options.width, height: options.height), style: style,
                                 measurer: measurer, edition: edition)
+        if edition.isRightToLeft { frame = frame.mirrored(measurer: measurer) }
         switch options.format {
         case .png:
             // A scale-2 image is the same chart at twice the pixels: its DPI doubles so it keeps its size on a slide.
@@ -102,8 +105,9 @@ extension Renderer {
                 items.removeFirst()
             }
             let page = Page(frame: Frame(size: frame.size, items: items.tagged("Figure")), background: background)
-            let document = Document(pages: [page], title: spec.title, author: report.organization, subject: report.title,
+            var document = Document(pages: [page], title: spec.title, author: report.organization, subject: report.title,
                                     language: edition.language, figureAlternatives: [spec.alternativeText])
+            document.readsRightToLeft = edition.isRightToLeft
             return try pdf(document, options: pdfOptions)
         }
     }

@@ -103,7 +103,8 @@ public final class Renderer {
         // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
         do {
             return try PDFAccessibility.addLanguageAndAlternativeTexts(
-                to: sink.bytes, language: document.language, figureAlternatives: document.figureAlternatives)
+                to: sink.bytes, language: document.language, figureAlternatives: document.figureAlternatives,
+                rightToLeft: document.readsRightToLeft)
         } catch let failure as PDFAccessibility.Failure {
             throw RenderError.cairo("could not add accessibility data: \(failure.message)")
         }
