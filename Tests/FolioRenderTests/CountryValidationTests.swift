@@ -32,12 +32,21 @@ final class CountryValidationTests: XCTestCase {
     }
 
     func testAMisspeltNameIsAWarningWithTheClosestName() {
-        let result = check(report(listing: "Ethiopa, Lesotho, Ethiopa"))
+        let result = check(report(listing: "Ethiopa, Lesotho, Niger, Ethiopa"))
         XCTAssertNotNil(result.report, "a warning, not an error")
         let warnings = result.diagnostics.filter { $0.message.contains("unknown country") }
         XCTAssertEqual(warnings.map(\.description),
                        [#"countries.yaml:10:20: warning: outcomes[0].indicators[0].countries.Africa[0]: unknown country "Ethiopa"; did you mean "Ethiopia"?"#])
         XCTAssertEqual(warnings.first?.severity, .warning)
+    }
+
+    /// Made-up names (test data, `folio synthesize`) are not flagged one by one; nor is a territory
+    /// no table lists, unless it looks like a misspelling.
+    func testMadeUpFilesAndUnlistedTerritoriesAreQuiet() {
+        XCTAssertEqual(check(report(listing: "Country 1, Country 2, Ethiopia")).diagnostics.map(\.description), [])
+        XCTAssertEqual(check(report(listing: "Ethiopia, Niger, {name: Zanzibar, territory: true}")).diagnostics.map(\.description), [])
+        XCTAssertEqual(check(report(listing: "Ethiopia, Niger, {name: Ocupied Palestinian Territory, territory: true}"))
+                        .diagnostics.map(\.message), [#"unknown country "Ocupied Palestinian Territory"; did you mean "Occupied Palestinian Territory"?"#])
     }
 
     func testNamesInTheDatasLanguageAreKnown() {

@@ -13,6 +13,8 @@ public final class CountryTable: Sendable {
     public let countries: [Country]
     /// Folded spelling (name or alias) → index in `countries`.
     private let byName: [String: Int]
+    /// The folded English spellings as scalars, for edit distances without converting each time.
+    private let englishKeys: [(key: [Unicode.Scalar], index: Int)]
     /// "VN", "VNM" and "704" → index in `countries`.
     private let byCode: [String: Int]
     /// Primary language → alpha-3 → the UN's name, where it replaces CLDR's.
@@ -78,6 +80,7 @@ public final class CountryTable: Sendable {
         self.countries = countries
         self.byName = byName
         self.byCode = byCode
+        englishKeys = byName.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         unNames = try translatedTSV.map { try Self.unNames($0, known: Set(countries.map(\.alpha3))) } ?? [:]
     }
 
@@ -140,18 +143,20 @@ public final class CountryTable: Sendable {
         let key = CountryNameKey.fold(unknown)
         guard !key.isEmpty, key.count <= 80 else { return nil }
         let target = Array(key.unicodeScalars)
-        var keys = byName
-        if let language { keys.merge(translatedNames(language)) { first, _ in first } }
-        var best: (key: String, index: Int, distance: Int)?
-        for (candidate, index) in keys {
-            let other = Array(candidate.unicodeScalars)
-            let allowed = EditDistance.allowed(forLength: other.count)
+        var candidates = englishKeys
+        if let language, Self.primary(language) != "en" {
+            candidates += translatedNames(language).map { (Array($0.key.unicodeScalars), $0.value) }
+        }
+        var best: (key: [Unicode.Scalar], index: Int, distance: Int)?
+        for (other, index) in candidates {
+            let allowed = EditDistance.allowed(forLength: min(other.count, target.count))
             guard abs(other.count - target.count) <= allowed else { continue }
             let distance = EditDistance.between(target, other, limit: allowed)
             guard distance <= allowed, distance < target.count else { continue }
             // Ties go to the alphabetically first key: the same input always gets the same hint.
-            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.key) {
-                best = (candidate, index, distance)
+            if best == nil || distance < best!.distance
+                || (distance == best!.distance && String(String.UnicodeScalarView(other)) < String(String.UnicodeScalarView(best!.key))) {
+                best = (other, index, distance)
             }
         }
         guard let best else { return nil }

@@ -1,9 +1,10 @@
 /// Edit distance for "did you mean" hints on country names, with an adjacent swap counting as one
 /// edit ("Ethiopai" → "Ethiopia"), the commonest slip of the keyboard.
 enum EditDistance {
-    /// Short names tolerate one slip; longer ones a few.
+    /// Short names tolerate one slip, longer ones a few: country names are short and many are
+    /// alike (Mali, Malta, Bali), so two slips in a five-letter word suggest nothing useful.
     static func allowed(forLength length: Int) -> Int {
-        length <= 4 ? 1 : length <= 10 ? 2 : 3
+        length <= 5 ? 1 : length <= 10 ? 2 : 3
     }
 
     /// Exact up to `limit`; `limit + 1` for anything further. Rows stop early once every cell

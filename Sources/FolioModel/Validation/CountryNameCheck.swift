@@ -3,14 +3,18 @@ import FolioLanguage
 /// Checks country entries against the known countries: a misspelt name would otherwise count
 /// silently as one more country, and a wrong code would put it in the wrong place on a map.
 ///
-/// An unknown name is a warning, not an error: reports list places the table may lack, and a
-/// warning names the closest known name. A `code`, being explicit, must be known: an error.
-/// Names may be in English or in the data's language ("Éthiopie" in a French file).
+/// An unknown name is a warning, not an error: reports list places the table may lack, and the
+/// warning names the closest known name. Two kinds of entry are spared: a territory is flagged only
+/// when it looks like a misspelling of a known place (it may be an area no ISO code covers, such as
+/// Zanzibar); and a file where most names are unknown (test data, `folio synthesize`) is not flagged
+/// name by name, since its names are not meant to be real. A `code`, being explicit, must be known
+/// (an error). Names may be in English or in the data's language ("Éthiopie" in a French file).
 final class CountryNameCheck {
     private let table: CountryTable?
     private let language: String
-    /// name → the warning it earned (nil: known); a name listed under many indicators is looked up once.
+    /// name → the warning it earns if the file names real places (nil: known).
     private var verdicts: [String: String?] = [:]
+    private var pending: [(message: String, position: SourcePosition, path: FieldPath)] = []
 
     init(table: CountryTable? = CountryTable.bundled, language: String) {
         self.table = table
@@ -29,6 +33,7 @@ final class CountryNameCheck {
                 sink.warning("\(Quoting.quoted(entry.name)) is \(named.alpha3), but its code says \(country.alpha3) (\(country.name))",
                              at: position, path: path.appending("code"))
             }
+            verdicts[entry.name] = .some(nil)
             return
         }
         let verdict: String?
@@ -38,7 +43,16 @@ final class CountryNameCheck {
             verdict = message(for: entry.name, table: table)
             verdicts[entry.name] = verdict
         }
-        if let verdict { sink.warning(verdict, at: position, path: path) }
+        guard let verdict else { return }
+        if entry.isTerritory && !verdict.contains("did you mean") { return }
+        pending.append((verdict, position, path))
+    }
+
+    /// Records the warnings, once the whole file is read, when most of its names are known places.
+    func finish(sink: DiagnosticSink) {
+        let known = verdicts.values.filter { $0 == nil }.count
+        guard known * 2 > verdicts.count else { return }
+        for warning in pending { sink.warning(warning.message, at: warning.position, path: warning.path) }
     }
 
     private func message(for name: String, table: CountryTable) -> String? {

@@ -49,6 +49,7 @@ struct ReportValidator {
             }
         }
 
+        countryNames.finish(sink: sink)
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
                       language: language, regions: regions, outcomes: outcomes)
