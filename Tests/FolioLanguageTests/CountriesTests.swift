@@ -80,6 +80,15 @@ final class CountriesTests: XCTestCase {
         XCTAssertThrowsError(try CountryTable(tsv: "h\nVN\tVNM\t704\tViet Nam\t\n", translatedTSV: "alpha_3\tfr\nXYZ\tX\n"))
     }
 
+    func testADataFilesNamesAreTranslatedByCodeOrName() throws {
+        let table = try table()
+        XCTAssertEqual(table.translatedName(of: "Viet Nam", dataLanguage: "en", to: "es"), "Viet Nam")
+        XCTAssertEqual(table.translatedName(of: "Ethiopia", dataLanguage: "en", to: "fr"), "Éthiopie")
+        XCTAssertEqual(table.translatedName(of: "Éthiopie", dataLanguage: "fr", to: "en"), "Ethiopia")
+        XCTAssertEqual(table.translatedName(of: "Somewhere", code: "PSE", dataLanguage: "en", to: "fr"), "Territoire palestinien occupé")
+        XCTAssertNil(table.translatedName(of: "Zanzibar", dataLanguage: "en", to: "fr"))
+    }
+
     func testAMisspeltNameGetsTheClosestKnownOne() throws {
         let table = try table()
         XCTAssertNil(table.country(named: "Ethiopa"))

@@ -137,6 +137,14 @@ public final class CountryTable: Sendable {
         return translated
     }
 
+    /// A data file's country in another language: found by its code when it has one, else by its
+    /// name (English or the data's language); nil for a place the table does not know, whose name
+    /// then stays as the data spells it.
+    public func translatedName(of name: String, code: String? = nil, dataLanguage: String, to language: String) -> String? {
+        guard let country = code.flatMap(country(code:)) ?? country(named: name, language: dataLanguage) else { return nil }
+        return self.name(of: country, language: language)
+    }
+
     /// The known name closest to an unknown one, spelt as `language` prints it, when it is close
     /// enough to be a typo: "Ethiopa" → "Ethiopia". Nil when nothing is near.
     public func suggestion(for unknown: String, language: String? = nil) -> String? {
@@ -191,7 +199,10 @@ public final class CountryTable: Sendable {
             }
         }
         let built = names
-        translated.withLock { $0[language] = built }
+        // Tags come from requests too (`?lang=`): remember a bounded number of languages.
+        translated.withLock { known in
+            if known.count < 64 { known[language] = built }
+        }
         return built
     }
 

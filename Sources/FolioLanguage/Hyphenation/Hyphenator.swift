@@ -31,7 +31,10 @@ public struct Hyphenator: Sendable {
     public static func forLanguage(_ language: String) -> Hyphenator? {
         if let known = byLanguage.withLock({ $0[language] }) { return known }
         let found = find(language)
-        byLanguage.withLock { $0[language] = found }
+        // Tags come from requests too (`?lang=`): remember a bounded number of them.
+        byLanguage.withLock { known in
+            if known.count < 256 { known[language] = found }
+        }
         return found
     }
 
