@@ -4,13 +4,11 @@ import Foundation
 /// Marks where the words of a text may break across lines, for one language, by inserting soft
 /// hyphens (U+00AD) that Pango breaks at and shows as "-" only at the end of a line.
 ///
-/// A narrow table cell otherwise breaks a long name wherever the width runs out ("Anphaphaani-" /
-/// "a"); the dictionary's points give "Anpha-" / "phaa-" / "nia" instead, and no break leaves fewer
-/// than two letters on either side. The patterns are Debian's (`hyphen-en-us`, `hyphen-fr`,
+/// A narrow table cell otherwise breaks a long word wherever the width runs out, leaving a letter or
+/// two alone on a line; the dictionary's points give "Organisa-" / "tion" instead, and no break
+/// leaves fewer than two letters on either side. The patterns are Debian's (`hyphen-en-us`, `hyphen-fr`,
 /// `hyphen-es`, `hyphen-ru`, read with libhyphen); a language without one is left unbroken.
 public struct Hyphenator: Sendable {
-    public static let softHyphen: Character = "\u{AD}"
-
     public let language: String
     let dictionary: HyphenationDictionary
 
@@ -42,7 +40,7 @@ public struct Hyphenator: Sendable {
         for file in candidateFiles(language) {
             let key = file.path
             let cached = loaded.withLock { $0[key] }
-            if let cached {
+            if let cached {   // tried before; nil inside when the file would not load
                 if let cached { return Hyphenator(language: language, dictionary: cached) }
                 continue
             }
