@@ -37,11 +37,12 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .target(name: "CThreadSanitizer"),
         .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
             name: "FolioLanguage",
-            dependencies: ["FolioConcurrency", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CHyphen", "FolioConcurrency", .product(name: "Yams", package: "Yams")],
             linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
         .target(

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Folio needs, only those missing, so a warm machine pays nothing.
 set -euo pipefail
-packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils)
+# fonts-droid-fallback draws Chinese (and other scripts the bundled Noto fonts lack) through fontconfig;
+# libhyphen-dev and the hyphen-* dictionaries hyphenate en, fr, es and ru; iso-codes feeds
+# Scripts/make-country-table.
+packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils
+          libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,3 +1,5 @@
+import FolioLanguage
+
 /// Measures and breaks text for the layout stage.
 ///
 /// Layout decides where every line goes, so it must know how text wraps before anything is drawn.
@@ -54,14 +56,18 @@ public struct FixedAdvanceMeasurer: TextMeasurer, Sendable {
         self.advance = advance; self.ascent = ascent; self.descent = descent
     }
 
+    /// Soft hyphens (U+00AD) take no width: they show only where a line breaks at one.
     public func width(of text: String, font: FontSpec) -> Double {
-        Double(text.count) * advance * font.size
+        Double(Self.visibleCount(text)) * advance * font.size
     }
 
     public func metrics(of font: FontSpec) -> FontMetrics {
         FontMetrics(ascent: ascent * font.size, descent: descent * font.size)
     }
 
+    /// Breaks at spaces; a word too long for what is left of a line breaks at its last soft hyphen
+    /// that still fits with its "-", as Pango does, and only a word with no such point is cut
+    /// between characters.
     public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
         let perLine = max(1, Int((width / (advance * font.size)).rounded(.down)))
         var result: [String] = []
@@ -69,19 +75,67 @@ public struct FixedAdvanceMeasurer: TextMeasurer, Sendable {
             var line = ""
             for word in paragraph.split(separator: " ") {
                 var word = Substring(word)
-                if !line.isEmpty && line.count + 1 + word.count <= perLine {
-                    line += " " + word
+                let length = Self.visibleCount(word)
+                if !line.isEmpty && line.count + 1 + length <= perLine {
+                    line += " " + SoftHyphens.removed(from: String(word))
                     continue
                 }
-                if !line.isEmpty { result.append(line); line = "" }
-                while word.count > perLine {
-                    result.append(String(word.prefix(perLine)))
-                    word = word.dropFirst(perLine)
+                if !line.isEmpty, let (head, rest) = Self.hyphenatedHead(of: word, fitting: perLine - line.count - 1) {
+                    result.append(line + " " + head)
+                    line = ""
+                    word = rest
                 }
-                line = String(word)
+                if !line.isEmpty { result.append(line); line = "" }
+                while Self.visibleCount(word) > perLine {
+                    if let (head, rest) = Self.hyphenatedHead(of: word, fitting: perLine) {
+                        result.append(head)
+                        word = rest
+                        continue
+                    }
+                    let cut = Self.index(afterVisible: perLine, in: word)
+                    result.append(SoftHyphens.removed(from: String(word[..<cut])))
+                    word = word[cut...]
+                }
+                line = SoftHyphens.removed(from: String(word))
             }
             result.append(line)
         }
         return result
+    }
+
+    private static func visibleCount<S: StringProtocol>(_ text: S) -> Int {
+        var count = 0
+        for character in text where character != "\u{AD}" { count += 1 }
+        return count
+    }
+
+    /// The longest start of `word` ending at a soft hyphen that fits in `room` characters with its
+    /// "-", drawn as it shows, and the rest of the word after that soft hyphen.
+    private static func hyphenatedHead(of word: Substring, fitting room: Int) -> (String, Substring)? {
+        var best: String.Index?
+        var count = 0
+        for index in word.indices {
+            if word[index] == "\u{AD}" {
+                if count + 1 > room { break }
+                best = index
+            } else {
+                count += 1
+            }
+        }
+        guard let best, best > word.startIndex else { return nil }
+        let rest = word[word.index(after: best)...]
+        guard !rest.isEmpty else { return nil }
+        return (SoftHyphens.removed(from: String(word[..<best])) + SoftHyphens.visibleHyphen, rest)
+    }
+
+    /// The index after `count` visible characters of `text`.
+    private static func index(afterVisible count: Int, in text: Substring) -> String.Index {
+        var seen = 0
+        var index = text.startIndex
+        while index < text.endIndex, seen < count {
+            if text[index] != "\u{AD}" { seen += 1 }
+            index = text.index(after: index)
+        }
+        return index
     }
 }

@@ -59,10 +59,12 @@ public struct CountryEntry: Sendable, Equatable, Hashable {
     public var name: String
     /// Territories are counted apart in the published result ("24 member States and 1 territory").
     public var isTerritory: Bool
+    public var code: String?
 
-    public init(name: String, isTerritory: Bool = false) {
+    public init(name: String, isTerritory: Bool = false, code: String? = nil) {
         self.name = name
         self.isTerritory = isTerritory
+        self.code = code
     }
 }
 

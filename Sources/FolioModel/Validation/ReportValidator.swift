@@ -19,6 +19,8 @@ struct ReportValidator {
     /// to avoid a cascade of errors caused by one mistake.
     private var regionNames: Set<String>?
     private var regionList: [String] = []
+    /// Set once the report's language is known: names may be written in it.
+    private var countryNames = CountryNameCheck(language: Report.defaultLanguage)
 
     init(sink: DiagnosticSink) {
         reader = NodeReader(sink: sink)
@@ -33,6 +35,7 @@ struct ReportValidator {
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
         let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
+        countryNames = CountryNameCheck(language: language)
         let regions = fields.optional("regions").map(regions(from:)) ?? Report.defaultRegions
         regionNames = regions.isEmpty ? nil : Set(regions)
         regionList = regions
@@ -46,6 +49,7 @@ struct ReportValidator {
             }
         }
 
+        countryNames.finish(sink: sink)
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
                       language: language, regions: regions, outcomes: outcomes)
@@ -156,6 +160,7 @@ struct ReportValidator {
                                  at: item.position, path: regionPath.appending(i))
                 } else {
                     seen[entry.name] = item.position
+                    countryNames.check(entry, at: item.position, path: regionPath.appending(i), sink: sink)
                 }
                 entries.append(entry)
             }

@@ -1,4 +1,5 @@
 import CCairo
+import FolioLanguage
 import FolioLayout
 
 /// Measures and breaks text with Pango, exactly as the painter will shape it.
@@ -105,10 +106,25 @@ public final class PangoTextMeasurer: TextMeasurer {
             while let last = piece.last, last == " " || last == "\n" || last == "\r" || last == "\t" {
                 piece.removeLast()
             }
-            if keepsShapedLines { shapedLines[WidthKey(text: piece, font: font)] = ShapedLine(layout: layout, index: index) }
+            // Soft hyphens: Pango broke the line at one (and counted the hyphen it shows there
+            // in the width) or kept them invisible inside it. The line handed back says what is
+            // seen: a "-" at a break, nothing elsewhere. Its shaped form is not kept, so the
+            // painter shapes that visible text and a PDF copies out "-" rather than U+00AD.
+            if piece.unicodeScalars.contains(SoftHyphens.character) {
+                piece = SoftHyphens.visible(piece)
+            } else if keepsShapedLines {
+                shapedLines[WidthKey(text: piece, font: font)] = ShapedLine(layout: layout, index: index)
+            }
             result.append(piece)
         }
         return result
+    }
+
+    /// How many characters of `text` no font can draw (they would show as boxes): with the bundled
+    /// fonts in front and the system's behind, Chinese needs Droid Sans Fallback installed.
+    public func missingGlyphs(in text: String, font: FontSpec) -> Int {
+        prepare(text, font: font, width: nil)
+        return Int(pango_layout_get_unknown_glyphs_count(layout))
     }
 
     public func metrics(of font: FontSpec) -> FontMetrics {
