@@ -88,7 +88,8 @@ extension BriefingLayout {
                 cell({ stack, width in
                     stack.appendParagraph(edition.text("indicator.label", ["id": indicator.id]), font: font.bold, color: style.textColor, x: 0,
                                           width: width, leading: leading, measurer: measurer)
-                    stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
+                    stack.appendParagraph(edition.breakingLongWords(indicator.description, font: font, width: width, measurer: measurer),
+                                          font: font, color: style.textColor, x: 0,
                                           width: width, leading: leading, measurer: measurer)
                 }, width: widths[0]),
                 cell({ $0.appendParagraph(edition.targetText(indicator), font: font, color: style.textColor, x: 0, width: $1,

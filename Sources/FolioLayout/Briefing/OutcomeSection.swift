@@ -66,7 +66,8 @@ extension BriefingLayout {
             cells.append(cell({ stack, width in
                 stack.appendParagraph(edition.text("indicator.label", ["id": indicator.id]), font: font.bold, color: style.textColor, x: 0,
                                       width: width, leading: leading, measurer: measurer)
-                stack.appendParagraph(indicator.description, font: font, color: style.textColor, x: 0,
+                stack.appendParagraph(edition.breakingLongWords(indicator.description, font: font, width: width, measurer: measurer),
+                                      font: font, color: style.textColor, x: 0,
                                       width: width, leading: leading, measurer: measurer)
             }, width: widths[0]))
             cells.append(textCell(edition.targetText(indicator), font: font, width: widths[1]))
@@ -75,7 +76,8 @@ extension BriefingLayout {
                 cells.append(cell({ stack, width in
                     for (index, entry) in indicator.entries(in: region).enumerated() {
                         if index > 0 { stack.appendSpace(1.5) }
-                        stack.appendParagraph(entry.isTerritory ? entry.name + "\u{00A0}†" : entry.name, font: font,
+                        let name = edition.breakingLongWords(entry.name, font: font, width: width, measurer: measurer)
+                        stack.appendParagraph(entry.isTerritory ? name + "\u{00A0}†" : name, font: font,
                                               color: style.textColor, x: 0, width: width, leading: leading,
                                               measurer: measurer)
                     }
@@ -93,7 +95,14 @@ extension BriefingLayout {
     func resultsColumnWidths(_ outcome: Outcome, report: Report, font: FontSpec) -> [Double] {
         let total = style.contentWidth
         let padding = style.cellPadding.left + style.cellPadding.right
-        let numbers = [total * 0.09, total * 0.11]
+        // Target and result take what English needs, or their longest word in the edition's language
+        // ("государств-" is wider than "States"), so no word there is cut letter by letter.
+        let numberColumns = [[edition.text("table.target")] + outcome.indicators.map(edition.targetText),
+                             [edition.text("table.result")] + outcome.indicators.map(edition.resultText)]
+        let numbers = zip([total * 0.09, total * 0.11], numberColumns).map { share, texts in
+            let words = texts.flatMap { $0.split(separator: " ").flatMap { Edition.hyphenParts($0) } }
+            return min(total * 0.16, max(share, (words.map { measurer.width(of: String($0), font: font.bold) }.max() ?? 0) + padding + 1))
+        }
         let count = Double(max(1, report.regions.count))
         var region = total * 0.57 / count
         var words: [Substring] = report.regions.flatMap { $0.split(separator: " ") }

@@ -43,15 +43,17 @@ extension BriefingLayout {
         return stack
     }
 
+    /// A table cell of text; long words break at the language's hyphenation points, since cells are narrow.
     func textCell(_ string: String, font: FontSpec, width: Double) -> LineStack {
-        cell({ $0.appendParagraph(string, font: font, color: style.textColor, x: 0, width: $1,
+        cell({ $0.appendParagraph(edition.breakingLongWords(string, font: font, width: $1, measurer: measurer), font: font, color: style.textColor, x: 0, width: $1,
                                   leading: style.tableLeading, measurer: measurer) }, width: width)
     }
 
     func headerRow(_ titles: [String], widths: [Double]) -> TableBlock.Row {
         let font = bodyFont.sized(style.tableSize).bold
         return TableBlock.Row(cells: zip(titles, widths).map { title, width in
-            cell({ $0.appendParagraph(title, font: font, color: style.tableHeaderText, x: 0, width: $1,
+            cell({ $0.appendParagraph(edition.breakingLongWords(title, font: font, width: $1, measurer: measurer), font: font,
+                                      color: style.tableHeaderText, x: 0, width: $1,
                                       leading: style.tableLeading, measurer: measurer) }, width: width)
         })
     }

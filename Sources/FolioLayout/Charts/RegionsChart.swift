@@ -73,7 +73,9 @@ struct RegionsChart {
             let name = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
             label.append(name, font: look.labelBoldFont, color: style.textColor, x: 0, leading: boldLeading,
                          metrics: measurer.metrics(of: look.labelBoldFont))
-            for line in measurer.lines(of: indicator.description, font: look.smallFont, width: labelColumn,
+            for line in measurer.lines(of: edition.breakingLongWords(indicator.description, font: look.smallFont,
+                                                                      width: labelColumn, measurer: measurer),
+                                       font: look.smallFont, width: labelColumn,
                                        maxLines: min(3, descriptionLines)) {
                 label.append(line, font: look.smallFont, color: style.mutedTextColor, x: 0,
                              leading: descriptionLeading, metrics: measurer.metrics(of: look.smallFont))

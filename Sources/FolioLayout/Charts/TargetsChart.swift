@@ -68,7 +68,9 @@ struct TargetsChart {
                          color: indicator.meetsTarget ? style.resultMetColor : style.resultShortColor,
                          x: centered(shareText, look.labelBoldFont), leading: boldLeading,
                          metrics: measurer.metrics(of: look.labelBoldFont))
-            for line in measurer.lines(of: indicator.description, font: descriptionFont, width: labelWidth,
+            for line in measurer.lines(of: edition.breakingLongWords(indicator.description, font: descriptionFont,
+                                                                      width: labelWidth, measurer: measurer),
+                                       font: descriptionFont, width: labelWidth,
                                        maxLines: descriptionLines) {
                 stack.append(line, font: descriptionFont, color: style.mutedTextColor, x: centered(line, descriptionFont),
                              leading: descriptionLeading, metrics: measurer.metrics(of: descriptionFont))
