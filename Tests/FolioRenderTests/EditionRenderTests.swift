@@ -50,6 +50,45 @@ final class EditionRenderTests: FolioCommandTestCase {
         }
     }
 
+    /// Words of one page as `pdftotext -bbox` gives them (Arabic comes glyph by glyph).
+    func words(_ pdf: URL, page: Int) throws -> [(text: String, xMin: Double, xMax: Double, yMin: Double)] {
+        let xml = try TestSupport.run("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).stdout
+        return xml.split(separator: "\n").compactMap { line in
+            guard line.contains("<word ") else { return nil }
+            func number(_ name: String) -> Double? {
+                guard let start = line.range(of: name + "=\"") else { return nil }
+                return Double(line[start.upperBound...].prefix { $0 != "\"" })
+            }
+            guard let xMin = number("xMin"), let xMax = number("xMax"), let yMin = number("yMin"),
+                  let open = line.firstIndex(of: ">"), let close = line.range(of: "</word>") else { return nil }
+            return (String(line[line.index(after: open)..<close.lowerBound]), xMin, xMax, yMin)
+        }
+    }
+
+    func testTheArabicEditionIsAMirroredPageInLogicalOrder() throws {
+        let (pdf, _) = try render("ar")
+        let edition = try catalogue("ar")
+        // Copied out (poppler's default reading), Arabic comes in logical order; the bidi marks
+        // poppler adds around runs are not part of the words.
+        let marks = CharacterSet(charactersIn: "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}")
+        let text = String(try TestSupport.run("pdftotext", [pdf.path, "-"]).stdout.unicodeScalars.filter { !marks.contains($0) })
+        for key in ["contents.title", "summary.title", "summary.at_a_glance", "table.target"] {
+            XCTAssertTrue(text.contains(edition.text(key)), "ar: \(key)")
+        }
+        for english in Self.englishFurniture { XCTAssertFalse(text.contains(english), "ar edition says \"\(english)\"") }
+        XCTAssertEqual(try TestSupport.languageAndFigureAlternatives(pdf).language, "ar")
+
+        // Page 3 is the summary: its heading ends at the right margin (595.3 − 56 pt)...
+        let page = try words(pdf, page: 3)
+        let heading = page.filter { $0.yMin > 45 && $0.yMin < 60 }
+        XCTAssertFalse(heading.isEmpty)
+        XCTAssertEqual(heading.map(\.xMax).max() ?? 0, 595.276 - 56, accuracy: 1.5, "the heading ends at the right margin")
+        // ...and the regions table reads from the right: region, entries (53 in all), countries (38).
+        let all = try XCTUnwrap(page.first { $0.text == "53" }), distinct = try XCTUnwrap(page.first { $0.text == "38" })
+        XCTAssertEqual(all.yMin, distinct.yMin, accuracy: 0.5)
+        XCTAssertLessThan(distinct.xMax, all.xMin, "columns run right to left")
+    }
+
     func testNumbersPercentagesAndDatesFollowTheLanguage() throws {
         let french = try render("fr").text
         XCTAssertTrue(french.contains("6 décembre 2026"), "French date")
