@@ -30,6 +30,7 @@ public struct Edition: Sendable {
 
     /// The text of `key` with its `{placeholders}` filled.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        let values = isolated(values)
         switch message(key) {
         case .text(let template):
             return Catalogue.Message.fill(template, values)
@@ -42,7 +43,7 @@ public struct Edition: Sendable {
 
     /// The plural form of `key` for `count`, with `{n}` the formatted count: "2 États Membres".
     public func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
-        var filled = values
+        var filled = isolated(values)
         filled["n"] = formats.integer(count)
         switch message(key) {
         case .plural(let forms):
@@ -53,6 +54,14 @@ public struct Edition: Sendable {
         case nil:
             return key
         }
+    }
+
+    /// In a right-to-left edition each value is a bidi isolate (FSI … PDI), so an English title
+    /// inside an Arabic sentence keeps its own direction: its full stop stays at its end instead of
+    /// jumping to the far side of the line.
+    private func isolated(_ values: [String: String]) -> [String: String] {
+        guard isRightToLeft, !values.isEmpty else { return values }
+        return values.mapValues { "\u{2068}" + $0 + "\u{2069}" }
     }
 
     private func message(_ key: String) -> Catalogue.Message? {

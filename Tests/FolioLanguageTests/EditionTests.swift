@@ -36,6 +36,15 @@ final class EditionTests: XCTestCase {
         XCTAssertEqual(edition.text("greet", ["name": "{other}", "other": "x"]), "Hello {other}, x")
     }
 
+    func testRightToLeftEditionsIsolateEveryValue() {
+        let arabic = Catalogue(language: "ar", direction: .rightToLeft, messages: ["h": .text("النتيجة {id}: {title}")])
+        let edition = Edition(language: "ar", catalogue: arabic, english: arabic)
+        XCTAssertEqual(edition.text("h", ["id": "4", "title": "Social security."]),
+                       "النتيجة \u{2068}4\u{2069}: \u{2068}Social security.\u{2069}")
+        let french = Catalogue(language: "fr", messages: ["h": .text("Résultat {id}")])
+        XCTAssertEqual(Edition(language: "fr", catalogue: french, english: french).text("h", ["id": "4"]), "Résultat 4")
+    }
+
     func testMissingKeysFallBackToEnglishWithAWarningNamingKeyAndLanguage() {
         let english = Catalogue(language: "en", messages: ["a": .text("A"), "b": .text("B")])
         let french = Catalogue(language: "fr", messages: ["a": .text("À")])
