@@ -15,12 +15,21 @@ public struct Report: Sendable, Equatable {
     /// Display order of the regional columns and chart segments.
     public var regions: [String]
     public var outcomes: [Outcome]
+    /// Texts in other languages than `language`, by the path of the field they translate, as
+    /// diagnostics print it: `title`, `regions[2]`, `outcomes[0].indicators[1].description`.
+    /// Fields without an entry are written in `language` only.
+    public var translations: [String: Translation]
+    /// Where each text field was written; empty for reports built in code. Not part of `==`.
+    public var locations: FieldLocations
 
     public static let defaultLanguage = "en"
 
     public init(title: String, subtitle: String? = nil, organization: String? = nil, period: String? = nil,
-                language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome]) {
+                language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome],
+                translations: [String: Translation] = [:], locations: FieldLocations = FieldLocations()) {
         self.language = language
+        self.translations = translations
+        self.locations = locations
         self.title = title
         self.subtitle = subtitle
         self.organization = organization
@@ -59,10 +68,13 @@ public struct CountryEntry: Sendable, Equatable, Hashable {
     public var name: String
     /// Territories are counted apart in the published result ("24 member States and 1 territory").
     public var isTerritory: Bool
+    /// ISO 3166 code as written in the data (`VNM`), when the entry gives one.
+    public var code: String?
 
-    public init(name: String, isTerritory: Bool = false) {
+    public init(name: String, isTerritory: Bool = false, code: String? = nil) {
         self.name = name
         self.isTerritory = isTerritory
+        self.code = code
     }
 }
 
