@@ -12,7 +12,7 @@ struct ReportValidator {
 
     private let reader: NodeReader
     /// Text fields in several languages, and where every text field was written.
-    private let texts: TranslatedFields
+    private let translated: TranslatedFields
     private var sink: DiagnosticSink { reader.sink }
     /// Where each id was first seen; ids must be unique across the report.
     private var outcomeIDs: [String: SourcePosition] = [:]
@@ -24,7 +24,7 @@ struct ReportValidator {
 
     init(sink: DiagnosticSink) {
         reader = NodeReader(sink: sink)
-        texts = TranslatedFields(reader: reader)
+        translated = TranslatedFields(reader: reader)
     }
 
     mutating func report(from root: SourceNode) -> Report? {
@@ -33,8 +33,8 @@ struct ReportValidator {
         }
         // First: a text given in several languages takes its own text from the data's language.
         let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
-        texts.language = language
-        let title = fields.required("title").flatMap { texts.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
+        translated.language = language
+        let title = fields.required("title").flatMap { translated.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
@@ -54,7 +54,7 @@ struct ReportValidator {
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
                       language: language, regions: regions, outcomes: outcomes,
-                      translations: texts.translations, locations: FieldLocations(texts.locations))
+                      translations: translated.translations, locations: FieldLocations(translated.locations))
     }
 
     // MARK: Parts
@@ -67,7 +67,7 @@ struct ReportValidator {
             sink.error("expected a language tag such as \"en\" or \"fr-CA\", found \(Quoting.quoted(text))", at: node.position, path: path)
             return nil
         }
-        texts.locate(path, node.position)
+        translated.locate(path, node.position)
         return text
     }
 
@@ -79,7 +79,7 @@ struct ReportValidator {
         var seen: [String: SourcePosition] = [:]
         var names: [String] = []
         for (i, item) in items.enumerated() where !sink.isFull {
-            guard let name = texts.text(item, path: path.appending(i), nonEmpty: true) else { continue }
+            guard let name = translated.text(item, path: path.appending(i), nonEmpty: true) else { continue }
             if let first = seen[name] {
                 sink.error("duplicate region \(Quoting.quoted(name)) (\(sink.firstAt(first, seenFrom: item.position)))",
                            at: item.position, path: path.appending(i))
@@ -94,7 +94,7 @@ struct ReportValidator {
     private mutating func outcome(from node: SourceNode, path: FieldPath) -> Outcome? {
         guard let fields = reader.fields(node, path: path, known: Keys.outcome) else { return nil }
         let id = uniqueID(fields, path: path, kind: "outcome", seen: \.outcomeIDs)
-        let title = fields.required("title").flatMap { texts.text($0, path: path.appending("title"), nonEmpty: true) }
+        let title = fields.required("title").flatMap { translated.text($0, path: path.appending("title"), nonEmpty: true) }
 
         var indicators: [Indicator] = []
         if let items = optionalList(fields, "indicators") {
@@ -114,8 +114,8 @@ struct ReportValidator {
     private mutating func indicator(from node: SourceNode, path: FieldPath) -> Indicator? {
         guard let fields = reader.fields(node, path: path, known: Keys.indicator) else { return nil }
         let id = uniqueID(fields, path: path, kind: "indicator", seen: \.indicatorIDs)
-        let description = fields.required("description").flatMap { texts.text($0, path: path.appending("description"), nonEmpty: true) }
-        let unit = fields.optional("unit").map { texts.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
+        let description = fields.required("description").flatMap { translated.text($0, path: path.appending("description"), nonEmpty: true) }
+        let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
         let target = fields.required("target").flatMap { reader.wholeNumber($0, path: path.appending("target")) }
         let resultNode = fields.optional("result")
         let result = resultNode.flatMap { reader.wholeNumber($0, path: path.appending("result")) }
@@ -209,7 +209,7 @@ struct ReportValidator {
     }
 
     private func optionalText(_ fields: Fields, _ key: String) -> String? {
-        fields.optional(key).flatMap { texts.text($0, path: fields.path.appending(key), nonEmpty: false) }
+        fields.optional(key).flatMap { translated.text($0, path: fields.path.appending(key), nonEmpty: false) }
     }
 
     private func optionalList(_ fields: Fields, _ key: String) -> [SourceNode]? {
@@ -223,7 +223,7 @@ struct ReportValidator {
         for (i, item) in (optionalList(fields, key) ?? []).enumerated() where !sink.isFull {
             let itemPath = fields.path.appending(key).appending(i)
             guard let entry = reader.fields(item, path: itemPath, known: keys) else { continue }
-            let heading = entry.required(keys[0]).flatMap { texts.text($0, path: itemPath.appending(keys[0]), nonEmpty: true) }
+            let heading = entry.required(keys[0]).flatMap { translated.text($0, path: itemPath.appending(keys[0]), nonEmpty: true) }
             let texts = texts(entry, keys[1], path: itemPath)
             if let heading { result.append((heading, texts)) }
         }
@@ -232,6 +232,6 @@ struct ReportValidator {
 
     private func texts(_ fields: Fields, _ key: String, path: FieldPath) -> [String] {
         guard let items = optionalList(fields, key) else { return [] }
-        return items.enumerated().compactMap { i, item in texts.text(item, path: path.appending(key).appending(i), nonEmpty: false) }
+        return items.enumerated().compactMap { i, item in translated.text(item, path: path.appending(key).appending(i), nonEmpty: false) }
     }
 }
