@@ -59,9 +59,12 @@ final class TranslationTests: XCTestCase {
     }
 
     func testTheDataLanguagePicksThePlainText() throws {
-        let report = try XCTUnwrap(check("language: fr\n" + Self.yaml).report)
+        let result = check("language: fr\ntitle: {en: Programme implementation, fr: Exécution du programme, es: Aplicación del programa}\n"
+                           + "outcomes: [{id: \"4\", title: Sécurité sociale}]\n")
+        let report = try XCTUnwrap(result.report, "\(result.diagnostics)")
         XCTAssertEqual(report.title, "Exécution du programme")
         XCTAssertEqual(report.translations["title"], Translation(["en": "Programme implementation", "es": "Aplicación del programa"]))
+        XCTAssertNil(report.translations["outcomes[0].title"])
     }
 
     func testATranslatedTextNeedsTheDataLanguage() {

@@ -32,7 +32,7 @@ extension Report {
             diagnostics.append(warning(at: location, path: "", "no \(Quoting.quoted(wanted)) text in the data; "
                                        + "every text stays in \(Quoting.quoted(language))"))
         }
-        /// The field's text in the edition's language, or the data's text with a warning.
+        // The field's text in the edition's language, when the data gives one.
         func pick(_ path: String) -> String? {
             if let texts = translations[path]?.texts, let found = LanguageTag.lookup(wanted, in: texts.keys) {
                 return texts[found]
