@@ -68,7 +68,6 @@ public struct CountryEntry: Sendable, Equatable, Hashable {
     public var name: String
     /// Territories are counted apart in the published result ("24 member States and 1 territory").
     public var isTerritory: Bool
-    /// ISO 3166 code as written in the data (`VNM`), when the entry gives one.
     public var code: String?
 
     public init(name: String, isTerritory: Bool = false, code: String? = nil) {

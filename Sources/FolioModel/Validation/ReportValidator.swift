@@ -31,13 +31,15 @@ struct ReportValidator {
         guard let fields = reader.fields(root, path: .root, known: Keys.report, expected: "a mapping at the top level") else {
             return nil
         }
-        // First: a text given in several languages takes its own text from the data's language.
-        let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
-        translated.language = language
+        // Before any text: a text given in several languages takes its own text from the data's
+        // language. (`language(from:)` below reports a broken tag.)
+        translated.language = fields.optional("language")?.scalar.map(\.text).flatMap { LanguageTag.isValid($0) ? $0 : nil }
+            ?? Report.defaultLanguage
         let title = fields.required("title").flatMap { translated.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
+        let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
         let regions = fields.optional("regions").map(regions(from:)) ?? Report.defaultRegions
         regionNames = regions.isEmpty ? nil : Set(regions)
         regionList = regions
