@@ -73,6 +73,12 @@ final class TranslationTests: XCTestCase {
         ])
     }
 
+    func testABrokenLanguageIsReportedOnceAndTextsTakeTheDefault() {
+        assertDiagnostics(check("language: fr_FR\ntitle: {en: T, fr: T fr}\noutcomes: [{id: \"4\", title: O}]\n"), [
+            "test.yaml:1:11: language: expected a language tag such as \"en\" or \"fr-CA\", found \"fr_FR\"",
+        ])
+    }
+
     func testTranslationsFollowTheFieldsRules() {
         assertDiagnostics(check(validYAML(replacingLine: 7, with: "        description: {en: Members, fr: \"\", de: [x]}")), [
             "test.yaml:7:40: outcomes[0].indicators[0].description.fr: must not be empty",
