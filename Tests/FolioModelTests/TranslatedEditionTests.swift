@@ -3,7 +3,7 @@ import XCTest
 import FolioModel
 
 /// `Report.edition(language:)`: the texts of one language, and a warning at every text the data lacks in it.
-final class EditionTests: XCTestCase {
+final class TranslatedEditionTests: XCTestCase {
     func report(_ yaml: String = TranslationTests.yaml) throws -> Report {
         let result = check(yaml)
         return try XCTUnwrap(result.report, "\(result.diagnostics)")
