@@ -26,6 +26,7 @@ extension Report {
             return (same, [])
         }
         var diagnostics: [Diagnostic] = []
+        let locations = self.locations.byPath
         let hasAnyText = translations.values.contains { LanguageTag.lookup(wanted, in: $0.texts.keys) != nil }
         if !hasAnyText {
             let location = locations["language"] ?? locations["title"]

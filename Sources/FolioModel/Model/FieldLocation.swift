@@ -17,17 +17,31 @@ public struct FieldLocation: Sendable, Hashable {
 
 /// The location of every text field of a loaded report, by field path (`outcomes[0].title`).
 ///
+/// Paths are kept as the validator built them and turned into text only when asked: most reports
+/// are drawn in their own language and never need a location, and naming every field of a large
+/// report costs a tenth of its check.
+///
 /// Two reports with the same content are equal wherever their text was written: a report converted
 /// from YAML to JSON and read back is the same report. So locations never take part in `==`.
 public struct FieldLocations: Sendable, Equatable {
-    public var byPath: [String: FieldLocation]
+    private var entries: [(path: FieldPath, location: FieldLocation)]
 
-    public init(_ byPath: [String: FieldLocation] = [:]) {
-        self.byPath = byPath
+    public init() {
+        entries = []
     }
 
+    init(_ entries: [(path: FieldPath, location: FieldLocation)]) {
+        self.entries = entries
+    }
+
+    /// Every location by path; built on each call, so take it once.
+    public var byPath: [String: FieldLocation] {
+        Dictionary(entries.map { ($0.path.description, $0.location) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// One field's location (a search through every field: for a few look-ups; else `byPath`).
     public subscript(path: String) -> FieldLocation? {
-        byPath[path]
+        entries.last { $0.path.description == path }?.location
     }
 
     public static func == (_: FieldLocations, _: FieldLocations) -> Bool {

@@ -10,7 +10,7 @@ final class TranslatedFields {
     var language = Report.defaultLanguage
     private let reader: NodeReader
     private(set) var translations: [String: Translation] = [:]
-    private(set) var locations: [String: FieldLocation] = [:]
+    private(set) var locations: [(path: FieldPath, location: FieldLocation)] = []
 
     init(reader: NodeReader) {
         self.reader = reader
@@ -58,8 +58,8 @@ final class TranslatedFields {
         let files = reader.sink.files
         let file = files.indices.contains(position.file) ? files[position.file] : files[0]
         // Line 0 is a file as a whole (a CSV folder's title taken from its name).
-        locations[path.description] = position.line > 0
+        locations.append((path, position.line > 0
             ? FieldLocation(file: file, line: position.line, column: position.column)
-            : FieldLocation(file: file, line: 1, column: 1)
+            : FieldLocation(file: file, line: 1, column: 1)))
     }
 }
