@@ -5,7 +5,8 @@ struct CheckCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a data file and summarise it.",
-        discussion: "Errors exit with 65. Warnings are printed; --strict makes them errors."
+        discussion: "Errors exit with 65. Warnings are printed; --strict makes them errors. With --language, every "
+            + "text the data lacks in that language is a warning too (the edition would print the data's own language there)."
     )
 
     @OptionGroup var input: InputOptions
@@ -13,8 +14,20 @@ struct CheckCommand: FolioCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "Check the data for an edition in this language (a BCP 47 tag such as fr or es): warn at every text it lacks.")
+    var language: String?
+
+    func validate() throws {
+        if let language, !LanguageTag.isValid(language) {
+            throw ValidationError("--language expects a language tag such as fr or es-419, found \"\(language)\"")
+        }
+    }
+
     func execute() throws {
-        let result = try input.load(strict: strict)
+        var result = try input.load(strict: strict)
+        if let language {
+            result.diagnostics += try editionWarnings(result, language: language)
+        }
         let report = result.report!
         let indicators = report.outcomes.flatMap(\.indicators)
         let entries = indicators.reduce(0) { $0 + $1.listedCount }
@@ -31,6 +44,24 @@ struct CheckCommand: FolioCommand {
             print("    \(region): \(count)")
         }
         print(plural(result.warnings.count, "warning"))
+    }
+
+    /// The fallback warnings of the edition in `language`, printed; with --strict they fail the check
+    /// as the loader's own warnings do.
+    private func editionWarnings(_ result: CheckResult, language: String) throws -> [Diagnostic] {
+        let warnings = result.report!.edition(language: language).diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            // Named like the loader's diagnostics of a CSV folder: "q3/indicators.csv".
+            if input.isFolder { diagnostic.file = input.displayName + "/" + diagnostic.file }
+            return diagnostic
+        }
+        if strict && !warnings.isEmpty {
+            throw Failure.data(warnings.map(\.description) + [
+                "folio: \(input.displayName) is not valid: 0 errors, \(plural(warnings.count, "warning")) (--strict, --language \(language))"
+            ])
+        }
+        warnings.forEach { printError($0.description) }
+        return warnings
     }
 }
 

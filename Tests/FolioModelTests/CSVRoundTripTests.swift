@@ -46,10 +46,12 @@ final class CSVRoundTripTests: XCTestCase {
     func testSampleCSVFilesLookAsDocumented() throws {
         let files = ReportCSVWriter.files(try sampleReport())
         let indicators = files["indicators.csv"]!.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(indicators[0], "outcome,outcome_title,indicator,description,unit,target,result")
-        XCTAssertEqual(indicators[1], "4,More people have access to better managed and more gender-equitable social security benefits.,"
+        XCTAssertEqual(indicators[0], "outcome,outcome_title,indicator,description,unit,target,result,"
+                       + "outcome_title_es,outcome_title_fr,description_es,description_fr,unit_es,unit_fr")
+        XCTAssertTrue(indicators[1].hasPrefix("4,More people have access to better managed and more gender-equitable social security benefits.,"
                        + "4.1,\"Number of member States that, with ILO support, improve the knowledge and information base on the "
-                       + "coverage and performance of their social security system\",member States,10,11")
+                       + "coverage and performance of their social security system\",member States,10,11,Más personas tienen acceso "), "\(indicators[1])")
+        XCTAssertTrue(indicators[1].hasSuffix(",Estados Miembros,États Membres"), "\(indicators[1])")
         XCTAssertEqual(indicators.count, 5, "header, three indicators, final line end")
         let countries = files["countries.csv"]!.split(separator: "\n")
         XCTAssertEqual(countries[0], "indicator,region,country,territory")
@@ -58,14 +60,23 @@ final class CSVRoundTripTests: XCTestCase {
         XCTAssertEqual(countries.count, 54, "header and 53 entries")
         let report = files["report.yaml"]!
         XCTAssertTrue(report.hasPrefix("""
-            title: ILO programme implementation 2014–15
-            subtitle: "Outcome 4: Social security"
-            organization: International Labour Office
-            period: "2014–15"
-            regions: [Africa, Americas, Arab States, Asia-Pacific, Europe-Central Asia]
-            outcomes:
+            title:
+              en: ILO programme implementation 2014–15
+              es: Aplicación del programa de la OIT 2014–2015
+              fr: Exécution du programme de l’OIT 2014–15
+            subtitle:
+              en: "Outcome 4: Social security"
+              es: "Resultado 4: Seguridad social"
             """), report)
-        XCTAssertTrue(report.contains("\n  - id: \"4\"\n    narrative:\n      - heading: "), report)
+        XCTAssertTrue(report.contains("""
+            regions:
+              - en: Africa
+                es: África
+                fr: Afrique
+              - en: Americas
+
+            """), report)
+        XCTAssertTrue(report.contains("\n  - id: \"4\"\n    narrative:\n      - heading:\n          en: "), report)
     }
 
     /// Every kind of awkward text in every field. (Not a leading U+FEFF: Yams drops it from any

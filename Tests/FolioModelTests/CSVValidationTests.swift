@@ -101,7 +101,7 @@ final class CSVValidationTests: XCTestCase {
         ])
         assertDiagnostics(checkCSV(ValidCSV.with("countries.csv", "indicator\tregion\tcountry\n")), [
             "countries.csv:1:1: warning: unknown column \"indicator\\tregion\\tcountry\", ignored",
-            "countries.csv:1:1: missing columns \"indicator\", \"region\", \"country\" (the columns are indicator, region, country, territory); "
+            "countries.csv:1:1: missing columns \"indicator\", \"region\", \"country\" (the columns are indicator, region, country, territory, code); "
                 + "separate them with commas or semicolons",
         ])
     }
@@ -129,7 +129,7 @@ final class CSVValidationTests: XCTestCase {
         let noCountries = checkCSV(["indicators.csv": ValidCSV.indicators, "report.yaml": ValidCSV.report])
         XCTAssertEqual(noCountries.report?.outcomes[0].indicators[0].countries, [:])
         assertDiagnostics(noCountries, [
-            "countries.csv:1:1: warning: file not found: no indicator lists any country (columns indicator, region, country, territory)",
+            "countries.csv:1:1: warning: file not found: no indicator lists any country (columns indicator, region, country, territory, code)",
         ])
         assertDiagnostics(checkCSV(ValidCSV.files.merging(["report.json": "{}", "notes.csv": "", "Country.csv": "", "notes.txt": ""]) { $1 }), [
             "Country.csv:1:1: warning: unknown file, ignored; did you mean \"countries.csv\"?",

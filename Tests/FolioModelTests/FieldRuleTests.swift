@@ -70,8 +70,9 @@ final class FieldRuleTests: XCTestCase {
     }
 
     func testCollectionWhereTextIsExpected() {
-        assertDiagnostics(check(validYAML(replacingLine: 4, with: "    title: {en: Social security}")), [
-            "test.yaml:4:12: outcomes[0].title: expected text, found a mapping",
+        // A mapping is a text in several languages: its keys must be language tags.
+        assertDiagnostics(check(validYAML(replacingLine: 4, with: "    title: {en_GB: Social security}")), [
+            "test.yaml:4:13: outcomes[0].title: expected a language tag such as \"fr\" or \"es\" as key, found \"en_GB\"",
         ])
         assertDiagnostics(check(validYAML(replacingLine: 7, with: "        description: [a, b]")), [
             "test.yaml:7:22: outcomes[0].indicators[0].description: expected text, found a list",

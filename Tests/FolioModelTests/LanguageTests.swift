@@ -32,4 +32,15 @@ final class LanguageTests: XCTestCase {
             XCTAssertFalse(LanguageTag.isValid(tag), tag)
         }
     }
+
+    /// RFC 4647 lookup: the wanted tag, then shorter and shorter prefixes of it, ignoring case.
+    func testLanguageTagLookup() {
+        XCTAssertEqual(LanguageTag.lookup("zh-Hant-TW", in: ["zh", "zh-Hant", "zh-Hans"]), "zh-Hant")
+        XCTAssertEqual(LanguageTag.lookup("zh-Hant-TW", in: ["zh", "zh-Hans"]), "zh")
+        XCTAssertNil(LanguageTag.lookup("zh-Hant", in: ["zh-Hans", "en"]))
+        XCTAssertEqual(LanguageTag.lookup("FR-ca", in: ["fr"]), "fr")
+        XCTAssertEqual(LanguageTag.lookup("fr", in: ["FR"]), "FR", "the tag is handed back as the data wrote it")
+        XCTAssertNil(LanguageTag.lookup("fr", in: ["fr-CA"]), "a more specific text does not serve the general language")
+        XCTAssertEqual(LanguageTag.lookup("de-x-formal", in: ["de", "de-x"]), "de", "a single-letter subtag never ends a candidate")
+    }
 }

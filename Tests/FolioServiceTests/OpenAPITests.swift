@@ -79,7 +79,7 @@ final class OpenAPITests: XCTestCase {
         let token: HTTPFields = [.authorization: "Bearer t0ken", .contentType: "application/yaml"]
 
         // 1. Token, small body limit: everything but saturation.
-        let small = try S.makeApp(S.configuration { $0.token = "t0ken"; $0.maxBodyBytes = 48 << 10 })
+        let small = try S.makeApp(S.configuration { $0.token = "t0ken"; $0.maxBodyBytes = 96 << 10 })
         try await small.test(.router) { client in
             func run(_ method: HTTPRequest.Method, _ uri: String, _ headers: HTTPFields = token, _ body: ByteBuffer? = nil,
                      expect: HTTPResponse.Status) async throws -> TestResponse {
@@ -105,7 +105,7 @@ final class OpenAPITests: XCTestCase {
             _ = try await run(.get, "/v1/languages", expect: .ok)
             _ = try await run(.get, "/v1/languages", [:], expect: .unauthorized)
 
-            let big = S.buffer(String(repeating: "# padding\n", count: 6000))
+            let big = S.buffer(String(repeating: "# padding\n", count: 12000))
             let renderRoutes = ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/regions", "/v1/chart-set",
                                 "/v1/slides"]
             for route in ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/targets", "/v1/chart-set",

@@ -96,7 +96,7 @@ final class ProjectRoutesTests: XCTestCase {
             XCTAssertEqual(failed["exitCode"] as? Int, 65)
             let failures = try XCTUnwrap(failed["failed"] as? [[String: Any]])
             let messages = failures.flatMap { $0["messages"] as? [String] ?? [] }
-            XCTAssertTrue(messages.contains { $0.contains("outcome4.yaml:36:17") && $0.contains("result") }, "\(messages)")
+            XCTAssertTrue(messages.contains { $0.contains("outcome4.yaml:70:17") && $0.contains("result") }, "\(messages)")
             let still = try await client.execute(uri: "/v1/outputs/Output/outcome4.pdf", method: .get, headers: Self.auth)
             XCTAssertEqual(Array(buffer: still.body), pdfBytes, "readers keep the last good briefing")
             XCTAssertEqual(still.headers[.eTag], etag)

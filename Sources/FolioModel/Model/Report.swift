@@ -15,12 +15,21 @@ public struct Report: Sendable, Equatable {
     /// Display order of the regional columns and chart segments.
     public var regions: [String]
     public var outcomes: [Outcome]
+    /// Texts in other languages than `language`, by the path of the field they translate, as
+    /// diagnostics print it: `title`, `regions[2]`, `outcomes[0].indicators[1].description`.
+    /// Fields without an entry are written in `language` only.
+    public var translations: [String: Translation]
+    /// Where each text field was written; empty for reports built in code. Not part of `==`.
+    public var locations: FieldLocations
 
     public static let defaultLanguage = "en"
 
     public init(title: String, subtitle: String? = nil, organization: String? = nil, period: String? = nil,
-                language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome]) {
+                language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome],
+                translations: [String: Translation] = [:], locations: FieldLocations = FieldLocations()) {
         self.language = language
+        self.translations = translations
+        self.locations = locations
         self.title = title
         self.subtitle = subtitle
         self.organization = organization

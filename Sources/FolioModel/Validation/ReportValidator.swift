@@ -5,12 +5,14 @@ struct ReportValidator {
         static let report = ["title", "subtitle", "organization", "period", "language", "regions", "outcomes"]
         static let outcome = ["id", "title", "indicators", "narrative", "outputs"]
         static let indicator = ["id", "description", "unit", "target", "result", "countries"]
-        static let entry = ["name", "territory"]
+        static let entry = ["name", "territory", "code"]
         static let section = ["heading", "paragraphs"]
         static let output = ["category", "items"]
     }
 
     private let reader: NodeReader
+    /// Text fields in several languages, and where every text field was written.
+    private let translated: TranslatedFields
     private var sink: DiagnosticSink { reader.sink }
     /// Where each id was first seen; ids must be unique across the report.
     private var outcomeIDs: [String: SourcePosition] = [:]
@@ -24,13 +26,18 @@ struct ReportValidator {
 
     init(sink: DiagnosticSink) {
         reader = NodeReader(sink: sink)
+        translated = TranslatedFields(reader: reader)
     }
 
     mutating func report(from root: SourceNode) -> Report? {
         guard let fields = reader.fields(root, path: .root, known: Keys.report, expected: "a mapping at the top level") else {
             return nil
         }
-        let title = fields.required("title").flatMap { reader.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
+        // Before any text: a text given in several languages takes its own text from the data's
+        // language. (`language(from:)` below reports a broken tag.)
+        translated.language = fields.optional("language")?.scalar.map(\.text).flatMap { LanguageTag.isValid($0) ? $0 : nil }
+            ?? Report.defaultLanguage
+        let title = fields.required("title").flatMap { translated.text($0, path: FieldPath.root.appending("title"), nonEmpty: true) }
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
@@ -52,7 +59,8 @@ struct ReportValidator {
         countryNames.finish(sink: sink)
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
-                      language: language, regions: regions, outcomes: outcomes)
+                      language: language, regions: regions, outcomes: outcomes,
+                      translations: translated.translations, locations: FieldLocations(translated.locations))
     }
 
     // MARK: Parts
@@ -65,6 +73,7 @@ struct ReportValidator {
             sink.error("expected a language tag such as \"en\" or \"fr-CA\", found \(Quoting.quoted(text))", at: node.position, path: path)
             return nil
         }
+        translated.locate(path, node.position)
         return text
     }
 
@@ -76,7 +85,7 @@ struct ReportValidator {
         var seen: [String: SourcePosition] = [:]
         var names: [String] = []
         for (i, item) in items.enumerated() where !sink.isFull {
-            guard let name = reader.text(item, path: path.appending(i), nonEmpty: true) else { continue }
+            guard let name = translated.text(item, path: path.appending(i), nonEmpty: true) else { continue }
             if let first = seen[name] {
                 sink.error("duplicate region \(Quoting.quoted(name)) (\(sink.firstAt(first, seenFrom: item.position)))",
                            at: item.position, path: path.appending(i))
@@ -91,7 +100,7 @@ struct ReportValidator {
     private mutating func outcome(from node: SourceNode, path: FieldPath) -> Outcome? {
         guard let fields = reader.fields(node, path: path, known: Keys.outcome) else { return nil }
         let id = uniqueID(fields, path: path, kind: "outcome", seen: \.outcomeIDs)
-        let title = fields.required("title").flatMap { reader.text($0, path: path.appending("title"), nonEmpty: true) }
+        let title = fields.required("title").flatMap { translated.text($0, path: path.appending("title"), nonEmpty: true) }
 
         var indicators: [Indicator] = []
         if let items = optionalList(fields, "indicators") {
@@ -111,8 +120,8 @@ struct ReportValidator {
     private mutating func indicator(from node: SourceNode, path: FieldPath) -> Indicator? {
         guard let fields = reader.fields(node, path: path, known: Keys.indicator) else { return nil }
         let id = uniqueID(fields, path: path, kind: "indicator", seen: \.indicatorIDs)
-        let description = fields.required("description").flatMap { reader.text($0, path: path.appending("description"), nonEmpty: true) }
-        let unit = fields.optional("unit").map { reader.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
+        let description = fields.required("description").flatMap { translated.text($0, path: path.appending("description"), nonEmpty: true) }
+        let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
         let target = fields.required("target").flatMap { reader.wholeNumber($0, path: path.appending("target")) }
         let resultNode = fields.optional("result")
         let result = resultNode.flatMap { reader.wholeNumber($0, path: path.appending("result")) }
@@ -169,7 +178,7 @@ struct ReportValidator {
         return countries
     }
 
-    /// A plain name, or `{name: ..., territory: true}`.
+    /// A plain name, or `{name: ..., territory: true, code: ...}`.
     private func entry(from node: SourceNode, path: FieldPath) -> CountryEntry? {
         switch node.content {
         case .scalar:
@@ -178,8 +187,10 @@ struct ReportValidator {
             guard let fields = reader.fields(node, path: path, known: Keys.entry) else { return nil }
             let name = fields.required("name").flatMap { reader.text($0, path: path.appending("name"), nonEmpty: true) }
             let territory = fields.optional("territory").map { reader.boolean($0, path: path.appending("territory")) } ?? false
-            guard let name, let territory else { return nil }
-            return CountryEntry(name: name, isTerritory: territory)
+            let codeNode = fields.optional("code")
+            let code = codeNode.flatMap { reader.text($0, path: path.appending("code"), nonEmpty: true) }
+            guard let name, let territory, codeNode == nil || code != nil else { return nil }
+            return CountryEntry(name: name, isTerritory: territory, code: code)
         case .sequence:
             sink.error("expected a country name or a mapping with \"name\", found a list", at: node.position, path: path)
             return nil
@@ -205,7 +216,7 @@ struct ReportValidator {
     }
 
     private func optionalText(_ fields: Fields, _ key: String) -> String? {
-        fields.optional(key).flatMap { reader.text($0, path: fields.path.appending(key), nonEmpty: false) }
+        fields.optional(key).flatMap { translated.text($0, path: fields.path.appending(key), nonEmpty: false) }
     }
 
     private func optionalList(_ fields: Fields, _ key: String) -> [SourceNode]? {
@@ -219,7 +230,7 @@ struct ReportValidator {
         for (i, item) in (optionalList(fields, key) ?? []).enumerated() where !sink.isFull {
             let itemPath = fields.path.appending(key).appending(i)
             guard let entry = reader.fields(item, path: itemPath, known: keys) else { continue }
-            let heading = entry.required(keys[0]).flatMap { reader.text($0, path: itemPath.appending(keys[0]), nonEmpty: true) }
+            let heading = entry.required(keys[0]).flatMap { translated.text($0, path: itemPath.appending(keys[0]), nonEmpty: true) }
             let texts = texts(entry, keys[1], path: itemPath)
             if let heading { result.append((heading, texts)) }
         }
@@ -228,6 +239,6 @@ struct ReportValidator {
 
     private func texts(_ fields: Fields, _ key: String, path: FieldPath) -> [String] {
         guard let items = optionalList(fields, key) else { return [] }
-        return items.enumerated().compactMap { i, item in reader.text(item, path: path.appending(key).appending(i), nonEmpty: false) }
+        return items.enumerated().compactMap { i, item in translated.text(item, path: path.appending(key).appending(i), nonEmpty: false) }
     }
 }

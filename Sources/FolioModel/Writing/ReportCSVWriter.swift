@@ -6,7 +6,9 @@ import Foundation
 ///   target, result`), the outcome's title repeated on each; an outcome without indicators gets one
 ///   row with only `outcome` and `outcome_title`.
 /// - `countries.csv`: one row per listed entry (`indicator, region, country, territory`), regions in
-///   the report's order, `territory` "true" or empty.
+///   the report's order, `territory` "true" or empty; and `code` when any entry has one.
+/// - Texts in other languages: `outcome_title_<tag>`, `description_<tag>`, `unit_<tag>` columns
+///   after the others in indicators.csv; every other text as a `{tag: text}` mapping in report.yaml.
 /// - `report.yaml`: the report fields (title … regions) and, for outcomes that have them,
 ///   `outcomes: [{id, narrative, outputs}]`.
 ///
@@ -24,25 +26,46 @@ public enum ReportCSVWriter {
     }
 
     static func indicators(_ report: Report) -> String {
-        var out = row(CSVReportBuilder.indicatorColumns)
-        for outcome in report.outcomes {
-            if outcome.indicators.isEmpty {
-                out += row([outcome.id, outcome.title, "", "", "", "", ""])
+        // After the plain columns, `<column>_<tag>` for each language a text of that column is given in.
+        let translated = CSVReportBuilder.translatableColumns.flatMap { column in
+            languages(report, column: column).map { (column: column, tag: $0) }
+        }
+        var out = row(CSVReportBuilder.indicatorColumns + translated.map { "\($0.column)_\($0.tag)" })
+        for (o, outcome) in report.outcomes.enumerated() {
+            let outcomePath = "outcomes[\(o)]"
+            func texts(_ indicatorPath: String?) -> [String] {
+                translated.map { column, tag in
+                    let path = column == "outcome_title" ? outcomePath + ".title" : indicatorPath.map { $0 + "." + column }
+                    return path.flatMap { report.translations[$0]?.texts[tag] } ?? ""
+                }
             }
-            for indicator in outcome.indicators {
+            if outcome.indicators.isEmpty {
+                out += row([outcome.id, outcome.title, "", "", "", "", ""] + texts(nil))
+            }
+            for (i, indicator) in outcome.indicators.enumerated() {
                 out += row([outcome.id, outcome.title, indicator.id, indicator.description, indicator.unit,
-                            String(indicator.target), indicator.result.map(String.init) ?? ""])
+                            String(indicator.target), indicator.result.map(String.init) ?? ""] + texts(outcomePath + ".indicators[\(i)]"))
             }
         }
         return out
     }
 
+    /// The languages the report gives texts of `column` in (besides its own), sorted.
+    private static func languages(_ report: Report, column: String) -> [String] {
+        let suffix = column == "outcome_title" ? ".title" : "." + column
+        let paths = report.translations.filter { $0.key.hasSuffix(suffix) && (column == "outcome_title") != $0.key.contains(".indicators[") }
+        return Set(paths.values.flatMap(\.texts.keys)).sorted()
+    }
+
     static func countries(_ report: Report) -> String {
-        var out = row(CSVReportBuilder.countryColumns)
-        for indicator in report.outcomes.flatMap(\.indicators) {
+        let indicators = report.outcomes.flatMap(\.indicators)
+        // The `code` column only when an entry has a code, so data without codes converts as before.
+        let hasCodes = indicators.contains { $0.countries.values.contains { $0.contains { $0.code != nil } } }
+        var out = row(hasCodes ? CSVReportBuilder.countryColumns : CSVReportBuilder.countryColumns.filter { $0 != "code" })
+        for indicator in indicators {
             for region in ReportYAMLWriter.orderedRegions(indicator, regions: report.regions) {
                 for entry in indicator.entries(in: region) {
-                    out += row([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""])
+                    out += row([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""] + (hasCodes ? [entry.code ?? ""] : []))
                 }
             }
         }
@@ -51,12 +74,11 @@ public enum ReportCSVWriter {
 
     static func reportYAML(_ report: Report) -> String {
         var out = ReportYAMLWriter.header(report)
-        let withProse = report.outcomes.filter { !$0.narrative.isEmpty || !$0.outputs.isEmpty }
-        guard !withProse.isEmpty else { return out }
+        guard report.outcomes.contains(where: { !$0.narrative.isEmpty || !$0.outputs.isEmpty }) else { return out }
         out += "outcomes:                 # narrative and outputs; the rest of each outcome is in indicators.csv\n"
-        for outcome in withProse {
+        for (o, outcome) in report.outcomes.enumerated() where !outcome.narrative.isEmpty || !outcome.outputs.isEmpty {
             out += "  - id: \(ReportYAMLWriter.scalar(outcome.id))\n"
-            out += ReportYAMLWriter.prose(outcome, indent: "    ")
+            out += ReportYAMLWriter.prose(outcome, path: "outcomes[\(o)]", report, indent: "    ")
         }
         return out
     }

@@ -3,46 +3,63 @@
 public enum ReportJSONWriter {
     public static func json(_ report: Report) -> String {
         var out = "{\n"
-        var fields: [String] = ["  \"title\": \(quote(report.title))"]
-        if let subtitle = report.subtitle { fields.append("  \"subtitle\": \(quote(subtitle))") }
-        if let organization = report.organization { fields.append("  \"organization\": \(quote(organization))") }
-        if let period = report.period { fields.append("  \"period\": \(quote(period))") }
+        var fields: [String] = ["  \"title\": \(text(report.title, "title", report))"]
+        if let subtitle = report.subtitle { fields.append("  \"subtitle\": \(text(subtitle, "subtitle", report))") }
+        if let organization = report.organization { fields.append("  \"organization\": \(text(organization, "organization", report))") }
+        if let period = report.period { fields.append("  \"period\": \(text(period, "period", report))") }
         if report.language != Report.defaultLanguage { fields.append("  \"language\": \(quote(report.language))") }
-        fields.append("  \"regions\": [" + report.regions.map(quote).joined(separator: ", ") + "]")
-        fields.append("  \"outcomes\": [\n" + report.outcomes.map { outcome($0, regions: report.regions) }.joined(separator: ",\n") + "\n  ]")
+        fields.append("  \"regions\": [" + report.regions.enumerated().map { text($1, "regions[\($0)]", report) }.joined(separator: ", ") + "]")
+        fields.append("  \"outcomes\": [\n" + report.outcomes.enumerated().map { outcome($1, path: "outcomes[\($0)]", report) }.joined(separator: ",\n") + "\n  ]")
         out += fields.joined(separator: ",\n") + "\n}\n"
         return out
     }
 
-    static func outcome(_ outcome: Outcome, regions: [String]) -> String {
-        var fields = ["\"id\": \(quote(outcome.id))", "\"title\": \(quote(outcome.title))"]
-        fields.append("\"indicators\": [" + outcome.indicators.map { indicator($0, regions: regions) }.joined(separator: ", ") + "]")
+    static func outcome(_ outcome: Outcome, path: String, _ report: Report) -> String {
+        var fields = ["\"id\": \(quote(outcome.id))", "\"title\": \(text(outcome.title, path + ".title", report))"]
+        fields.append("\"indicators\": [" + outcome.indicators.enumerated().map {
+            indicator($1, path: path + ".indicators[\($0)]", report)
+        }.joined(separator: ", ") + "]")
         if !outcome.narrative.isEmpty {
-            fields.append("\"narrative\": [" + outcome.narrative.map {
-                "{\"heading\": \(quote($0.heading)), \"paragraphs\": [" + $0.paragraphs.map(quote).joined(separator: ", ") + "]}"
+            fields.append("\"narrative\": [" + outcome.narrative.enumerated().map { k, section in
+                let sectionPath = path + ".narrative[\(k)]"
+                return "{\"heading\": \(text(section.heading, sectionPath + ".heading", report)), \"paragraphs\": ["
+                    + section.paragraphs.enumerated().map { text($1, sectionPath + ".paragraphs[\($0)]", report) }.joined(separator: ", ") + "]}"
             }.joined(separator: ", ") + "]")
         }
         if !outcome.outputs.isEmpty {
-            fields.append("\"outputs\": [" + outcome.outputs.map {
-                "{\"category\": \(quote($0.category)), \"items\": [" + $0.items.map(quote).joined(separator: ", ") + "]}"
+            fields.append("\"outputs\": [" + outcome.outputs.enumerated().map { k, output in
+                let outputPath = path + ".outputs[\(k)]"
+                return "{\"category\": \(text(output.category, outputPath + ".category", report)), \"items\": ["
+                    + output.items.enumerated().map { text($1, outputPath + ".items[\($0)]", report) }.joined(separator: ", ") + "]}"
             }.joined(separator: ", ") + "]")
         }
         return "    {" + fields.joined(separator: ", ") + "}"
     }
 
-    static func indicator(_ indicator: Indicator, regions: [String]) -> String {
-        var fields = ["\"id\": \(quote(indicator.id))", "\"description\": \(quote(indicator.description))",
-                      "\"unit\": \(quote(indicator.unit))", "\"target\": \(indicator.target)"]
+    static func indicator(_ indicator: Indicator, path: String, _ report: Report) -> String {
+        let regions = report.regions
+        var fields = ["\"id\": \(quote(indicator.id))", "\"description\": \(text(indicator.description, path + ".description", report))",
+                      "\"unit\": \(text(indicator.unit, path + ".unit", report))", "\"target\": \(indicator.target)"]
         if let result = indicator.result { fields.append("\"result\": \(result)") }
         let countries = regions.compactMap { region -> String? in
             let entries = indicator.entries(in: region)
             guard !entries.isEmpty else { return nil }
             return quote(region) + ": [" + entries.map { entry in
-                entry.isTerritory ? "{\"name\": \(quote(entry.name)), \"territory\": true}" : quote(entry.name)
+                guard entry.isTerritory || entry.code != nil else { return quote(entry.name) }
+                var fields = ["\"name\": \(quote(entry.name))"]
+                if entry.isTerritory { fields.append("\"territory\": true") }
+                if let code = entry.code { fields.append("\"code\": \(quote(code))") }
+                return "{" + fields.joined(separator: ", ") + "}"
             }.joined(separator: ", ") + "]"
         }
         fields.append("\"countries\": {" + countries.joined(separator: ", ") + "}")
         return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// A string, or for a translated field an object of language tag → text, the data's language first.
+    static func text(_ text: String, _ path: String, _ report: Report) -> String {
+        guard report.translations[path] != nil else { return quote(text) }
+        return "{" + report.texts(at: path, text).map { quote($0.language) + ": " + quote($0.text) }.joined(separator: ", ") + "}"
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.

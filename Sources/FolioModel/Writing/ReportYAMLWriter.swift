@@ -10,62 +10,86 @@ public enum ReportYAMLWriter {
             return out
         }
         out += "outcomes:\n"
-        for outcome in report.outcomes {
+        for (o, outcome) in report.outcomes.enumerated() {
             out += "  - id: \(scalar(outcome.id))\n"
-            out += "    title: \(scalar(outcome.title))\n"
+            out += field("title", outcome.title, path: "outcomes[\(o)].title", report, indent: "    ")
             if outcome.indicators.isEmpty {
                 out += "    indicators: []\n"
             } else {
                 out += "    indicators:\n"
-                for indicator in outcome.indicators {
-                    out += self.indicator(indicator, regions: report.regions)
+                for (i, indicator) in outcome.indicators.enumerated() {
+                    out += self.indicator(indicator, path: "outcomes[\(o)].indicators[\(i)]", report)
                 }
             }
-            out += prose(outcome, indent: "    ")
+            out += prose(outcome, path: "outcomes[\(o)]", report, indent: "    ")
         }
         return out
     }
 
     /// The report-level fields: title to regions.
     static func header(_ report: Report) -> String {
-        var out = "title: \(scalar(report.title))\n"
-        if let subtitle = report.subtitle { out += "subtitle: \(scalar(subtitle))\n" }
-        if let organization = report.organization { out += "organization: \(scalar(organization))\n" }
-        if let period = report.period { out += "period: \(scalar(period))\n" }
+        var out = field("title", report.title, path: "title", report, indent: "")
+        if let subtitle = report.subtitle { out += field("subtitle", subtitle, path: "subtitle", report, indent: "") }
+        if let organization = report.organization { out += field("organization", organization, path: "organization", report, indent: "") }
+        if let period = report.period { out += field("period", period, path: "period", report, indent: "") }
         if report.language != Report.defaultLanguage { out += "language: \(scalar(report.language))\n" }
-        out += "regions: [" + report.regions.map { scalar($0, flow: true) }.joined(separator: ", ") + "]\n"
+        if report.regions.indices.contains(where: { report.translations["regions[\($0)]"] != nil }) {
+            out += list("regions", report.regions, path: "regions", report, indent: "")
+        } else {
+            out += "regions: [" + report.regions.map { scalar($0, flow: true) }.joined(separator: ", ") + "]\n"
+        }
         return out
     }
 
-    /// `narrative:` and `outputs:` of an outcome, when it has them; `indent` is the outcome's key indent.
-    static func prose(_ outcome: Outcome, indent: String) -> String {
+    /// `key: text`, or, for a translated field, `key:` and one `tag: text` line per language.
+    /// - Parameter first: what stands in for `indent` on the first line (`"  - "` for a list item's first key).
+    static func field(_ key: String, _ text: String, path: String, _ report: Report, indent: String, first: String? = nil) -> String {
+        let lead = first ?? indent
+        guard report.translations[path] != nil else { return lead + key + ": " + scalar(text) + "\n" }
+        return lead + key + ":\n" + report.texts(at: path, text).map { indent + "  " + scalar($0.language) + ": " + scalar($0.text) + "\n" }.joined()
+    }
+
+    /// `- text`, or, for a translated item, `- tag: text` and the other languages below it.
+    private static func item(_ text: String, path: String, _ report: Report, indent: String) -> String {
+        guard report.translations[path] != nil else { return indent + "- " + scalar(text) + "\n" }
+        return report.texts(at: path, text).enumerated().map { n, pair in
+            indent + (n == 0 ? "- " : "  ") + scalar(pair.language) + ": " + scalar(pair.text) + "\n"
+        }.joined()
+    }
+
+    /// `narrative:` and `outputs:` of an outcome, when it has them; `indent` is the outcome's key indent
+    /// and `path` the outcome's own (`outcomes[0]`).
+    static func prose(_ outcome: Outcome, path: String, _ report: Report, indent: String) -> String {
         var out = ""
         if !outcome.narrative.isEmpty {
             out += indent + "narrative:\n"
-            for section in outcome.narrative {
-                out += indent + "  - heading: \(scalar(section.heading))\n"
-                out += list("paragraphs", section.paragraphs, indent: indent + "    ")
+            for (k, section) in outcome.narrative.enumerated() {
+                let sectionPath = path + ".narrative[\(k)]"
+                out += field("heading", section.heading, path: sectionPath + ".heading", report, indent: indent + "    ", first: indent + "  - ")
+                out += list("paragraphs", section.paragraphs, path: sectionPath + ".paragraphs", report, indent: indent + "    ")
             }
         }
         if !outcome.outputs.isEmpty {
             out += indent + "outputs:\n"
-            for output in outcome.outputs {
-                out += indent + "  - category: \(scalar(output.category))\n"
-                out += list("items", output.items, indent: indent + "    ")
+            for (k, output) in outcome.outputs.enumerated() {
+                let outputPath = path + ".outputs[\(k)]"
+                out += field("category", output.category, path: outputPath + ".category", report, indent: indent + "    ", first: indent + "  - ")
+                out += list("items", output.items, path: outputPath + ".items", report, indent: indent + "    ")
             }
         }
         return out
     }
 
-    private static func list(_ key: String, _ items: [String], indent: String) -> String {
+    private static func list(_ key: String, _ items: [String], path: String, _ report: Report, indent: String) -> String {
         guard !items.isEmpty else { return indent + key + ": []\n" }
-        return indent + key + ":\n" + items.map { indent + "  - " + scalar($0) + "\n" }.joined()
+        return indent + key + ":\n" + items.enumerated().map { m, text in item(text, path: path + "[\(m)]", report, indent: indent + "  ") }.joined()
     }
 
-    private static func indicator(_ indicator: Indicator, regions: [String]) -> String {
+    private static func indicator(_ indicator: Indicator, path: String, _ report: Report) -> String {
+        let regions = report.regions
         var out = "      - id: \(scalar(indicator.id))\n"
-        out += "        description: \(scalar(indicator.description))\n"
-        out += "        unit: \(scalar(indicator.unit))\n"
+        out += field("description", indicator.description, path: path + ".description", report, indent: "        ")
+        out += field("unit", indicator.unit, path: path + ".unit", report, indent: "        ")
         out += "        target: \(indicator.target)\n"
         if let result = indicator.result { out += "        result: \(result)\n" }
         let listed = orderedRegions(indicator, regions: regions)
@@ -77,11 +101,20 @@ public enum ReportYAMLWriter {
             out += "          " + key(region) + "\n"
             for entry in indicator.entries(in: region) {
                 out += "            - "
-                out += entry.isTerritory ? "{name: \(scalar(entry.name, flow: true)), territory: true}" : scalar(entry.name)
+                out += entryText(entry)
                 out += "\n"
             }
         }
         return out
+    }
+
+    /// A plain name, or `{name: ..., territory: true, code: ...}` with what the entry has.
+    private static func entryText(_ entry: CountryEntry) -> String {
+        guard entry.isTerritory || entry.code != nil else { return scalar(entry.name) }
+        var fields = ["name: " + scalar(entry.name, flow: true)]
+        if entry.isTerritory { fields.append("territory: true") }
+        if let code = entry.code { fields.append("code: " + scalar(code, flow: true)) }
+        return "{" + fields.joined(separator: ", ") + "}"
     }
 
     /// The report's region order first, then any region it does not list (sorted), so nothing is dropped.

@@ -12,7 +12,10 @@ final class CSVReportBuilder {
 
     static let indicatorColumns = ["outcome", "outcome_title", "indicator", "description", "unit", "target", "result"]
     static let indicatorRequired = ["outcome", "outcome_title", "indicator", "description", "target"]
-    static let countryColumns = ["indicator", "region", "country", "territory"]
+    static let countryColumns = ["indicator", "region", "country", "territory", "code"]
+    /// Columns whose texts may be given in other languages too, in columns named `<column>_<tag>`
+    /// (`description_fr`, `outcome_title_es`, `unit_fr-CA`): the plain column is in the data's `language:`.
+    static let translatableColumns = ["outcome_title", "description", "unit"]
     static let countryRequired = ["indicator", "region", "country"]
     /// Keys an entry of report.yaml's `outcomes` may have: the rest of an outcome lives in indicators.csv.
     static let outcomeKeys = ["id", "narrative", "outputs"]
@@ -32,6 +35,8 @@ final class CSVReportBuilder {
     private var outcomeEntryIndex: [Int: Int] = [:]
     /// A file could not be read at all: diagnostics are returned without validating.
     private var fatal = false
+    /// The `language:` of report.yaml (or the default): the language of the plain text columns.
+    private var dataLanguage = Report.defaultLanguage
 
     init(options: LoadOptions) {
         self.options = options
@@ -73,6 +78,7 @@ final class CSVReportBuilder {
         }
 
         let reportRoot = reportData.flatMap { reportNode($0, json: names[Self.reportFile].lowercased().hasSuffix(".json")) }
+        dataLanguage = Self.language(of: reportRoot)
         var indicators: CSVTable?, countries: CSVTable?
         if let indicatorsData {
             indicators = table(indicatorsData, file: Self.indicatorsFile)
@@ -128,6 +134,14 @@ final class CSVReportBuilder {
         return finish(report: report, validatorStart: validatorStart)
     }
 
+    /// A valid `language:` of the report file; the validator reports an invalid one.
+    private static func language(of root: SourceNode?) -> String {
+        guard case let .mapping(pairs)? = root?.content,
+              let value = pairs.first(where: { $0.key.scalar?.text == "language" })?.value.scalar?.text,
+              LanguageTag.isValid(value) else { return Report.defaultLanguage }
+        return value
+    }
+
     private func duplicate(_ name: String, of file: Int) {
         names.append(name)
         sink.error("\(Quoting.quoted(names[file])) is here too; keep one of them", at: wholeFile(names.count - 1))
@@ -176,6 +190,8 @@ final class CSVReportBuilder {
     private struct Header {
         var file: Int
         var columns: [String: Int]
+        /// Translation columns by the column they translate: `description` → [("fr", 7)].
+        var translations: [String: [(tag: String, column: Int)]] = [:]
         var width: Int
         var rows: ArraySlice<CSVRecord>
     }
@@ -191,13 +207,21 @@ final class CSVReportBuilder {
         guard let headerIndex = table.records.firstIndex(where: { !$0.isBlank }) else { return nil }
         let record = table.records[headerIndex]
         var columns: [String: Int] = [:]
+        var translations: [String: [(tag: String, column: Int)]] = [:]
         var fieldLabels: [String] = []
         for (i, raw) in record.fields.enumerated() {
             let name = Self.columnName(raw)
             let at = position(file, record.line, i + 1)
             fieldLabels.append(known.contains(name) ? name : raw.trimmingCharacters(in: .whitespaces))
             guard !name.isEmpty else { continue }
-            if known.contains(name) {
+            if !known.contains(name), let (base, tag) = Self.translationColumn(raw, known: known) {
+                if let first = translations[base]?.first(where: { $0.tag.lowercased() == tag.lowercased() }) {
+                    sink.error("duplicate column \(Quoting.quoted(raw.trimmingCharacters(in: .whitespaces))) (first at column \(first.column + 1))", at: at)
+                    fatal = true
+                } else {
+                    translations[base, default: []].append((tag, i))
+                }
+            } else if known.contains(name) {
                 if let first = columns[name] {
                     sink.error("duplicate column \(Quoting.quoted(name)) (first at column \(first + 1))", at: at)
                     fatal = true
@@ -235,7 +259,20 @@ final class CSVReportBuilder {
                          : "text in a column without a name in the header is ignored", at: position(file, row.line, i + 1))
             break
         }
-        return Header(file: file, columns: columns, width: record.fields.count, rows: ArraySlice(rows))
+        return Header(file: file, columns: columns, translations: translations, width: record.fields.count, rows: ArraySlice(rows))
+    }
+
+    /// `Description_fr-CA` → ("description", "fr-CA"): a translatable column of `known`, `_`, and a
+    /// language tag kept as written (tags are compared ignoring case, but written back as they were).
+    static func translationColumn(_ raw: String, known: [String]) -> (base: String, tag: String)? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let name = columnName(trimmed)
+        for base in translatableColumns where known.contains(base) && name.hasPrefix(base + "_") {
+            // Bases are ASCII and `columnName` maps one character to one, so the prefix has the same length.
+            let tag = String(trimmed.dropFirst(base.count + 1))
+            if LanguageTag.isValid(tag) { return (base, tag) }
+        }
+        return nil
     }
 
     // MARK: Cells and nodes
@@ -282,6 +319,23 @@ final class CSVReportBuilder {
         SourceNode.Pair(key: plain(key, at: value.position), value: value)
     }
 
+    /// The row's non-blank cells in the translation columns of `base`, as `tag: text` pairs.
+    private func translationPairs(_ row: CSVRecord, base: String, _ header: Header) -> [SourceNode.Pair] {
+        (header.translations[base] ?? []).compactMap { tag, column in
+            let text = column < row.fields.count ? row.fields[column] : ""
+            guard !Cell.blank(text) else { return nil }
+            let at = position(header.file, row.line, column + 1)
+            return SourceNode.Pair(key: plain(tag, at: at), value: quoted(text, at: at))
+        }
+    }
+
+    /// `own` alone, or with translations the mapping a YAML file would give: `{en: own, fr: ...}`.
+    private func translatable(_ own: SourceNode, _ translations: [SourceNode.Pair]) -> SourceNode {
+        guard !translations.isEmpty else { return own }
+        return SourceNode(content: .mapping([SourceNode.Pair(key: plain(dataLanguage, at: own.position), value: own)] + translations),
+                          position: own.position)
+    }
+
     // MARK: indicators.csv
 
     private struct IndicatorDraft {
@@ -305,6 +359,9 @@ final class CSVReportBuilder {
         var id: Cell
         var title: Cell?
         var firstTitle: Cell
+        var language: String
+        /// `outcome_title_<tag>` cells, each tag from the first row that gives it.
+        var titleTranslations: [SourceNode.Pair]
         var indicators: [IndicatorDraft] = []
         /// `narrative` and `outputs` from report.yaml.
         var extra: [SourceNode.Pair] = []
@@ -312,11 +369,17 @@ final class CSVReportBuilder {
         var node: SourceNode {
             let title = self.title ?? firstTitle
             var pairs = [SourceNode.Pair(key: Self.key("id", id.position), value: Self.quoted(id)),
-                         SourceNode.Pair(key: Self.key("title", title.position), value: Self.quoted(title)),
+                         SourceNode.Pair(key: Self.key("title", title.position), value: translatedTitle(title)),
                          SourceNode.Pair(key: Self.key("indicators", id.position),
                                          value: SourceNode(content: .sequence(indicators.map(\.node)), position: id.position))]
             pairs += extra
             return SourceNode(content: .mapping(pairs), position: id.position)
+        }
+
+        private func translatedTitle(_ title: Cell) -> SourceNode {
+            guard !titleTranslations.isEmpty else { return Self.quoted(title) }
+            let own = SourceNode.Pair(key: Self.key(language, title.position), value: Self.quoted(title))
+            return SourceNode(content: .mapping([own] + titleTranslations), position: title.position)
         }
 
         private static func key(_ text: String, _ position: SourcePosition) -> SourceNode {
@@ -342,6 +405,17 @@ final class CSVReportBuilder {
             let index: Int
             if let known = outcomeIndex[outcome.text] {
                 index = known
+                for translation in translationPairs(row, base: "outcome_title", header) {
+                    let tag = translation.key.scalar!.text
+                    if let established = drafts[index].titleTranslations.first(where: { $0.key.scalar!.text == tag }) {
+                        if established.value.scalar!.text != translation.value.scalar!.text {
+                            sink.error("differs from the title given for outcome \(Quoting.quoted(outcome.text)) on line \(established.value.position.line)",
+                                       at: translation.value.position)
+                        }
+                    } else {
+                        drafts[index].titleTranslations.append(translation)
+                    }
+                }
                 if !title.isBlank {
                     if let established = drafts[index].title {
                         if established.text != title.text {
@@ -355,7 +429,8 @@ final class CSVReportBuilder {
             } else {
                 index = drafts.count
                 outcomeIndex[outcome.text] = index
-                drafts.append(OutcomeDraft(id: outcome, title: title.isBlank ? nil : title, firstTitle: title))
+                drafts.append(OutcomeDraft(id: outcome, title: title.isBlank ? nil : title, firstTitle: title, language: dataLanguage,
+                                           titleTranslations: translationPairs(row, base: "outcome_title", header)))
             }
 
             let id = cell(row, "indicator", header)!
@@ -366,8 +441,16 @@ final class CSVReportBuilder {
             guard [id, description, target].contains(where: { !$0.isBlank }) || unit?.isBlank == false || result?.isBlank == false else {
                 continue
             }
-            var pairs = [pair("id", text(id)), pair("description", text(description))]
-            if let unit { pairs.append(pair("unit", optionalText(unit))) }
+            var pairs = [pair("id", text(id)), pair("description", translatable(text(description), translationPairs(row, base: "description", header)))]
+            let unitTranslations = translationPairs(row, base: "unit", header)
+            if let unit, !unit.isBlank {
+                pairs.append(pair("unit", translatable(optionalText(unit), unitTranslations)))
+            } else {
+                if let unit { pairs.append(pair("unit", optionalText(unit))) }
+                if let first = unitTranslations.first {
+                    sink.warning("ignored: this row has no unit in \(Quoting.quoted(dataLanguage)) to translate", at: first.value.position)
+                }
+            }
             pairs.append(pair("target", number(target)))
             if let result { pairs.append(pair("result", number(result))) }
             if indicatorIndex[id.text] == nil {
@@ -416,10 +499,10 @@ final class CSVReportBuilder {
                 }
             }
             let name = text(country)
-            let entry = isTerritory
-                ? SourceNode(content: .mapping([pair("name", name), pair("territory", plain("true", at: country.position))]),
-                             position: country.position)
-                : name
+            var entryPairs = [pair("name", name)]
+            if isTerritory { entryPairs.append(pair("territory", plain("true", at: country.position))) }
+            if let code = cell(row, "code", header), !code.isBlank { entryPairs.append(pair("code", text(code))) }
+            let entry = entryPairs.count > 1 ? SourceNode(content: .mapping(entryPairs), position: country.position) : name
             var draft = drafts[o].indicators[i]
             if let r = draft.regionIndex[region.text] {
                 draft.regions[r].entries.append(entry)
