@@ -9,7 +9,9 @@ import FolioModel
 public struct ReportEdition: Sendable {
     public var report: Report
     public var edition: Edition
-    /// What the user should know: catalogue keys taken from English, texts the data lacks.
+    /// Texts the data lacks in the edition's language, each at its place in the data file.
+    public var diagnostics: [Diagnostic]
+    /// What the user should know: catalogue keys taken from English, then `diagnostics`.
     public var warnings: [String]
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -23,10 +25,12 @@ public struct ReportEdition: Sendable {
             throw Failure(description: "language \"\(tag)\" is not a BCP 47 tag (like fr or es-419)")
         }
         let edition = catalogues.edition(tag)
-        var resolved = report
-        resolved.language = tag
-        resolved.renameRegions(edition.defaultRegionNames(for: report))
-        return ReportEdition(report: resolved, edition: edition, warnings: edition.warnings)
+        let countries = CountryTable.bundled
+        let made = report.edition(language: tag, regionNames: edition.defaultRegionNames(for: report)) { entry, language in
+            countries?.translatedName(of: entry.name, code: entry.code, dataLanguage: report.language, to: language)
+        }
+        return ReportEdition(report: made.report.keepingDefaultUnits(of: report), edition: edition,
+                             diagnostics: made.diagnostics, warnings: edition.warnings + made.diagnostics.map(\.description))
     }
 }
 
@@ -45,16 +49,17 @@ extension Edition {
 }
 
 extension Report {
-    /// Renames regions in the region list and in every indicator's countries.
-    mutating func renameRegions(_ names: [String: String]) {
-        guard !names.isEmpty else { return }
-        regions = regions.map { names[$0] ?? $0 }
-        for outcome in outcomes.indices {
-            for indicator in outcomes[outcome].indicators.indices {
-                let countries = outcomes[outcome].indicators[indicator].countries
-                outcomes[outcome].indicators[indicator].countries = Dictionary(
-                    countries.map { (names[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    /// Indicators counting member States keep the default unit whatever the data's translation:
+    /// the catalogue words it, with the language's plural forms and grammar ("1 État Membre",
+    /// "Nombre d’États Membres"), which a translated noun phrase alone cannot give.
+    func keepingDefaultUnits(of original: Report) -> Report {
+        var copy = self
+        for (outcome, source) in zip(copy.outcomes.indices, original.outcomes) {
+            for (indicator, sourceIndicator) in zip(copy.outcomes[outcome].indicators.indices, source.indicators)
+            where sourceIndicator.unit == Indicator.defaultUnit {
+                copy.outcomes[outcome].indicators[indicator].unit = Indicator.defaultUnit
             }
         }
+        return copy
     }
 }
