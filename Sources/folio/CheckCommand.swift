@@ -1,4 +1,6 @@
 import ArgumentParser
+import FolioLanguage
+import FolioLayout
 import FolioModel
 
 struct CheckCommand: FolioCommand {
@@ -49,7 +51,16 @@ struct CheckCommand: FolioCommand {
     /// The fallback warnings of the edition in `language`, printed; with --strict they fail the check
     /// as the loader's own warnings do.
     private func editionWarnings(_ result: CheckResult, language: String) throws -> [Diagnostic] {
-        let warnings = result.report!.edition(language: language).diagnostics.map { diagnostic in
+        // The same edition render makes: default regions and countries are named by the catalogue
+        // and the country table, so they never count as texts the data lacks.
+        let made: ReportEdition
+        do {
+            made = try ReportEdition.make(result.report!, language: language, catalogues: try CatalogueLibrary.bundled())
+        } catch let failure as CatalogueFile.Failure {
+            throw Failure.data([failure.description, "folio: the catalogue is not valid"])
+        }
+        made.edition.warnings.forEach { printError("folio: " + $0) }
+        let warnings = made.diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             // Named like the loader's diagnostics of a CSV folder: "q3/indicators.csv".
             if input.isFolder { diagnostic.file = input.displayName + "/" + diagnostic.file }

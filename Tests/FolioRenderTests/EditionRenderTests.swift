@@ -105,6 +105,25 @@ final class EditionRenderTests: FolioCommandTestCase {
         XCTAssertTrue(english.contains("110%"))
     }
 
+    func testTheDataAndTheCountriesComeInTheEditionsLanguage() throws {
+        let french = try render("fr").text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(french.contains("Exécution du programme de l’OIT 2014–15"), "the data's French title")
+        XCTAssertFalse(french.contains("ILO programme implementation"))
+        XCTAssertTrue(french.contains("Nombre d’États Membres qui"), "indicator descriptions in French")
+        for name in ["Éthiopie", "Pérou", "Territoire palestinien occupé", "Arabie saoudite", "Tchéquie"] {
+            XCTAssertTrue(french.contains(name), "country name in French: \(name)")
+        }
+        XCTAssertFalse(french.contains("Saudi Arabia"))
+        let spanish = try render("es").text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for name in ["Etiopía", "Perú", "Arabia Saudita"] {
+            XCTAssertTrue(spanish.contains(name), "country name in Spanish: \(name)")
+        }
+        // English keeps the data's own spelling.
+        let english = try render("en").text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(english.contains("Occupied Palestinian Territory"))
+        XCTAssertTrue(english.contains("Viet Nam"))
+    }
+
     func testChineseTextIsExtractedAndEveryFontEmbedded() throws {
         let (pdf, text) = try render("zh")
         XCTAssertTrue(text.contains("目录"), "CJK text comes out of the PDF")

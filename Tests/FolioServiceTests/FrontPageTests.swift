@@ -49,7 +49,7 @@ final class FrontPageTests: XCTestCase {
         }
         // Every input, select and textarea has a label naming it.
         let ids = matches(#"<(?:input|select|textarea)[^>]*\bid="([^"]+)""#, in: html)
-        XCTAssertEqual(Set(ids), ["token", "file", "csv-title", "paste", "paste-format", "style"])
+        XCTAssertEqual(Set(ids), ["token", "file", "csv-title", "paste", "paste-format", "style", "language"])
         for id in ids { XCTAssertTrue(html.contains("<label for=\"\(id)\""), "no label for #\(id)") }
         XCTAssertTrue(html.contains("<html lang=\"en\">"))
         XCTAssertTrue(html.contains("name=\"viewport\""))
