@@ -414,6 +414,7 @@
     for (const url of state.objectURLs) URL.revokeObjectURL(url);
     state.objectURLs = [];
     $('charts').replaceChildren();
+    delete $('charts').dataset.ready;
   }
 
   function query(parameters) {
@@ -508,7 +509,8 @@
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = safeName(state.upload.name) + what.suffix;
+      const language = $('language').value;
+      link.download = safeName(state.upload.name) + (language ? '-' + language : '') + what.suffix;
       link.hidden = true;
       document.body.append(link);
       link.click();
