@@ -67,6 +67,7 @@ private struct ChartSlidePlan: Sendable {
         var deck = SlideDeck(title: report.title, subtitle: subtitle.isEmpty ? nil : subtitle, footer: report.organization,
                              slides: slides)
         deck.language = edition.language
+        deck.rightToLeft = edition.isRightToLeft
         deck.fontFamily = style.fontFamily
         deck.accentColor = style.accentColor.hexDigits
         deck.textColor = style.textColor.hexDigits

@@ -274,7 +274,8 @@ struct DeckParts {
         let runs = lines.map { line in
             line.isEmpty ? "" : "<a:r>\(properties)<a:t>\(XMLText.content(String(line)))</a:t></a:r>"
         }.joined(separator: "<a:br>\(properties)</a:br>")
-        return "<a:p>\(runs)<a:endParaRPr lang=\"\(language)\" dirty=\"0\"/></a:p>"
+        let direction = deck.rightToLeft ? "<a:pPr rtl=\"1\"/>" : ""
+        return "<a:p>\(direction)\(runs)<a:endParaRPr lang=\"\(language)\" dirty=\"0\"/></a:p>"
     }
 
     /// The footer's text style, spelt out in master and layout.

@@ -74,6 +74,8 @@ public struct SlideDeck: Sendable {
     public var textColor = "1F2328"
     /// Language of the text (BCP 47), written on every run and in the file's properties.
     public var language = "en-US"
+    /// Paragraphs read right to left (Arabic): PowerPoint then aligns and orders them as their readers expect.
+    public var rightToLeft = false
     /// Creation and modification date in the file's properties and of every ZIP entry: fixed, so the
     /// same input gives the same bytes.
     public var modified: Date = SlideDeck.defaultDate

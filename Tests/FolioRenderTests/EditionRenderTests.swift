@@ -158,5 +158,12 @@ final class EditionRenderTests: FolioCommandTestCase {
         let manifest = try String(contentsOf: folder.appendingPathComponent("set/charts.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains(try catalogue("fr").text("chart.spec.targets", ["id": "4"])), manifest)
         XCTAssertFalse(manifest.contains("of target"))
+
+        let deck = try folio(["slides", TestSupport.sample.path, "--language", "ar", "-o", "ar.pptx"])
+        XCTAssertEqual(deck.status, 0, deck.stderr)
+        let slide = try TestSupport.run("unzip", ["-p", folder.appendingPathComponent("ar.pptx").path, "ppt/slides/slide2.xml"]).stdout
+        XCTAssertTrue(slide.contains("<a:pPr rtl=\"1\"/>"), "an Arabic deck's paragraphs read right to left")
+        XCTAssertTrue(slide.contains("lang=\"ar\""))
+        XCTAssertTrue(slide.contains(try catalogue("ar").text("chart.spec.targets", ["id": "4"])), "the slide title is Arabic")
     }
 }
