@@ -107,9 +107,12 @@ final class BuildRun: Sendable {
                     case .failure(let problem):
                         fail(TargetFailure(target: target, reason: .invalidStyle, messages: problem.messages))
                     case .success(let style):
-                        guard case .success(let catalogues) = fingerprints.catalogues,
-                              let made = try? ReportEdition.make(source.report, language: target.language, catalogues: catalogues) else {
-                            fail(TargetFailure(target: target, reason: .invalidStyle, messages: ["cannot make the \(target.language ?? "") edition"]))
+                        let made: ReportEdition
+                        do {
+                            made = try ReportEdition.make(source.report, language: target.language,
+                                                          catalogues: try fingerprints.catalogues(for: style))
+                        } catch {
+                            fail(TargetFailure(target: target, reason: .invalidStyle, messages: ["\(error)"]))
                             continue
                         }
                         let date = project.date ?? source.date

@@ -1,4 +1,5 @@
 import FolioLanguage
+import FolioLayout
 import FolioModel
 import FolioRender
 import Foundation
@@ -15,6 +16,7 @@ final class InputFingerprints {
     private let styleLibrary = StyleLibrary(directory: StyleLibrary.bundledDirectory(), fonts: nil)
     private var sourceHashes: [String: Result<String, TargetFailure.Reason>] = [:]
     private var styleHashes: [String: String?] = [:]
+    private var styleLibraries: [[String]: CatalogueLibrary] = [:]
     private lazy var fontsHash: String = computeFontsHash()
     /// The bundled catalogues and the project's, or why they cannot be read.
     lazy var catalogues: Result<CatalogueLibrary, CatalogueFile.Failure> = Result {
@@ -138,15 +140,44 @@ final class InputFingerprints {
         var hash: String?
         if let url = styleURL(reference) {
             let chain = chain(from: url.path)
-            hash = SHA256.hex(Array(chain.map { $0 + " " + (hashes.hash($0) ?? "missing") }.joined(separator: "\n").utf8))
+            hash = SHA256.hex(Array(chain.map { entry -> String in
+                if entry.hasPrefix(Self.catalogueFolderMark) {
+                    let folder = String(entry.dropFirst(Self.catalogueFolderMark.count))
+                    return entry + " " + catalogueFolderHash(folder)
+                }
+                return entry + " " + (hashes.hash(entry) ?? "missing")
+            }.joined(separator: "\n").utf8))
         }
         styleHashes[reference] = hash
         return hash
     }
 
-    /// The sheet and those it `extends:`, remembered while none of them changed.
+    /// The catalogues an edition with `style` is made from: the bundled ones, the project's, then the style's.
+    func catalogues(for style: Style) throws -> CatalogueLibrary {
+        let base = try catalogues.get()
+        guard !style.catalogueFolders.isEmpty else { return base }
+        if let known = styleLibraries[style.catalogueFolders] { return known }
+        let library = try CatalogueLibrary(folders: base.folders + style.catalogueFolders.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        styleLibraries[style.catalogueFolders] = library
+        return library
+    }
+
+    /// Marks a chain entry that is a style's catalogue folder (`catalogues:`), not a sheet.
+    static let catalogueFolderMark = "catalogues "
+
+    /// The catalogue files of a style's folder, listed each build (a file added there counts) and
+    /// hashed by stamp like any input.
+    private func catalogueFolderHash(_ folder: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        return SHA256.hex(Array(names.map { name in
+            name + " " + (hashes.hash(folder + "/" + name) ?? "missing")
+        }.joined(separator: "\n").utf8))
+    }
+
+    /// The sheet and those it `extends:`, with the catalogue folders they name, remembered while none of the sheets changed.
     private func chain(from path: String) -> [String] {
-        if let known = styleChains[path], known.allSatisfy(hashes.isUnchanged) { return known }
+        if let known = styleChains[path],
+           known.allSatisfy({ $0.hasPrefix(Self.catalogueFolderMark) || hashes.isUnchanged($0) }) { return known }
         var chain: [String] = []
         var next: String? = path
         while let current = next, !chain.contains(current), chain.count < 8 {
@@ -154,8 +185,12 @@ final class InputFingerprints {
             next = nil
             guard let data = FileManager.default.contents(atPath: current),
                   let tree = YAMLTree.parse(data: data, fileName: current, options: LoadOptions(maxBytes: 1 << 20, maxNodes: 10_000)).tree,
-                  case .mapping(let entries) = tree.value,
-                  let parent = entries.first(where: { $0.key == "extends" }),
+                  case .mapping(let entries) = tree.value else { break }
+            if let folder = entries.first(where: { $0.key == "catalogues" }), case .scalar(let text, _) = folder.value.value {
+                let url = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: current).deletingLastPathComponent())
+                chain.append(Self.catalogueFolderMark + url.standardizedFileURL.path)
+            }
+            guard let parent = entries.first(where: { $0.key == "extends" }),
                   case .scalar(let name, _) = parent.value.value else { break }
             next = styleLibrary.resolve(name)?.standardizedFileURL.path
         }

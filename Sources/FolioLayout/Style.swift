@@ -52,6 +52,9 @@ public struct Style: Sendable, Equatable {
     public var chartHeight: Double = 900
     /// Bars carry fill patterns as well as colours, so they stay apart when printed in grey.
     public var barPatterns: Bool = false
+    /// Folders of catalogues the sheet adds (`catalogues: words/`), absolute, in `extends` order:
+    /// an organisation's own terms, or a language, laid over the bundled catalogues.
+    public var catalogueFolders: [String] = []
 
     public static let standard = Style(
         pageSize: .a4,

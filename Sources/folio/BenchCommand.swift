@@ -54,7 +54,7 @@ struct BenchCommand: FolioCommand {
             }))
             print("synthetic report, \(report.outcomes.count) outcomes, \(iterations) iterations each")
         }
-        let made = try languageOptions.edition(of: report)
+        let made = try languageOptions.edition(of: report, style: style)
         report = made.report
         let edition = made.edition
         let outcome = report.outcomes[0]

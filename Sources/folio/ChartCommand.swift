@@ -73,7 +73,7 @@ struct ChartCommand: FolioCommand {
             }
         }
         let data = try input.load().report!
-        let made = try languageOptions.edition(of: data)
+        let made = try languageOptions.edition(of: data, style: style)
         let report = made.report
         let chosen: Outcome
         if let outcome {

@@ -60,10 +60,10 @@ struct ChartsCommand: FolioCommand {
 
     func execute() throws {
         let data = try input.load().report!
-        let made = try languageOptions.edition(of: data)
-        let report = made.report
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
+        let made = try languageOptions.edition(of: data, style: style)
+        let report = made.report
         var set = ChartSet(report: report, style: style, measurer: renderer.measurer, formats: try parsedFormats(),
                            scales: try parsedScales(), edition: made.edition)
         set.compression = pngCompression

@@ -2,6 +2,7 @@ import ArgumentParser
 import FolioLanguage
 import FolioLayout
 import FolioModel
+import Foundation
 
 /// `--language TAG`, shared by every command that draws: the edition's language, whose catalogue
 /// gives Folio's own words and whose texts are taken from multilingual data.
@@ -9,11 +10,13 @@ struct LanguageOptions: ParsableArguments {
     @Option(help: "Language of the edition (BCP 47: en, fr, es, ar, zh, ru …); default: the data's language.")
     var language: String?
 
-    /// The report in the chosen language, with the warnings printed.
-    func edition(of report: Report) throws -> ReportEdition {
+    /// The report in the chosen language, with the warnings printed; the style's own catalogues
+    /// (`catalogues:` in the sheet) are laid over the bundled ones.
+    func edition(of report: Report, style: Style) throws -> ReportEdition {
         let made: ReportEdition
         do {
-            made = try ReportEdition.make(report, language: language, catalogues: try CatalogueLibrary.bundled())
+            let catalogues = try CatalogueLibrary.bundled(adding: style.catalogueFolders.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            made = try ReportEdition.make(report, language: language, catalogues: catalogues)
         } catch let failure as ReportEdition.Failure {
             throw Failure.usage("--language: " + failure.description)
         } catch let failure as CatalogueFile.Failure {

@@ -51,11 +51,11 @@ struct RenderCommand: FolioCommand {
     func execute() throws {
         let loaded = try input.loadWithFingerprint()
         let data = loaded.result.report!
-        let made = try languageOptions.edition(of: data)
-        let report = made.report, suffix = languageOptions.fileSuffix(for: data)
         // One font set-up serves the style's font check and the render (fontconfig costs ~10 ms a time).
         let renderer = try Renderer()
         let style = try styleOptions.load(fonts: renderer.fonts)
+        let made = try languageOptions.edition(of: data, style: style)
+        let report = made.report, suffix = languageOptions.fileSuffix(for: data)
         let documentDate = try input.documentDate(explicit: date)
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: loaded.fingerprint)
         if perCountry {

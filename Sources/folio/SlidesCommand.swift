@@ -36,9 +36,9 @@ struct SlidesCommand: FolioCommand {
 
     func execute() throws {
         let data = try input.load().report!
-        let made = try languageOptions.edition(of: data)
         let renderer = try Renderer()
         let style = try StyleOptions.load(self.style, fonts: renderer.fonts)
+        let made = try languageOptions.edition(of: data, style: style)
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + languageOptions.fileSuffix(for: data) + ".pptx")
         let deck = try SlideDeck.charts(of: made.report, style: style, measurer: renderer.measurer, scale: scale,
                                         jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, edition: made.edition)

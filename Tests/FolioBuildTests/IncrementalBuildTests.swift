@@ -107,6 +107,29 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(try text("Output/a-fr.pdf").contains("Table"))
     }
 
+    func testAStylesCatalogueIsAnInputOfTheTargetsUsingIt() throws {
+        try FileManager.default.createDirectory(at: project.url("styles/words"), withIntermediateDirectories: true)
+        try project.write("styles/brand.yaml", "extends: default\ncatalogues: words\n")
+        try project.write("styles/words/fr.yaml", "language: fr\nmessages:\n  contents.title: Sommaire\n")
+        try project.writeBuildFile("""
+            sources:
+              a: data/a.yaml
+            targets:
+              - briefing: a
+                style: styles/brand.yaml
+                languages: [fr]
+                output: Output/a-brand-{lang}.pdf
+              - briefing: a
+                languages: [fr]
+                output: Output/a-{lang}.pdf
+            """)
+        XCTAssertEqual(try project.build().built.count, 2)
+        XCTAssertEqual(try project.build().built.count, 0, "nothing changed")
+        try project.write("styles/words/fr.yaml", "language: fr\nmessages:\n  contents.title: Table\n")
+        let rebuilt = try project.build()
+        XCTAssertEqual(rebuilt.built.map(\.id), ["Output/a-brand-fr.pdf"], "only the target whose style names the folder")
+    }
+
     func testADeletedOrEditedOutputIsMadeAgain() throws {
         XCTAssertEqual(try project.build().exitCode, 0)
         let briefing = try project.read("Output/b.pdf")

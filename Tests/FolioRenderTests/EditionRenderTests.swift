@@ -147,6 +147,28 @@ final class EditionRenderTests: FolioCommandTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.pdf").path))
     }
 
+    func testAStyleSheetAddsAndOverridesCatalogues() throws {
+        let words = folder.appendingPathComponent("brand/words")
+        try FileManager.default.createDirectory(at: words, withIntermediateDirectories: true)
+        try "extends: default\ncatalogues: words\n".write(to: folder.appendingPathComponent("brand/brand.yaml"), atomically: true, encoding: .utf8)
+        try "language: fr\nmessages:\n  contents.title: Sommaire\n".write(to: words.appendingPathComponent("fr.yaml"), atomically: true, encoding: .utf8)
+        try "language: sw\nmessages:\n  contents.title: Yaliyomo\n".write(to: words.appendingPathComponent("sw.yaml"), atomically: true, encoding: .utf8)
+        let french = try folio(["render", TestSupport.sample.path, "--style", "brand/brand.yaml", "--language", "fr", "-o", "fr.pdf"])
+        XCTAssertEqual(french.status, 0, french.stderr)
+        let text = try TestSupport.run("pdftotext", [folder.appendingPathComponent("fr.pdf").path, "-"]).stdout
+        XCTAssertTrue(text.contains("Sommaire"), "the style's key wins")
+        XCTAssertTrue(text.contains("Résumé"), "the other keys stay the bundled catalogue's")
+        let swahili = try folio(["render", TestSupport.sample.path, "--style", "brand/brand.yaml", "--language", "sw", "-o", "sw.pdf"])
+        XCTAssertEqual(swahili.status, 0, swahili.stderr)
+        XCTAssertTrue(swahili.stderr.contains("catalogue sw: no \"summary.title\"; using English"), swahili.stderr)
+        XCTAssertTrue(try TestSupport.run("pdftotext", [folder.appendingPathComponent("sw.pdf").path, "-"]).stdout.contains("Yaliyomo"))
+
+        try "extends: default\ncatalogues: missing\n".write(to: folder.appendingPathComponent("brand/broken.yaml"), atomically: true, encoding: .utf8)
+        let broken = try folio(["render", TestSupport.sample.path, "--style", "brand/broken.yaml", "-o", "x.pdf"])
+        XCTAssertEqual(broken.status, 65, broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("broken.yaml:2:13: catalogues: no folder"), broken.stderr)
+    }
+
     func testChartsAndDeckTakeTheLanguage() throws {
         let chart = try folio(["chart", TestSupport.sample.path, "--kind", "targets", "--language", "es", "-o", "t.pdf"])
         XCTAssertEqual(chart.status, 0, chart.stderr)

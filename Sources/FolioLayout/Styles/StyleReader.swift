@@ -1,14 +1,18 @@
 import FolioModel
+import Foundation
 
 /// Applies the keys of one style sheet to a `Style`, collecting every problem with its position.
 struct StyleReader {
     let file: String
+    /// Where the sheet is: relative folders in it start here.
+    let directory: URL?
     var style: Style
     var errors: [Diagnostic] = []
     var familyPosition: (Int, Int)?
 
-    init(file: String, style: Style) {
+    init(file: String, directory: URL? = nil, style: Style) {
         self.file = file
+        self.directory = directory
         self.style = style
     }
 
@@ -21,12 +25,14 @@ struct StyleReader {
         case text(WritableKeyPath<Style, String> & Sendable)
         case flag(WritableKeyPath<Style, Bool> & Sendable)
         case pageSize
+        case folder(WritableKeyPath<Style, [String]> & Sendable)
         case section([String: Setting])
     }
 
     static let sizes = 1.0...400.0
     static let schema: [String: Setting] = [
         "description": .text(\.summary),
+        "catalogues": .folder(\.catalogueFolders),
         "extends": .section([:]),
         "page": .section([
             "size": .pageSize,
@@ -120,6 +126,16 @@ struct StyleReader {
                 return error("expected true or false, found \(describe(node))", node.line, node.column, path)
             }
             style[keyPath: key] = text == "true"
+        case .folder(let key):
+            guard case .scalar(let text, _) = node.value, !text.isEmpty else {
+                return error("expected a folder, found \(describe(node))", node.line, node.column, path)
+            }
+            let folder = URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return error("no folder \(folder.path)", node.line, node.column, path)
+            }
+            style[keyPath: key].append(folder.path)
         case .pageSize:
             let named = ["A4": Size.a4, "Letter": Size(width: 612, height: 792), "A5": Size(width: 419.528, height: 595.276)]
             if case .scalar(let text, _) = node.value, let size = named.first(where: { $0.key.lowercased() == text.lowercased() })?.value {

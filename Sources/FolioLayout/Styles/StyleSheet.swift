@@ -65,7 +65,7 @@ public enum StyleSheet {
             }
             style = try load(parentURL, resolve: resolve, chain: &chain, family: &family, options: options)
         }
-        var reader = StyleReader(file: name, style: style)
+        var reader = StyleReader(file: name, directory: url.deletingLastPathComponent(), style: style)
         reader.apply(entries, path: "")
         if !reader.errors.isEmpty { throw Failure(diagnostics: reader.errors) }
         if let position = reader.familyPosition { family = (name, position.0, position.1) }

@@ -15,6 +15,8 @@ public final class RenderService: Sendable {
     public let styles: StyleCatalog
     /// The catalogues of Folio's words, read once: `?lang=` picks an edition from them.
     public let catalogues: CatalogueLibrary
+    /// For styles that add their own catalogues (`catalogues:` in the sheet): the bundled ones with theirs over them.
+    let styleCatalogues: [String: CatalogueLibrary]
     public let pool: RenderPool
     public let cache: ResponseCache
     public let metrics: ServiceMetrics
@@ -41,8 +43,10 @@ public final class RenderService: Sendable {
         self.styles = styles
         let catalogues = catalogues ?? Self.bundledCatalogues(logger: logger)
         self.catalogues = catalogues
-        engineVersion = Self.engineRelease + "+styles." + styles.digest.prefix(16)
-            + "+words." + SHA256.hex(catalogues.contentDigestInput).prefix(16)
+        let styleCatalogues = Self.styleCatalogues(styles, over: catalogues, logger: logger)
+        self.styleCatalogues = styleCatalogues
+        let words = catalogues.contentDigestInput + styleCatalogues.keys.sorted().flatMap { styleCatalogues[$0]!.contentDigestInput }
+        engineVersion = Self.engineRelease + "+styles." + styles.digest.prefix(16) + "+words." + SHA256.hex(words).prefix(16)
         cache = ResponseCache(capacity: configuration.cacheBytes)
         rebuilds = configuration.project.map {
             ProjectRebuilds(directory: $0, schedule: configuration.rebuildSchedule, metrics: metrics, logger: logger)
@@ -76,7 +80,8 @@ public final class RenderService: Sendable {
     func render(_ request: Request, route: String, parameters: [String: String], language: String?, upload: UploadedReport,
                 kind: RenderKind, contentType: String, fileName: String,
                 draw: @escaping @Sendable (Renderer, ReportEdition, [UInt8]) throws -> [UInt8]) async throws -> Response {
-        try checkLanguage(language)
+        let catalogues = parameters["style"].flatMap { styleCatalogues[$0] } ?? self.catalogues
+        try checkLanguage(language, in: catalogues)
         var parameters = parameters
         parameters["lang"] = language ?? ""
         let key = ResponseCache.key(engine: engineVersion, route: route, parameters: parameters, format: upload.format,
@@ -95,7 +100,6 @@ public final class RenderService: Sendable {
         }
         if store { metrics.cacheMisses.increment() }
         let maxBytes = configuration.maxBodyBytes
-        let catalogues = self.catalogues
         let bytes = try await runOnPool(kind) { renderer in
             let report = try Self.validatedReport(upload, maxBytes: maxBytes)
             let made: ReportEdition
