@@ -59,7 +59,7 @@ struct RenderCommand: FolioCommand {
         let documentDate = try input.documentDate(explicit: date)
         let context = BriefingLayout.Context(dataDate: documentDate, dataFingerprint: loaded.fingerprint)
         if perCountry {
-            try CountryBriefings(report: report, countries: try chosenCountries(report), style: style, options: PDFOptions(date: documentDate),
+            try CountryBriefings(report: report, countries: try chosenCountries(made), style: style, options: PDFOptions(date: documentDate),
                                  context: context, edition: made.edition)
                 .run(into: try OutputPath.folder(output, defaultName: input.baseName + suffix + "-countries"),
                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -72,14 +72,14 @@ struct RenderCommand: FolioCommand {
     }
 
     /// All countries, or those asked for; an unknown name is a usage error with the closest names.
-    func chosenCountries(_ report: Report) throws -> [String] {
-        let all = BriefingLayout.countries(in: report)
+    func chosenCountries(_ made: ReportEdition) throws -> [String] {
+        let all = BriefingLayout.countries(in: made.report)
         guard all.count <= maxCountries else {
             throw Failure.data(["folio: \(input.displayName) names \(all.count) countries, more than --max-countries \(maxCountries)"])
         }
         guard !country.isEmpty else { return all }
         return try country.map { wanted in
-            if let found = all.first(where: { $0.caseInsensitiveCompare(wanted) == .orderedSame }) { return found }
+            if let found = made.country(named: wanted) { return found }
             let close = all.filter { $0.lowercased().hasPrefix(String(wanted.lowercased().prefix(3))) }.prefix(5)
             throw Failure.usage("no country \"\(wanted)\" in \(input.displayName)"
                 + (close.isEmpty ? "" : "; did you mean " + close.map { "\"\($0)\"" }.joined(separator: ", ") + "?"))

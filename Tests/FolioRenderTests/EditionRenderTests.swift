@@ -118,6 +118,12 @@ final class EditionRenderTests: FolioCommandTestCase {
         for name in ["Etiopía", "Perú", "Arabia Saudita"] {
             XCTAssertTrue(spanish.contains(name), "country name in Spanish: \(name)")
         }
+        // A country briefing may be asked for by the data's name or the edition's.
+        let briefings = try folio(["render", TestSupport.sample.path, "--language", "fr", "--per-country",
+                                   "--country", "Ethiopia", "--country", "pérou", "-o", "pays"])
+        XCTAssertEqual(briefings.status, 0, briefings.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("pays").path).sorted(),
+                       ["ethiopie.pdf", "perou.pdf"])
         // English keeps the data's own spelling.
         let english = try render("en").text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(english.contains("Occupied Palestinian Territory"))

@@ -13,6 +13,16 @@ public struct ReportEdition: Sendable {
     public var diagnostics: [Diagnostic]
     /// What the user should know: catalogue keys taken from English, then `diagnostics`.
     public var warnings: [String]
+    /// The edition's name of each country as the data spells it ("Ethiopia" → "Éthiopie"), so a
+    /// user may ask for a country briefing by either name.
+    public var countryNames: [String: String] = [:]
+
+    /// The edition's name of a country asked for by its name in the edition or in the data, any case.
+    public func country(named wanted: String) -> String? {
+        let names = BriefingLayout.countries(in: report)
+        if let found = names.first(where: { $0.caseInsensitiveCompare(wanted) == .orderedSame }) { return found }
+        return countryNames.first { $0.key.caseInsensitiveCompare(wanted) == .orderedSame }?.value
+    }
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -29,8 +39,26 @@ public struct ReportEdition: Sendable {
         let made = report.edition(language: tag, regionNames: edition.defaultRegionNames(for: report)) { entry, language in
             countries?.translatedName(of: entry.name, code: entry.code, dataLanguage: report.language, to: language)
         }
-        return ReportEdition(report: made.report.keepingDefaultUnits(of: report), edition: edition,
-                             diagnostics: made.diagnostics, warnings: edition.warnings + made.diagnostics.map(\.description))
+        var result = ReportEdition(report: made.report.keepingDefaultUnits(of: report), edition: edition,
+                                   diagnostics: made.diagnostics, warnings: edition.warnings + made.diagnostics.map(\.description))
+        result.countryNames = Self.countryNames(from: report, to: result.report)
+        return result
+    }
+
+    /// Pairs each entry of the data with the same entry of the edition: both reports have the same
+    /// outcomes, indicators, regions (in order) and entries, only their texts differ.
+    static func countryNames(from data: Report, to edition: Report) -> [String: String] {
+        var names: [String: String] = [:]
+        for (outcome, translated) in zip(data.outcomes, edition.outcomes) {
+            for (indicator, other) in zip(outcome.indicators, translated.indicators) {
+                for (region, otherRegion) in zip(data.regions, edition.regions) {
+                    for (entry, otherEntry) in zip(indicator.entries(in: region), other.entries(in: otherRegion)) {
+                        names[entry.name] = otherEntry.name
+                    }
+                }
+            }
+        }
+        return names
     }
 }
 

@@ -40,7 +40,7 @@ extension RenderService {
                                              edition: made.edition)
             }
             let countries = BriefingLayout.countries(in: report)
-            guard let name = countries.first(where: { $0.caseInsensitiveCompare(country) == .orderedSame }) else {
+            guard let name = made.country(named: country) else {
                 let prefix = String(country.lowercased().prefix(3))
                 let close = countries.filter { $0.lowercased().hasPrefix(prefix) }.prefix(5)
                 throw ProblemDetails.notFound("unknown-country", "the report names no country \"\(country)\""
