@@ -5,7 +5,7 @@ set -euo pipefail
 # libhyphen-dev and the hyphen-* dictionaries hyphenate en, fr, es and ru; iso-codes feeds
 # Scripts/make-country-table.
 packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils
-          libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes)
+          libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes unzip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
