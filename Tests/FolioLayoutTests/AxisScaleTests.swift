@@ -1,3 +1,4 @@
+import FolioLanguage
 import FolioLayout
 import XCTest
 
@@ -30,7 +31,7 @@ final class AxisScaleTests: XCTestCase {
         XCTAssertEqual(scale.maximum, 2_500_000_000)
         XCTAssertEqual(NumberText.tick(2_500_000_000), "2.5B")
         XCTAssertEqual(NumberText.tick(1500), "1,500")
-        XCTAssertEqual(NumberText.percent(25.0 / 12.0), "208%")
+        XCTAssertEqual(Edition.english.percent(25.0 / 12.0), "208%")
     }
 
     func testPositionsAreProportional() {

@@ -72,12 +72,6 @@ public enum NumberText {
         return trimmed(value)
     }
 
-    /// "208%": share of a target, 1.0 = 100%.
-    public static func percent(_ share: Double) -> String {
-        guard share.isFinite else { return "–" }
-        return grouped(Int((share * 100).rounded())) + "%"
-    }
-
     static func trimmed(_ value: Double) -> String {
         var text = String(format: "%.1f", value)
         if text.hasSuffix(".0") { text.removeLast(2) }

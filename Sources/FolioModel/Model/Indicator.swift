@@ -52,24 +52,6 @@ public struct Indicator: Sendable, Equatable {
         achieved >= target
     }
 
-    /// The target as the report prints it: "10 member States".
-    public var targetText: String {
-        Self.count(target, unit)
-    }
-
-    /// The result as the report prints it: "11 member States", "24 member States and 1 territory".
-    public var resultText: String {
-        let territories = min(territoryCount, achieved)
-        let members = achieved - territories
-        guard territories > 0 else { return Self.count(members, unit) }
-        return Self.count(members, unit) + " and " + Self.count(territories, "territories")
-    }
-
-    /// "1 member State", "2 member States": singular by dropping a final "s" (or "ies" → "y").
-    static func count(_ n: Int, _ pluralUnit: String) -> String {
-        "\(n) " + (n == 1 ? englishSingular(pluralUnit) : pluralUnit)
-    }
-
     /// An English plural noun phrase made singular: "countries" → "country", "member States" → "member State".
     public static func englishSingular(_ pluralUnit: String) -> String {
         if pluralUnit.hasSuffix("ies") { return pluralUnit.dropLast(3) + "y" }
