@@ -42,11 +42,8 @@ struct CheckCommand: FolioCommand {
         }
         let tracked = indicators.filter(\.hasHistory)
         if !tracked.isEmpty {
-            // Period names in the order they first appear, and the current one of the first tracked indicator.
-            var names: [String] = []
-            for label in tracked.flatMap({ $0.periods.compactMap(\.label) }) where !names.contains(label) { names.append(label) }
             let current = tracked[0].current.label.map { "; current \($0)" } ?? ""
-            print("  \(plural(tracked.count, "indicator")) over time: " + names.joined(separator: ", ") + current)
+            print("  \(plural(tracked.count, "indicator")) over time: " + report.periodNames.joined(separator: ", ") + current)
         }
         print(tracked.isEmpty ? "  entries per region:" : "  entries per region (current period):")
         for region in report.regions {
