@@ -123,6 +123,23 @@ final class ResultsOverTimeTests: XCTestCase {
         XCTAssertTrue(summary[start...].contains("–"), "a has no 2020–21: its cell is a dash")
     }
 
+    func testABaselineAloneGivesTheOnePeriodItsReportsName() throws {
+        var report = Fixtures.report
+        report.outcomes[0].indicators[0].baseline = Baseline(year: 2013, value: 7)
+        let all = lines(try layout().document(for: report), from: 2)
+        XCTAssertTrue(all.contains("7 (2013)") && all.contains("Baseline (2013)"))
+        XCTAssertTrue(all.contains("Indicators, targets and results, 2014–15"))
+        XCTAssertFalse(all.contains { $0.contains("New since") || $0.contains("The same countries") }, "no previous period")
+        report.period = nil
+        XCTAssertTrue(lines(try layout().document(for: report), from: 2).contains("This period"))
+    }
+
+    func testChineseSentencesJoinWithoutASpace() throws {
+        let chinese = try CatalogueLibrary.bundled().edition("zh")
+        let text = lines(try layout(chinese).document(for: Self.report), from: 2).joined()
+        XCTAssertTrue(text.contains("。" + chinese.text("history.no_longer_listed", ["countries": "Ghana"])), text)
+    }
+
     // MARK: - Reports without history stay as they were
 
     func testAOnePeriodReportHasNoneOfIt() throws {

@@ -144,7 +144,7 @@ extension BriefingLayout {
         }
         if parts.isEmpty { parts.append(edition.text("history.no_change", ["period": previous])) }
         return edition.text("history.changes_line", ["indicator": edition.text("indicator.label", ["id": indicator.id]),
-                                                     "changes": parts.joined(separator: " ")])
+                                                     "changes": parts.joined(separator: edition.text("history.sentence_separator"))])
     }
 
     /// Indicator | Period | Target | Result | Share of target: the baseline, then one row per
