@@ -161,6 +161,10 @@ final class ResultsOverTimeTests: XCTestCase {
         let marks = all.filter { $0 == "Listed" || $0 == "–" }
         XCTAssertEqual(marks, ["Listed", "Listed", "–", "Listed", "–", "–"])
         XCTAssertTrue(BriefingLayout.countries(in: Self.report).contains("Ghana"), "a country that dropped out still gets a briefing")
+        var unnamed = Self.report
+        unnamed.period = nil
+        let sentence = lines(try layout().countryDocument(for: "Ghana", report: unnamed)).joined(separator: " ")
+        XCTAssertTrue(sentence.contains("not listed under any indicator in 2022–23"), "the current period's own name")
     }
 
     func testACurrentCountryKeepsItsContributionsAndGetsItsHistory() throws {

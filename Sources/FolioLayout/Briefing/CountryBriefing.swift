@@ -65,7 +65,7 @@ extension BriefingLayout {
         }
         let summary = indicatorCount == 0
             ? edition.text(listedEarlier ? "country.listed_earlier" : "country.not_listed",
-                           ["country": country, "period": report.period ?? edition.text("history.this_period")])
+                           ["country": country, "period": currentPeriodName(report)])
             : edition.text("country.contributed", ["country": country,
                                                    "indicators": edition.count("country.contributed_indicators", indicatorCount),
                                                    "outcomes": edition.count("country.contributed_outcomes", outcomes)])

@@ -19,6 +19,13 @@ extension BriefingLayout {
         period.label ?? report.period ?? edition.text("history.this_period")
     }
 
+    /// The name of the period the report is about: the report's, else that of the first indicator
+    /// tracked over named periods.
+    func currentPeriodName(_ report: Report) -> String {
+        report.period ?? report.outcomes.lazy.flatMap(\.indicators).compactMap(\.current.label).first
+            ?? edition.text("history.this_period")
+    }
+
     /// A period name set alone in a cell: in a right-to-left edition a first-strong isolate, so
     /// "2018–19" keeps its order (digits around a dash would otherwise read "19–2018"), as every
     /// value the catalogue's messages carry is.
