@@ -100,7 +100,14 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         // The first error is the one to report; libxml2 may add a "premature end" after it.
         guard failure == nil else { return }
-        let position = SourcePosition(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+        var position = SourcePosition(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+        // libxml2 stands after a mismatched end tag; the reader wants its start.
+        if (parseError as NSError).code == 76, let end = columns.offset(line: position.line, column: position.column) {
+            var open = min(end, bytes.count - 1)
+            while open > 0, bytes[open] != UInt8(ascii: "<") { open -= 1 }
+            position = columns.position(ofOffset: open)
+            position.file = file
+        }
         failure = ParseFailure(position: position, message: Self.message(for: parseError))
     }
 
@@ -194,24 +201,23 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
         return nil
     }
 
-    /// libxml2's errors in words a user can act on; the position says where.
+    /// libxml2's errors in words a user can act on; the position says where. `XMLParser` passes
+    /// libxml2's own codes (`xmlParserErrors` in libxml/xmlerror.h), which are matched here.
     private static func message(for error: any Error) -> String {
         let code = (error as NSError).code
         let words: String
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .prematureDocumentEndError?: words = "the file ends before the document does"
-        case .tagNameMismatchError?: words = "end tag does not match the element it closes"
-        case .emptyDocumentError?: words = "the file holds no XML document"
-        case .undeclaredEntityError?: words = "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeHasNoValueError?, .literalNotStartedError?,
-             .literalNotFinishedError?, .lessThanSymbolInAttributeError?:
-            words = "malformed attribute (a value must be quoted, without \"<\")"
-        case .attributeRedefinedError?: words = "attribute given twice"
-        case .gtRequiredError?, .unfinishedTagError?: words = "tag is not closed with \">\""
-        case .extraContentError?: words = "content after the root element"
-        case .invalidCharacterError?: words = "character not allowed in XML"
-        case .entityReferenceMissingSemiError?: words = "\"&\" must start an entity reference such as &amp;"
-        case .nameRequiredError?, .ltRequiredError?: words = "expected an element"
+        switch code {
+        case 4: words = "the file holds no XML document"
+        case 5: words = "the file ends before the document does"
+        case 9: words = "character not allowed in XML"
+        case 23: words = "\"&\" must start an entity reference such as &amp;"
+        case 26: words = "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+        case 38...41, 43, 44: words = "malformed attribute (a value must be quoted, without \"<\")"
+        case 42: words = "attribute given twice"
+        case 68, 72: words = "expected an element"
+        case 73, 77: words = "tag is not closed with \">\""
+        case 76: words = "end tag does not match the element it closes"
+        case 85, 86: words = "content after the root element"
         default: words = "not well-formed"
         }
         return "malformed XML: \(words) (libxml2 error \(code))"
