@@ -1,3 +1,4 @@
+import FolioConcurrency
 import FolioModel
 import Foundation
 import XCTest
@@ -157,11 +158,17 @@ final class IATIMappingTests: XCTestCase {
         XCTAssertEqual(report.outcomes[0].indicators[0].countries.keys.sorted(), ["Afrique"])
     }
 
-    func testTheSameFileGivesTheSameReport() throws {
+    func testTheSameFileGivesTheSameReportAlsoInParallel() throws {
         let data = try Data(contentsOf: iatiFixture)
         let first = checkIATI(data: data)
-        let second = checkIATI(data: data)
-        XCTAssertEqual(first.report, second.report)
-        XCTAssertEqual(first.diagnostics, second.diagnostics)
+        let results = Guarded<[CheckResult?]>(Array(repeating: nil, count: 8))
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let result = checkIATI(data: data)
+            results.withLock { $0[i] = result }
+        }
+        for result in results.withLock({ $0 }) {
+            XCTAssertEqual(result?.report, first.report)
+            XCTAssertEqual(result?.diagnostics, first.diagnostics)
+        }
     }
 }

@@ -41,6 +41,9 @@ final class IATICommandLineTests: FolioCommandTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let yaml = try String(contentsOf: folder.appendingPathComponent("report.yaml"), encoding: .utf8)
         XCTAssertTrue(yaml.contains("periods:") && yaml.contains("2022-01-01"), yaml)
+        // Another process, another hash seed: the same bytes.
+        XCTAssertEqual(try folio(["convert", activities, "-o", "again.yaml"]).status, 0)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("again.yaml"), encoding: .utf8), yaml)
     }
 
     func testCountingReportedCountries() throws {
