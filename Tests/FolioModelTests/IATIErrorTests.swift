@@ -92,6 +92,29 @@ final class IATIErrorTests: XCTestCase {
         XCTAssertNotNil(checkIATI(data: data, options: LoadOptions(maxBytes: data.count)).report)
     }
 
+    func testFilesAboveTenMegabytesAreReadUpToTheLimit() {
+        // libxml2 refuses a buffer above 10 MB given whole; Folio's limit is 16 MiB.
+        let padding = String(repeating: "<!--" + String(repeating: "padding ", count: 1 << 10) + "-->\n", count: 11 << 7)
+        let xml = iatiActivity().replacingOccurrences(of: "<iati-activity xml:lang", with: padding + "<iati-activity xml:lang")
+        XCTAssertGreaterThan(xml.utf8.count, 11 << 20)
+        let result = checkIATI(xml)
+        XCTAssertNotNil(result.report, result.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
+    func testRepeatedProblemsAreWarnedAboutOnce() {
+        let percentage = """
+                <indicator measure="2"><title><narrative>Share</narrative></title></indicator>
+                <indicator measure="2"><title><narrative>Share 2</narrative></title></indicator>
+                <indicator measure="1">
+            """
+        let xml = iatiActivity().replacingOccurrences(of: "<indicator measure=\"1\">", with: percentage)
+            .replacingOccurrences(of: "<recipient-country code=\"KE\"/>", with: "<recipient-country code=\"QQ\"/><recipient-country code=\"QQ\"/><recipient-country code=\"KE\"/>")
+        XCTAssertEqual(checkIATI(xml).warnings.map(\.message), [
+            "unknown recipient-country code \"QQ\" (expected ISO 3166-1 alpha-2); not listed",
+            "2 indicators (this one first) with measure 2 skipped: Folio sums counts (measure 1, \"unit\") only",
+        ])
+    }
+
     func testTheElementLimitAndDepthHold() {
         let deep = "<iati-activities version=\"2.03\">" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
             + "</iati-activities>"

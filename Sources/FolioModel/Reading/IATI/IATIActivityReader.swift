@@ -17,6 +17,9 @@ struct IATIActivityReader {
     let sink: DiagnosticSink
     /// The language of narratives with no `xml:lang` when their activity names none either.
     private(set) var fileLanguage = Report.defaultLanguage
+    /// Indicators not read for their measure, by measure code: one warning each, at the first,
+    /// as a file may hold hundreds of percentage indicators.
+    private var skippedMeasures: [String: (count: Int, position: SourcePosition, path: FieldPath)] = [:]
 
     init(sink: DiagnosticSink) {
         self.sink = sink
@@ -37,12 +40,19 @@ struct IATIActivityReader {
         }
         if let language = root.attribute("xml:lang").flatMap({ languageTag($0, path: .root) }) { fileLanguage = language }
         let path = FieldPath.root.appending("iati-activity")
-        return root.children(named: "iati-activity").enumerated().map { i, element in
-            activity(element, path: path.appending(i))
+        var activities: [IATIActivity] = []
+        for (i, element) in root.children(named: "iati-activity").enumerated() {
+            activities.append(activity(element, path: path.appending(i)))
         }
+        for (measure, skipped) in skippedMeasures.sorted(by: { $0.value.position < $1.value.position }) {
+            let count = skipped.count == 1 ? "indicator" : "\(skipped.count) indicators (this one first)"
+            sink.warning("\(count) with measure \(measure) skipped: Folio sums counts (measure 1, \"unit\") only",
+                         at: skipped.position, path: skipped.path)
+        }
+        return activities
     }
 
-    private func activity(_ element: XMLElementNode, path: FieldPath) -> IATIActivity {
+    private mutating func activity(_ element: XMLElementNode, path: FieldPath) -> IATIActivity {
         let language = element.attribute("xml:lang").flatMap { languageTag($0, path: path) } ?? fileLanguage
         let countries = element.children(named: "recipient-country").compactMap { country -> (String, SourcePosition)? in
             guard let code = country.attribute("code") else { return nil }
@@ -64,13 +74,15 @@ struct IATIActivityReader {
                             results: results, skippedResultTypes: skipped, position: element.position)
     }
 
-    private func result(_ element: XMLElementNode, language: String, path: FieldPath) -> IATIResult {
+    private mutating func result(_ element: XMLElementNode, language: String, path: FieldPath) -> IATIResult {
         var indicators: [IATIIndicator] = []
         for (i, indicator) in element.children(named: "indicator").enumerated() {
             let measure = indicator.attribute("measure")?.value.trimmingCharacters(in: .whitespaces) ?? Self.unitMeasure
             guard measure == Self.unitMeasure else {
-                sink.warning("indicator with measure \(measure) skipped: Folio sums counts (measure 1, \"unit\") only",
-                             at: indicator.attribute("measure")?.position ?? indicator.position, path: path.appending("indicator").appending(i))
+                let first = skippedMeasures[measure]
+                skippedMeasures[measure] = ((first?.count ?? 0) + 1,
+                                            first?.position ?? indicator.attribute("measure")?.position ?? indicator.position,
+                                            first?.path ?? path.appending("indicator").appending(i))
                 continue
             }
             indicators.append(self.indicator(indicator, language: language, path: path.appending("indicator").appending(i)))

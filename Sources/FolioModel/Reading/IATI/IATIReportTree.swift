@@ -55,9 +55,10 @@ struct IATIReportTree {
         var results: [String: ResultSums] = [:]
         var skipped: [String: Int] = [:]
 
+        var refused = Set<String>()
         for activity in activities {
             activity.skippedResultTypes.forEach { skipped[$0.key, default: 0] += $0.value }
-            let codes = countryCodes(activity)
+            let codes = countryCodes(activity, refused: &refused)
             for result in activity.results {
                 let key = Self.key(reference: result.reference, title: result.title, language: language)
                 if results[key] == nil {
@@ -151,15 +152,19 @@ struct IATIReportTree {
     }
 
     /// The activity's recipient countries as alpha-3 codes of the region table's countries.
-    private func countryCodes(_ activity: IATIActivity) -> [String] {
+    /// A code that cannot be placed is warned about once, where it first appears (`refused`).
+    private func countryCodes(_ activity: IATIActivity, refused: inout Set<String>) -> [String] {
         var codes: [String] = []
         for (code, position) in activity.countries {
+            if refused.contains(code) { continue }
             guard let country = countries?.country(code: code), code.count == 2 else {
+                refused.insert(code)
                 sink.warning("unknown recipient-country code \(Quoting.quoted(code)) (expected ISO 3166-1 alpha-2); not listed",
                              at: position)
                 continue
             }
             guard regions.regionIndex(ofAlpha3: country.alpha3) != nil else {
+                refused.insert(code)
                 sink.warning("\(country.name) is in no region of the region table; not listed", at: position)
                 continue
             }

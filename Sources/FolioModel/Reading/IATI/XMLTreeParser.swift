@@ -42,7 +42,9 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
                                + "declared in one are never expanded")
         }
         let builder = XMLTreeParser(bytes: bytes, file: file, maxNodes: maxNodes)
-        let parser = XMLParser(data: Data(bytes))
+        // Given as a stream, the file is parsed in chunks: given whole, libxml2 stops at 10 MB
+        // ("huge input lookup"), below Folio's own size limit.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -207,6 +209,7 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
         let code = (error as NSError).code
         let words: String
         switch code {
+        case 1: words = "the XML reader stopped at one of its limits (a text, comment or attribute above 10 MB?)"
         case 4: words = "the file holds no XML document"
         case 5: words = "the file ends before the document does"
         case 9: words = "character not allowed in XML"
