@@ -101,6 +101,19 @@ final class IATIErrorTests: XCTestCase {
         XCTAssertNotNil(result.report, result.diagnostics.map(\.description).joined(separator: "\n"))
     }
 
+    func testRoundingIsWarnedAboutValueByValueThenSummedUp() {
+        let periods = (1...12).map { n in
+            "<period><period-start iso-date=\"\(2000 + n)-01-01\"/><period-end iso-date=\"\(2000 + n)-12-31\"/>"
+                + "<target value=\"1.4\"/><actual value=\"1\"/></period>"
+        }.joined()
+        let xml = iatiActivity().replacingOccurrences(of: "<period>", with: periods + "<period>")
+        let warnings = checkIATI(xml).warnings
+        XCTAssertEqual(warnings.count, 11, warnings.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(warnings.prefix(10).map(\.message), Array(repeating: "1.4 is not a whole number; Folio counts whole numbers and reads it as 1", count: 10))
+        XCTAssertEqual(warnings.last?.message, "2 more values are not whole numbers and were rounded (this one first)")
+        XCTAssertEqual(warnings.last?.path, "iati-activity[0].result[0].indicator[0].period[10].target[0].value")
+    }
+
     func testRepeatedProblemsAreWarnedAboutOnce() {
         let percentage = """
                 <indicator measure="2"><title><narrative>Share</narrative></title></indicator>

@@ -20,6 +20,14 @@ struct IATIActivityReader {
     /// Indicators not read for their measure, by measure code: one warning each, at the first,
     /// as a file may hold hundreds of percentage indicators.
     private var skippedMeasures: [String: (count: Int, position: SourcePosition, path: FieldPath)] = [:]
+    /// Rounded values past the first `roundingWarnings`, summed up in one warning at the first of them.
+    private let rounded = RoundedValues()
+    static let roundingWarnings = 10
+
+    private final class RoundedValues {
+        var count = 0
+        var firstUnreported: (position: SourcePosition, path: FieldPath)?
+    }
 
     init(sink: DiagnosticSink) {
         self.sink = sink
@@ -48,6 +56,11 @@ struct IATIActivityReader {
             let count = skipped.count == 1 ? "indicator" : "\(skipped.count) indicators (this one first)"
             sink.warning("\(count) with measure \(measure) skipped: Folio sums counts (measure 1, \"unit\") only",
                          at: skipped.position, path: skipped.path)
+        }
+        if let first = rounded.firstUnreported {
+            let more = rounded.count - Self.roundingWarnings
+            sink.warning("\(more) more value\(more == 1 ? " is" : "s are") not whole numbers and \(more == 1 ? "was" : "were") rounded "
+                         + "(this one first)", at: first.position, path: first.path)
         }
         return activities
     }
@@ -146,8 +159,13 @@ struct IATIActivityReader {
             return nil
         }
         if rounded != value {
-            sink.warning("\(text) is not a whole number; Folio counts whole numbers and reads it as \(Int(rounded))",
-                         at: attribute.position, path: path)
+            self.rounded.count += 1
+            if self.rounded.count <= Self.roundingWarnings {
+                sink.warning("\(text) is not a whole number; Folio counts whole numbers and reads it as \(Int(rounded))",
+                             at: attribute.position, path: path)
+            } else if self.rounded.firstUnreported == nil {
+                self.rounded.firstUnreported = (attribute.position, path)
+            }
         }
         return IATIValue(value: Int(rounded), position: attribute.position)
     }
