@@ -12,6 +12,12 @@ final class IATIMappingTests: XCTestCase {
         return (try XCTUnwrap(result.report), result)
     }
 
+    func testXMLFilesAreIATIActivities() {
+        XCTAssertEqual(InputFormat(fileExtension: "xml"), .iati)
+        XCTAssertEqual(InputFormat(fileExtension: "XML"), .iati)
+        XCTAssertEqual(InputFormat(rawValue: "iati"), .iati)
+    }
+
     func testReportFieldsComeFromTheReportingOrganisationAndTheM49Regions() throws {
         let (report, _) = try fixtureReport()
         XCTAssertEqual(report.language, "en")
