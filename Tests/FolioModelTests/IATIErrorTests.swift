@@ -208,3 +208,41 @@ final class IATIRegionTableTests: XCTestCase {
         XCTAssertNotNil(tableError("regions: [\n"))
     }
 }
+
+/// Positions as an editor counts them, however the XML is laid out: minified on one line, a start
+/// tag over several lines, CRLF line ends, letters of several bytes before the value.
+final class IATIPositionTests: XCTestCase {
+    /// Line and column (in Unicode scalars, 1-based) where `needle` starts in `text`.
+    private func place(of needle: String, in text: String) -> [Int] {
+        let before = text[..<text.range(of: needle)!.lowerBound]
+        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        return [lines.count, lines.last!.unicodeScalars.count + 1]
+    }
+
+    private func errorPlace(_ xml: String) -> [Int] {
+        let errors = checkIATI(xml).errors
+        XCTAssertEqual(errors.count, 1, errors.description)
+        return errors.first.map { [$0.line, $0.column] } ?? []
+    }
+
+    func testOnOneLongLine() {
+        let xml = iatiActivity(actual: "ten").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        XCTAssertEqual(errorPlace(xml), place(of: "ten\"", in: xml))
+    }
+
+    func testInAStartTagOverSeveralLines() {
+        let xml = iatiActivity(actual: "ten").replacingOccurrences(of: "<actual value=", with: "<actual\n            value=")
+        XCTAssertEqual(errorPlace(xml), place(of: "ten\"", in: xml))
+    }
+
+    func testAfterLettersOfSeveralBytes() {
+        let xml = iatiActivity(actual: "ten").replacingOccurrences(of: "<actual value=", with: "<!-- Éthiopie, 日本 --><actual value=")
+            .replacingOccurrences(of: "Jobs in Kenya", with: "Emplois au Kenya — réalisés")
+        XCTAssertEqual(errorPlace(xml), place(of: "ten\"", in: xml))
+    }
+
+    func testWithCRLFLineEnds() {
+        let xml = iatiActivity(actual: "ten").replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertEqual(errorPlace(xml), place(of: "ten\"", in: xml.replacingOccurrences(of: "\r\n", with: "\n")))
+    }
+}
