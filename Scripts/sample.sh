@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the sample briefing and both charts into Output/, then the sample's editions in French,
-# Spanish, Arabic, Chinese and Russian (Output/outcome4-fr.pdf …).
+# Spanish, Arabic, Chinese and Russian (Output/outcome4-fr.pdf …), and the sample tracked over time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
@@ -15,3 +15,9 @@ for language in fr es ar zh ru; do
   $folio render "$sample" --language "$language" -o "Output/outcome4-$language.pdf"
   $folio chart "$sample" --kind targets --language "$language" -o "Output/outcome4-targets-$language.png"
 done
+# The made-up report tracked over three biennia: its briefing (English and Arabic) and progress chart.
+over_time=Assets/samples/results-over-time.yaml
+$folio check "$over_time"
+$folio render "$over_time" -o Output/results-over-time.pdf
+$folio render "$over_time" --language ar -o Output/results-over-time-ar.pdf
+$folio chart "$over_time" --kind progress -o Output/results-over-time-progress.png

@@ -44,6 +44,11 @@ struct ConvertCommand: FolioCommand {
             try AtomicFile.write(Array(text.utf8), to: url)
             print("wrote \(url.relativePath) (\(ByteCount(text.utf8.count)))")
         case .csv:
+            // An empty unit cell means the default unit, so a CSV folder cannot say "no unit".
+            if let indicator = report.outcomes.lazy.flatMap(\.indicators).first(where: { $0.unit.isEmpty }) {
+                throw Failure.data(["indicator \(indicator.id) has no unit (numbers alone, as IATI data has), which a CSV "
+                                          + "folder cannot hold: its empty unit cell means \"\(Indicator.defaultUnit)\"; convert to YAML or JSON"])
+            }
             let files = ReportCSVWriter.files(report)
             try verify(ReportLoader.checkCSV(files: files.mapValues { Data($0.utf8) }), report, "CSV")
             let destination = try OutputPath.folder(output, defaultName: "")

@@ -21,4 +21,11 @@ final class EditionWordingTests: XCTestCase {
         XCTAssertEqual(french.resultText(indicator(territories: 2)), "24 États Membres et 2 territoires")
         XCTAssertEqual(french.targetText(indicator(target: 1)), "1 État Membre")
     }
+
+    func testAnIndicatorWithoutAUnitPrintsTheNumberAlone() throws {
+        let french = try CatalogueLibrary.bundled().edition("fr")
+        XCTAssertEqual(Edition.english.count(1600, unit: ""), "1,600")
+        XCTAssertEqual(french.count(1600, unit: ""), french.number(1600))
+        XCTAssertEqual(Edition.english.count(1, unit: "countries"), "1 country")
+    }
 }

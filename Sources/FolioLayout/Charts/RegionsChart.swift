@@ -31,8 +31,12 @@ struct RegionsChart {
         let tickMetrics = measurer.metrics(of: tickFont)
         let hasTerritories = indicators.contains { $0.territoryCount > 0 }
         let unit = indicators.first?.unit ?? Indicator.defaultUnit
+        // The bars count the entries listed, whatever the indicator's numbers count: without a unit
+        // (IATI data) they are countries.
         let axisTitle = unit == Indicator.defaultUnit
             ? edition.text(hasTerritories ? "chart.regions.axis_default_territories" : "chart.regions.axis_default")
+            : unit.isEmpty
+            ? edition.text(hasTerritories ? "chart.regions.axis_countries_territories" : "chart.regions.axis_countries")
             : edition.text(hasTerritories ? "chart.regions.axis_territories" : "chart.regions.axis", ["unit": unit])
         let axisArea = 2 * look.leading(tickFont) + look.gap
         let plotBottom = body.maxY - axisArea

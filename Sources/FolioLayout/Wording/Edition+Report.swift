@@ -29,8 +29,9 @@ extension Edition {
     }
 
     /// "10 member States", "1 État Membre"; a unit the data names itself is printed as written,
-    /// with English's singular ("1 country") where the edition is English.
+    /// with English's singular ("1 country") where the edition is English; no unit, the number alone.
     public func count(_ n: Int, unit: String) -> String {
+        if unit.allSatisfy(\.isWhitespace) { return number(n) }
         if unit == Indicator.defaultUnit { return count("count.member_states", n) }
         if language == "en" || language.hasPrefix("en-") {
             return count("count.units", n, ["unit": n == 1 ? Indicator.englishSingular(unit) : unit])

@@ -28,6 +28,11 @@ struct ReportValidator {
     /// The report's `period`: the period of each indicator that the briefing is about.
     private var currentPeriod: String?
 
+    /// Whether a result is the number of entries listed, so that a difference is worth a warning.
+    /// Not for IATI data, where the result is the sum of what activities report and the entries
+    /// are the countries that met their targets.
+    var resultCountsEntries = true
+
     init(sink: DiagnosticSink) {
         reader = NodeReader(sink: sink)
         translated = TranslatedFields(reader: reader)
@@ -126,7 +131,8 @@ struct ReportValidator {
         guard let fields = reader.fields(node, path: path, known: Keys.indicator) else { return nil }
         let id = uniqueID(fields, path: path, kind: "indicator", seen: \.indicatorIDs)
         let description = fields.required("description").flatMap { translated.text($0, path: path.appending("description"), nonEmpty: true) }
-        let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
+        // An empty unit ("") is a count of nothing in particular: the numbers stand alone.
+        let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: false) } ?? Indicator.defaultUnit
         let baseline = fields.optional("baseline").map { self.baseline(from: $0, path: path.appending("baseline")) }
 
         var periods: [IndicatorPeriod]?
@@ -259,7 +265,7 @@ struct ReportValidator {
             let errorsBefore = sink.errorCount
             countries = self.countries(from: node, path: path.appending("countries"))
             let listed = countries.values.reduce(0) { $0 + $1.count }
-            if let result, let resultNode, listed != result, sink.errorCount == errorsBefore {
+            if resultCountsEntries, let result, let resultNode, listed != result, sink.errorCount == errorsBefore {
                 let entries = listed == 1 ? "1 entry" : "\(listed) entries"
                 sink.warning("result \(result) differs from the \(entries) listed", at: resultNode.position, path: path.appending("result"))
             }

@@ -199,6 +199,8 @@ struct IATIReportTree {
         }
         var pairs: [(String, SourceNode)] = [("id", .text(id, at: sums.position))]
         if let title = sums.title { pairs.append(("description", textNode(title, language: language))) }
+        // IATI names no unit: the numbers stand alone ("1,500"), never "1,500 member States".
+        pairs.append(("unit", .text("", at: sums.position)))
         if let year = sums.baselineYear, let value = sums.baselineValue {
             pairs.append(("baseline", .mapping([("year", .number(year.value, at: year.position)),
                                                 ("value", .number(value.value, at: value.position))], at: year.position)))

@@ -31,6 +31,7 @@ extension ReportLoader {
                 return CheckResult(report: nil, diagnostics: sink.sorted)
             }
             var validator = ReportValidator(sink: sink)
+            validator.resultCountsEntries = false
             let report = validator.report(from: tree)
             return CheckResult(report: sink.errorCount == 0 ? report : nil, diagnostics: sink.sorted)
         }
