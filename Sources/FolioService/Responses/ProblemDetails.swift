@@ -96,8 +96,8 @@ extension ProblemDetails {
     static func unsupportedMediaType(_ given: String?) -> ProblemDetails {
         ProblemDetails(.unsupportedMediaType, "unsupported-media-type",
                        (given.map { "Content-Type \"\($0)\" is not supported" } ?? "the request has no Content-Type")
-                       + "; send the report as application/json or application/yaml",
-                       headers: [.accept: "application/json, application/yaml"])
+                       + "; send the report as application/json or application/yaml, or an IATI activity file as application/xml",
+                       headers: [.accept: "application/json, application/yaml, application/xml"])
     }
 
     static func unauthorized(_ detail: String) -> ProblemDetails {

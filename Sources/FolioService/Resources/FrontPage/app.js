@@ -150,7 +150,7 @@
 
   // ---- Reading the data ------------------------------------------------------------------
 
-  const mediaTypes = { yaml: 'application/yaml', json: 'application/json', csv: 'application/vnd.folio.csv+json' };
+  const mediaTypes = { yaml: 'application/yaml', json: 'application/json', xml: 'application/xml', csv: 'application/vnd.folio.csv+json' };
 
   function extension(name) {
     const dot = name.lastIndexOf('.');
@@ -158,6 +158,7 @@
   }
 
   function guessFormat(text) {
+    if (/^\s*</.test(text)) return 'xml';
     return /^\s*[\[{]/.test(text) ? 'json' : 'yaml';
   }
 
@@ -171,7 +172,7 @@
     }
   }
 
-  /** One YAML or JSON file, or the CSV files of a spreadsheet (with report.yaml when given), as one upload. */
+  /** One YAML, JSON or IATI XML file, or the CSV files of a spreadsheet (with report.yaml when given), as one upload. */
   async function uploadFromFiles(fileList) {
     const files = Array.from(fileList);
     if (files.length === 0) return null;
@@ -192,11 +193,11 @@
     }
     $('csv-title-box').hidden = true;
     if (read.length > 1) {
-      throw new Error('Choose one YAML or JSON file, or the CSV files of one report (indicators.csv and countries.csv).');
+      throw new Error('Choose one YAML, JSON or IATI XML file, or the CSV files of one report (indicators.csv and countries.csv).');
     }
     const file = read[0];
     const ext = extension(file.name);
-    const format = ext === 'json' ? 'json' : (ext === 'yaml' || ext === 'yml') ? 'yaml' : guessFormat(file.text);
+    const format = ext === 'json' ? 'json' : ext === 'xml' ? 'xml' : (ext === 'yaml' || ext === 'yml') ? 'yaml' : guessFormat(file.text);
     // The bytes as they are: the server reports text that is not UTF-8 with its line and column.
     return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes[format], body: file.bytes,
              files: [file] };
