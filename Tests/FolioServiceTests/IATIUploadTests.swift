@@ -53,7 +53,7 @@ final class IATIUploadTests: XCTestCase {
                 XCTAssertEqual(error?["line"] as? Int, line, body)
 
                 let briefing = try await client.execute(uri: "/v1/briefings", method: .post, headers: Self.xmlHeaders, body: S.buffer(body))
-                XCTAssertEqual(briefing.status, .badRequest, body, "unreadable data is 400, as a YAML syntax error is")
+                XCTAssertEqual(briefing.status, .badRequest, "unreadable data is 400, as a YAML syntax error is: \(body)")
                 XCTAssertEqual(S.problem(briefing)?.errors?.first?.line, line, body)
             }
         }
