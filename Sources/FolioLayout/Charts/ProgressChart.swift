@@ -54,7 +54,10 @@ struct ProgressChart {
         let rowGap = 1.5 * look.gap
         let panelWidth = max(1, (body.maxX - plotsLeft - Double(columns - 1) * panelGap) / Double(columns))
         let rowHeight = max(1, (body.height - Double(rows - 1) * rowGap) / Double(rows))
-        let titleLeading = look.leading(look.labelBoldFont)
+        // One row of panels leaves room for two lines of each indicator's description under its name.
+        let descriptionFont = look.smallFont
+        let descriptionLines = rows == 1 ? 2 : 0
+        let titleLeading = look.leading(look.labelBoldFont) + Double(descriptionLines) * look.leading(descriptionFont)
         let periodLeading = look.leading(look.smallFont)
         let headroom = look.leading(look.labelFont) / 2
 
@@ -70,8 +73,15 @@ struct ProgressChart {
 
             let titleText = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id],
                                     font: look.labelBoldFont, width: panelWidth, measurer: measurer)
-            frame.append(.text(TextItem(titleText, font: look.labelBoldFont, color: style.textColor,
-                                        origin: Point(x: left, y: top + measurer.metrics(of: look.labelBoldFont).ascent))))
+            var heading = LineStack()
+            heading.append(titleText, font: look.labelBoldFont, color: style.textColor, x: 0, leading: look.leading(look.labelBoldFont),
+                           metrics: measurer.metrics(of: look.labelBoldFont))
+            let description = edition.breakingLongWords(indicator.description, font: descriptionFont, width: panelWidth, measurer: measurer)
+            for line in measurer.lines(of: description, font: descriptionFont, width: panelWidth, maxLines: descriptionLines) {
+                heading.append(line, font: descriptionFont, color: style.mutedTextColor, x: 0, leading: look.leading(descriptionFont),
+                               metrics: measurer.metrics(of: descriptionFont))
+            }
+            frame.items += heading.items(at: Point(x: left, y: top))
             for tick in scale.ticks {
                 let y = panel.y(Double(tick))
                 if tick > 0 {

@@ -89,7 +89,7 @@ struct ProgressPanel {
             items.insert(.line(from: Point(x: plot.minX, y: by), to: Point(x: plot.maxX, y: by),
                                stroke: Stroke(color: style.mutedTextColor, width: look.hairline * 1.3,
                                               dash: [4 * look.scale, 3 * look.scale])), at: 0)
-            if let label = baselineLabel(baseline, y: by, avoiding: placed + texts) {
+            if let label = baselineLabel(baseline, y: by, avoiding: placed + texts, crossing: Array(zip(results, results.dropFirst()))) {
                 texts.append(label.bounds(measurer: measurer))
                 items.append(.text(label))
             }
@@ -104,7 +104,8 @@ struct ProgressPanel {
     }
 
     /// "Baseline 2017: 4" at the first free place by the dashed line, or nothing when the panel has none.
-    func baselineLabel(_ baseline: Baseline, y by: Double, avoiding obstacles: [Rect]) -> TextItem? {
+    /// A place the results' line crosses is taken only when every place is crossed.
+    func baselineLabel(_ baseline: Baseline, y by: Double, avoiding obstacles: [Rect], crossing segments: [(Point, Point)]) -> TextItem? {
         let font = look.smallFont
         let metrics = measurer.metrics(of: font)
         let edition = look.edition
@@ -115,12 +116,15 @@ struct ProgressPanel {
         let below = by + look.gap / 3 + metrics.ascent
         let area = Rect(x: plot.minX, y: plot.minY - look.leading(look.labelFont) / 2, width: plot.width,
                         height: plot.height + look.leading(look.labelFont) / 2)
-        for (x, baselineY) in [(plot.maxX - width, above), (plot.maxX - width, below), (plot.minX, above), (plot.minX, below)] {
-            let item = TextItem(text, font: font, color: look.style.mutedTextColor, origin: Point(x: x, y: baselineY))
+        let free = [(plot.maxX - width, above), (plot.maxX - width, below), (plot.minX, above), (plot.minX, below)].compactMap { x, y in
+            let item = TextItem(text, font: font, color: look.style.mutedTextColor, origin: Point(x: x, y: y))
             let box = item.bounds(measurer: measurer)
-            if area.contains(box) && !obstacles.contains(where: { $0.intersects(box) }) { return item }
+            return area.contains(box) && !obstacles.contains(where: { $0.intersects(box) }) ? item : nil
         }
-        return nil
+        return free.first { item in
+            let box = item.bounds(measurer: measurer)
+            return !segments.contains { box.meets(from: $0.0, to: $0.1) }
+        } ?? free.first
     }
 
     /// Period names under the axis, centred on their periods and kept inside the panel; every
@@ -154,5 +158,23 @@ struct ProgressPanel {
                                   color: current ? look.style.textColor : look.style.mutedTextColor,
                                   origin: Point(x: rect.minX, y: baseline)))
         }
+    }
+}
+
+extension Rect {
+    /// True when the segment from `a` to `b` passes through the rectangle (Liang–Barsky clipping).
+    func meets(from a: Point, to b: Point) -> Bool {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var enter = 0.0, leave = 1.0
+        for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { enter = max(enter, t) } else { leave = min(leave, t) }
+                if enter > leave { return false }
+            }
+        }
+        return true
     }
 }
