@@ -32,7 +32,7 @@ struct ChangeReport {
                 continue
             }
             for indicator in change.changed {
-                lines.append("### Indicator \(indicator.id) (outcome \(indicator.outcome))")
+                lines.append("### Indicator \(indicator.id)" + (indicator.period.map { ", \($0)" } ?? "") + " (outcome \(indicator.outcome))")
                 lines.append("")
                 lines.append(Self.quote(indicator.description))
                 lines.append("")
@@ -50,7 +50,7 @@ struct ChangeReport {
                 lines.append("### \(title)")
                 lines.append("")
                 for figures in list {
-                    lines.append("- \(figures.id) (outcome \(figures.outcome)): target \(figures.target), result \(Self.number(figures.result)), "
+                    lines.append("- \(figures.id)" + (figures.period.map { ", \($0)" } ?? "") + " (outcome \(figures.outcome)): target \(figures.target), result \(Self.number(figures.result)), "
                                  + Self.count(figures.countries.values.reduce(0) { $0 + $1.count }, "country", "countries"))
                 }
                 lines.append("")

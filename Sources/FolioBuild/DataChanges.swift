@@ -23,6 +23,7 @@ public struct DataChanges: Codable, Sendable, Equatable {
     public struct IndicatorChange: Codable, Sendable, Equatable {
         public var outcome: String
         public var id: String
+        public var period: String?
         public var description: String
         public var target: NumberChange?
         public var result: NumberChange?
@@ -75,7 +76,7 @@ public struct DataChanges: Codable, Sendable, Equatable {
             let was = pairs(before), now = pairs(indicator)
             let order: ([String], [String]) -> Bool = { ($0[0], $0[1]) < ($1[0], $1[1]) }
             let change = IndicatorChange(
-                outcome: indicator.outcome, id: indicator.id, description: indicator.description,
+                outcome: indicator.outcome, id: indicator.id, period: indicator.period, description: indicator.description,
                 target: before.target == indicator.target ? nil : NumberChange(old: before.target, new: indicator.target),
                 result: before.result == indicator.result ? nil : NumberChange(old: before.result, new: indicator.result),
                 countriesAdded: now.subtracting(was).sorted(by: order).map { CountryInRegion(region: $0[0], country: $0[1]) },

@@ -4,8 +4,8 @@ import FolioModel
 import FolioRender
 import Foundation
 
-/// The figures of a source at its last successful build: per indicator its target, result and
-/// countries by region. Kept in the state folder so the next build can say what changed.
+/// The figures of a source at its last successful build: per indicator (and per period of an
+/// indicator tracked over time) its target, result and countries by region. Kept in the state folder so the next build can say what changed.
 public struct DataSnapshot: Codable, Sendable, Equatable {
     /// SHA-256 of the data the snapshot was taken from.
     public var fingerprint: String
@@ -14,6 +14,8 @@ public struct DataSnapshot: Codable, Sendable, Equatable {
     public struct IndicatorFigures: Codable, Sendable, Equatable {
         public var outcome: String
         public var id: String
+        /// The period's name for an indicator tracked over time; nil in the one-period form.
+        public var period: String?
         public var description: String
         public var target: Int
         /// nil when the report gives no result (the listed count stands in for it).
@@ -22,16 +24,18 @@ public struct DataSnapshot: Codable, Sendable, Equatable {
         public var countries: [String: [String]]
 
         /// Outcome and indicator ids together identify an indicator across versions of the data.
-        var key: String { outcome + "\u{0}" + id }
+        var key: String { outcome + "\u{0}" + id + "\u{0}" + (period ?? "") }
     }
 
     public init(report: Report, fingerprint: String) {
         self.fingerprint = fingerprint
         indicators = report.outcomes.flatMap { outcome in
-            outcome.indicators.map { indicator in
-                IndicatorFigures(outcome: outcome.id, id: indicator.id, description: indicator.description,
-                                 target: indicator.target, result: indicator.result,
-                                 countries: indicator.countries.mapValues { $0.map(\.name).sorted() })
+            outcome.indicators.flatMap { indicator in
+                indicator.periods.map { period in
+                    IndicatorFigures(outcome: outcome.id, id: indicator.id, period: indicator.isSinglePeriodForm ? nil : period.label,
+                                     description: indicator.description, target: period.target, result: period.result,
+                                     countries: period.countries.mapValues { $0.map(\.name).sorted() })
+                }
             }
         }
     }
@@ -81,6 +85,9 @@ extension DataChanges {
             return groups.map { $0.1.joined(separator: edition.text("separator.list")) + " (\($0.0))" }
                 .joined(separator: edition.text("changes.separator"))
         }
+        func id(_ id: String, _ period: String?) -> String {
+            period.map { edition.text("changes.indicator_period", ["id": id, "period": $0]) } ?? id
+        }
         var lines: [String] = []
         for change in changed {
             var parts: [String] = []
@@ -88,15 +95,15 @@ extension DataChanges {
             if let result = change.result { parts.append(edition.text("changes.result", ["old": number(result.old), "new": number(result.new)])) }
             if !change.countriesAdded.isEmpty { parts.append(edition.text("changes.added", ["countries": countries(change.countriesAdded)])) }
             if !change.countriesRemoved.isEmpty { parts.append(edition.text("changes.removed", ["countries": countries(change.countriesRemoved)])) }
-            lines.append(edition.text("changes.indicator", ["id": change.id, "outcome": change.outcome,
+            lines.append(edition.text("changes.indicator", ["id": id(change.id, change.period), "outcome": change.outcome,
                                                              "changes": parts.joined(separator: edition.text("changes.separator"))]))
         }
         for figures in added {
-            lines.append(edition.text("changes.new_indicator", ["id": figures.id, "outcome": figures.outcome,
+            lines.append(edition.text("changes.new_indicator", ["id": id(figures.id, figures.period), "outcome": figures.outcome,
                                                                  "target": edition.number(figures.target), "result": number(figures.result)]))
         }
         for figures in removed {
-            lines.append(edition.text("changes.removed_indicator", ["id": figures.id, "outcome": figures.outcome]))
+            lines.append(edition.text("changes.removed_indicator", ["id": id(figures.id, figures.period), "outcome": figures.outcome]))
         }
         return lines
     }

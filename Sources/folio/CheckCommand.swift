@@ -40,7 +40,12 @@ struct CheckCommand: FolioCommand {
             print("  Outcome \(outcome.id): \(plural(outcome.indicators.count, "indicator")), "
                   + "\(plural(outcome.narrative.count, "narrative section")), \(plural(outcome.outputs.count, "output category", "output categories"))")
         }
-        print("  entries per region:")
+        let tracked = indicators.filter(\.hasHistory)
+        if !tracked.isEmpty {
+            let current = tracked[0].current.label.map { "; current \($0)" } ?? ""
+            print("  \(plural(tracked.count, "indicator")) over time: " + report.periodNames.joined(separator: ", ") + current)
+        }
+        print(tracked.isEmpty ? "  entries per region:" : "  entries per region (current period):")
         for region in report.regions {
             let count = indicators.reduce(0) { $0 + $1.entries(in: region).count }
             print("    \(region): \(count)")

@@ -109,6 +109,25 @@ final class ChangesAndShardTests: XCTestCase {
         XCTAssertTrue(markdown.contains("### Indicators removed\n\n- 1.2 (outcome 1)"), markdown)
     }
 
+    func testAChangeInAnEarlierPeriodIsListedWithThePeriod() {
+        func report(earlierResult: Int, countries: [String: [CountryEntry]]) -> Report {
+            Report(title: "T", outcomes: [Outcome(id: "1", title: "O", indicators: [
+                Indicator(id: "1.1", description: "a", baseline: Baseline(year: 2017, value: 1), periods: [
+                    IndicatorPeriod(label: "2018–19", target: 3, result: earlierResult),
+                    IndicatorPeriod(label: "2020–21", target: 4, result: 1, countries: countries),
+                ]),
+            ])])
+        }
+        let old = DataSnapshot(report: report(earlierResult: 2, countries: [:]), fingerprint: "old")
+        let new = DataSnapshot(report: report(earlierResult: 3, countries: ["Africa": [CountryEntry(name: "Kenya")]]), fingerprint: "new")
+        XCTAssertEqual(old.indicators.map(\.period), ["2018–19", "2020–21"], "one set of figures per period")
+        let changes = DataChanges(source: "s", path: "s.yaml", previous: old, current: new)
+        XCTAssertEqual(changes.changed.map(\.period), ["2018–19", "2020–21"])
+        XCTAssertEqual(changes.changed.first?.result, DataChanges.NumberChange(old: 2, new: 3))
+        XCTAssertEqual(changes.pageLines(.english).first, "Indicator 1.1, 2018–19 (outcome 1): result 2 → 3.")
+        XCTAssertTrue(ChangeReport(changes: [changes], built: [], failed: []).markdown().contains("### Indicator 1.1, 2020–21 (outcome 1)"))
+    }
+
     func testShardsCoverEveryTargetExactlyOnce() throws {
         var sources = "sources:\n"
         for index in 1...7 {

@@ -254,6 +254,34 @@ final class RouterTests: XCTestCase {
         }
     }
 
+    func testCheckReportNamesThePeriods() async throws {
+        let yaml = """
+            title: T
+            period: "2020–21"
+            outcomes:
+              - id: "1"
+                title: One
+                indicators:
+                  - id: "1.1"
+                    description: d
+                    baseline: {year: 2017, value: 1}
+                    periods:
+                      - {period: "2018–19", target: 2, result: 1}
+                      - {period: "2020–21", target: 3, result: 3}
+                      - {period: "2022–23", target: 4}
+                  - {id: "1.2", description: e, target: 1}
+
+            """
+        try await S.makeApp().test(.router) { client in
+            let response = try await client.execute(uri: "/v1/check", method: .post, headers: S.yamlHeaders, body: S.buffer(yaml))
+            let report = try JSONSerialization.jsonObject(with: Data(S.bytes(response))) as? [String: Any]
+            let summary = report?["summary"] as? [String: Any]
+            XCTAssertEqual(summary?["periods"] as? [String], ["2018–19", "2020–21", "2022–23"])
+            XCTAssertEqual(summary?["currentPeriod"] as? String, "2020–21")
+            XCTAssertEqual(summary?["indicatorsOverTime"] as? Int, 1)
+        }
+    }
+
     func testCheckReport() async throws {
         try await S.makeApp().test(.router) { client in
             let ok = try await client.execute(uri: "/v1/check", method: .post, headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))

@@ -46,14 +46,16 @@ public struct ReportEdition: Sendable {
     }
 
     /// Pairs each entry of the data with the same entry of the edition: both reports have the same
-    /// outcomes, indicators, regions (in order) and entries, only their texts differ.
+    /// outcomes, indicators, periods, regions (in order) and entries, only their texts differ.
     static func countryNames(from data: Report, to edition: Report) -> [String: String] {
         var names: [String: String] = [:]
         for (outcome, translated) in zip(data.outcomes, edition.outcomes) {
             for (indicator, other) in zip(outcome.indicators, translated.indicators) {
-                for (region, otherRegion) in zip(data.regions, edition.regions) {
-                    for (entry, otherEntry) in zip(indicator.entries(in: region), other.entries(in: otherRegion)) {
-                        names[entry.name] = otherEntry.name
+                for (period, otherPeriod) in zip(indicator.periods, other.periods) {
+                    for (region, otherRegion) in zip(data.regions, edition.regions) {
+                        for (entry, otherEntry) in zip(period.entries(in: region), otherPeriod.entries(in: otherRegion)) {
+                            names[entry.name] = otherEntry.name
+                        }
                     }
                 }
             }

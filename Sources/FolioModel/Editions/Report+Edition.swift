@@ -76,9 +76,9 @@ extension Report {
         }
         edition.regions = regions.map { renamed[$0] ?? $0 }
         for o in edition.outcomes.indices {
-            for i in edition.outcomes[o].indicators.indices {
-                let countries = edition.outcomes[o].indicators[i].countries
-                edition.outcomes[o].indicators[i].countries = Dictionary(countries.map { region, entries in
+            for (i, p) in edition.outcomes[o].indicators.indices.flatMap({ i in edition.outcomes[o].indicators[i].periods.indices.map { (i, $0) } }) {
+                let countries = edition.outcomes[o].indicators[i].periods[p].countries
+                edition.outcomes[o].indicators[i].periods[p].countries = Dictionary(countries.map { region, entries in
                     (renamed[region] ?? region, entries.map { entry in
                         var entry = entry
                         entry.name = countryName(entry, wanted) ?? entry.name

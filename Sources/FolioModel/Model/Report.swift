@@ -38,6 +38,17 @@ public struct Report: Sendable, Equatable {
         self.outcomes = outcomes
     }
 
+    /// The names of the periods indicators are tracked over, in the order they first appear
+    /// (time order in each indicator); empty when every indicator is in the one-period form.
+    public var periodNames: [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        for indicator in outcomes.lazy.flatMap(\.indicators) where !indicator.isSinglePeriodForm {
+            for label in indicator.periods.compactMap(\.label) where seen.insert(label).inserted { names.append(label) }
+        }
+        return names
+    }
+
     /// The outcome with this id, as written in the data file.
     public func outcome(id: String) -> Outcome? {
         outcomes.first { $0.id == id }

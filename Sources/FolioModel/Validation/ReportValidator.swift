@@ -4,7 +4,9 @@ struct ReportValidator {
     private enum Keys {
         static let report = ["title", "subtitle", "organization", "period", "language", "regions", "outcomes"]
         static let outcome = ["id", "title", "indicators", "narrative", "outputs"]
-        static let indicator = ["id", "description", "unit", "target", "result", "countries"]
+        static let indicator = ["id", "description", "unit", "target", "result", "countries", "baseline", "periods"]
+        static let period = ["period", "start", "end", "target", "result", "countries"]
+        static let baseline = ["year", "value"]
         static let entry = ["name", "territory", "code"]
         static let section = ["heading", "paragraphs"]
         static let output = ["category", "items"]
@@ -23,6 +25,8 @@ struct ReportValidator {
     private var regionList: [String] = []
     /// Set once the report's language is known: names may be written in it.
     private var countryNames = CountryNameCheck(language: Report.defaultLanguage)
+    /// The report's `period`: the period of each indicator that the briefing is about.
+    private var currentPeriod: String?
 
     init(sink: DiagnosticSink) {
         reader = NodeReader(sink: sink)
@@ -41,6 +45,7 @@ struct ReportValidator {
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
+        currentPeriod = period
         let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
         countryNames = CountryNameCheck(language: language)
         let regions = fields.optional("regions").map(regions(from:)) ?? Report.defaultRegions
@@ -122,6 +127,151 @@ struct ReportValidator {
         let id = uniqueID(fields, path: path, kind: "indicator", seen: \.indicatorIDs)
         let description = fields.required("description").flatMap { translated.text($0, path: path.appending("description"), nonEmpty: true) }
         let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: true) } ?? Indicator.defaultUnit
+        let baseline = fields.optional("baseline").map { self.baseline(from: $0, path: path.appending("baseline")) }
+
+        var periods: [IndicatorPeriod]?
+        var currentIndex: Int?
+        if let periodsNode = fields.optional("periods") {
+            for key in ["target", "result", "countries"] {
+                if let position = fields.keyPosition(key) {
+                    sink.error("\(Quoting.quoted(key)) belongs inside each period when \"periods\" is given", at: position, path: path.appending(key))
+                }
+            }
+            (periods, currentIndex) = self.periods(from: periodsNode, path: path.appending("periods"))
+            if let periods, let firstYear = periods.first.flatMap(Self.startYear), case let .some(.some(baseline)) = baseline,
+               baseline.year > firstYear, let node = fields.optional("baseline") {
+                sink.error("baseline year \(baseline.year) is after the first period, \(Quoting.quoted(periods[0].label ?? ""))",
+                           at: node.position, path: path.appending("baseline"))
+            }
+        } else if let period = self.period(from: fields, path: path, label: nil) {
+            periods = [period]
+        }
+
+        guard let id, let description, let unit, let periods, baseline != .some(nil) else { return nil }
+        return Indicator(id: id, description: description, unit: unit, baseline: baseline ?? nil, periods: periods,
+                         currentPeriodIndex: currentIndex)
+    }
+
+    /// `{year: 2017, value: 4}`; `.some(nil)` when it is broken (an error was recorded).
+    private func baseline(from node: SourceNode, path: FieldPath) -> Baseline? {
+        guard let fields = reader.fields(node, path: path, known: Keys.baseline) else { return nil }
+        let year = fields.required("year").flatMap { reader.wholeNumber($0, path: path.appending("year")) }
+        let value = fields.required("value").flatMap { reader.wholeNumber($0, path: path.appending("value")) }
+        guard let year, let value else { return nil }
+        return Baseline(year: year, value: value)
+    }
+
+    /// The list of periods, checked for names and order, and the index of the report's period in it.
+    private mutating func periods(from node: SourceNode, path: FieldPath) -> ([IndicatorPeriod]?, Int?) {
+        guard let items = reader.list(node, path: path) else { return (nil, nil) }
+        if items.isEmpty {
+            sink.error("expected at least one period", at: node.position, path: path)
+            return (nil, nil)
+        }
+        var periods: [IndicatorPeriod] = []
+        var seen: [String: SourcePosition] = [:]
+        var broken = false
+        for (i, item) in items.enumerated() where !sink.isFull {
+            let itemPath = path.appending(i)
+            guard let fields = reader.fields(item, path: itemPath, known: Keys.period),
+                  let label = periodLabel(fields, path: itemPath),
+                  let period = period(from: fields, path: itemPath, label: label) else {
+                broken = true
+                continue
+            }
+            if let first = seen[label.text] {
+                sink.error("duplicate period \(Quoting.quoted(label.text)) (\(sink.firstAt(first, seenFrom: label.position)))",
+                           at: label.position, path: itemPath)
+                broken = true
+                continue
+            }
+            seen[label.text] = label.position
+            if let last = periods.last, let before = Self.sortKey(last), let this = Self.sortKey(period), this < before {
+                sink.error("periods must be in time order: \(Quoting.quoted(label.text)) is earlier than \(Quoting.quoted(last.label ?? "")) above it",
+                           at: label.position, path: itemPath)
+                broken = true
+            }
+            periods.append(period)
+        }
+        guard !broken, !periods.isEmpty else { return (nil, nil) }
+        guard let currentPeriod else { return (periods, nil) }
+        if let index = periods.firstIndex(where: { $0.label == currentPeriod }) { return (periods, index) }
+        sink.warning("no period \(Quoting.quoted(currentPeriod)) (the report's period); the last, "
+                     + "\(Quoting.quoted(periods[periods.count - 1].label ?? "")), is the current one", at: node.position, path: path)
+        return (periods, nil)
+    }
+
+    /// `period: "2018–19"`, or `start:` and `end:` ISO dates (the label is then made from them).
+    private func periodLabel(_ fields: Fields, path: FieldPath) -> (text: String, position: SourcePosition, start: String?, end: String?)? {
+        let startNode = fields.optional("start"), endNode = fields.optional("end")
+        let start = startNode.flatMap { isoDate($0, path: path.appending("start")) }
+        let end = endNode.flatMap { isoDate($0, path: path.appending("end")) }
+        if (startNode == nil) != (endNode == nil) {
+            sink.error("a period needs both \"start\" and \"end\", or neither", at: fields.node.position, path: path)
+            return nil
+        }
+        if startNode != nil && (start == nil || end == nil) { return nil }
+        if let start, let end, end < start {
+            sink.error("period ends (\(end)) before it starts (\(start))", at: endNode?.position ?? fields.node.position, path: path.appending("end"))
+            return nil
+        }
+        if let node = fields.optional("period") {
+            guard let text = reader.text(node, path: path.appending("period"), nonEmpty: true) else { return nil }
+            return (text, node.position, start, end)
+        }
+        guard let start, let end, let startNode else {
+            sink.error("missing required field \"period\" (or \"start\" and \"end\")", at: fields.node.position, path: path)
+            return nil
+        }
+        return (IndicatorPeriod.label(start: start, end: end), startNode.position, start, end)
+    }
+
+    /// A calendar date written YYYY-MM-DD, as YAML, JSON and CSV all can.
+    private func isoDate(_ node: SourceNode, path: FieldPath) -> String? {
+        guard let text = reader.text(node, path: path, nonEmpty: true) else { return nil }
+        guard Self.isValidDate(text) else {
+            sink.error("expected a date written YYYY-MM-DD, found \(reader.describe(node))", at: node.position, path: path)
+            return nil
+        }
+        return text
+    }
+
+    static func isValidDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+
+    /// The first year a period covers: its start date's, else the first four-digit number of its label.
+    static func startYear(_ period: IndicatorPeriod) -> Int? {
+        if let start = period.start { return Int(start.prefix(4)) }
+        guard let label = period.label else { return nil }
+        var digits = ""
+        for character in label {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    /// What periods are ordered by: the start date, else the first year in the label; periods
+    /// with neither are not checked ("Phase I", "Phase II").
+    private static func sortKey(_ period: IndicatorPeriod) -> String? {
+        period.start ?? startYear(period).map { String($0) + "-01-01" }
+    }
+
+    /// `target`, `result` and `countries` of one period (or of the one-period form, from the
+    /// indicator's own fields), with the result checked against the entries listed.
+    private mutating func period(from fields: Fields, path: FieldPath,
+                                 label: (text: String, position: SourcePosition, start: String?, end: String?)?) -> IndicatorPeriod? {
         let target = fields.required("target").flatMap { reader.wholeNumber($0, path: path.appending("target")) }
         let resultNode = fields.optional("result")
         let result = resultNode.flatMap { reader.wholeNumber($0, path: path.appending("result")) }
@@ -136,9 +286,8 @@ struct ReportValidator {
                 sink.warning("result \(result) differs from the \(entries) listed", at: resultNode.position, path: path.appending("result"))
             }
         }
-
-        guard let id, let description, let unit, let target else { return nil }
-        return Indicator(id: id, description: description, unit: unit, target: target, result: result, countries: countries)
+        guard let target else { return nil }
+        return IndicatorPeriod(label: label?.text, start: label?.start, end: label?.end, target: target, result: result, countries: countries)
     }
 
     private func countries(from node: SourceNode, path: FieldPath) -> [String: [CountryEntry]] {

@@ -7,6 +7,11 @@ import Foundation
 ///   row with only `outcome` and `outcome_title`.
 /// - `countries.csv`: one row per listed entry (`indicator, region, country, territory`), regions in
 ///   the report's order, `territory` "true" or empty; and `code` when any entry has one.
+/// - Indicators tracked over time: when any indicator has periods or a baseline, indicators.csv
+///   gets the columns `period` (and `start`, `end` when a period has dates) and `baseline_year`,
+///   `baseline_value` (when one has a baseline), with one row per period; the description, unit
+///   and baseline are on the first row of the indicator only. countries.csv then names each
+///   entry's `period`.
 /// - Texts in other languages: `outcome_title_<tag>`, `description_<tag>`, `unit_<tag>` columns
 ///   after the others in indicators.csv; every other text as a `{tag: text}` mapping in report.yaml.
 /// - `report.yaml`: the report fields (title … regions) and, for outcomes that have them,
@@ -30,7 +35,9 @@ public enum ReportCSVWriter {
         let translated = CSVReportBuilder.translatableColumns.flatMap { column in
             languages(report, column: column).map { (column: column, tag: $0) }
         }
-        var out = row(CSVReportBuilder.indicatorColumns + translated.map { "\($0.column)_\($0.tag)" })
+        let indicators = report.outcomes.flatMap(\.indicators)
+        let periodColumns = self.periodColumns(indicators)
+        var out = row(CSVReportBuilder.indicatorColumns + periodColumns + translated.map { "\($0.column)_\($0.tag)" })
         for (o, outcome) in report.outcomes.enumerated() {
             let outcomePath = "outcomes[\(o)]"
             func texts(_ indicatorPath: String?) -> [String] {
@@ -40,14 +47,33 @@ public enum ReportCSVWriter {
                 }
             }
             if outcome.indicators.isEmpty {
-                out += row([outcome.id, outcome.title, "", "", "", "", ""] + texts(nil))
+                out += row([outcome.id, outcome.title, "", "", "", "", ""] + periodColumns.map { _ in "" } + texts(nil))
             }
             for (i, indicator) in outcome.indicators.enumerated() {
-                out += row([outcome.id, outcome.title, indicator.id, indicator.description, indicator.unit,
-                            String(indicator.target), indicator.result.map(String.init) ?? ""] + texts(outcomePath + ".indicators[\(i)]"))
+                let texts = texts(outcomePath + ".indicators[\(i)]")
+                for (p, period) in indicator.periods.enumerated() {
+                    let first = p == 0
+                    let cells: [String: String] = [
+                        "period": period.label ?? "", "start": period.start ?? "", "end": period.end ?? "",
+                        "baseline_year": first ? indicator.baseline.map { String($0.year) } ?? "" : "",
+                        "baseline_value": first ? indicator.baseline.map { String($0.value) } ?? "" : "",
+                    ]
+                    out += row([outcome.id, outcome.title, indicator.id, first ? indicator.description : "", first ? indicator.unit : "",
+                                String(period.target), period.result.map(String.init) ?? ""]
+                               + periodColumns.map { cells[$0]! } + (first ? texts : texts.map { _ in "" }))
+                }
             }
         }
         return out
+    }
+
+    /// The period columns the indicators need: none for data in the one-period form, so it converts as before.
+    private static func periodColumns(_ indicators: [Indicator]) -> [String] {
+        var columns: [String] = []
+        if indicators.contains(where: { !$0.isSinglePeriodForm }) { columns.append("period") }
+        if indicators.contains(where: { $0.periods.contains { $0.start != nil } }) { columns += ["start", "end"] }
+        if indicators.contains(where: { $0.baseline != nil }) { columns += ["baseline_year", "baseline_value"] }
+        return columns
     }
 
     /// The languages the report gives texts of `column` in (besides its own), sorted.
@@ -60,12 +86,16 @@ public enum ReportCSVWriter {
     static func countries(_ report: Report) -> String {
         let indicators = report.outcomes.flatMap(\.indicators)
         // The `code` column only when an entry has a code, so data without codes converts as before.
-        let hasCodes = indicators.contains { $0.countries.values.contains { $0.contains { $0.code != nil } } }
-        var out = row(hasCodes ? CSVReportBuilder.countryColumns : CSVReportBuilder.countryColumns.filter { $0 != "code" })
+        let hasCodes = indicators.contains { $0.periods.contains { $0.countries.values.contains { $0.contains { $0.code != nil } } } }
+        let hasPeriods = indicators.contains { !$0.isSinglePeriodForm }
+        var out = row(CSVReportBuilder.countryColumns.filter { ($0 != "code" || hasCodes) && ($0 != "period" || hasPeriods) })
         for indicator in indicators {
-            for region in ReportYAMLWriter.orderedRegions(indicator, regions: report.regions) {
-                for entry in indicator.entries(in: region) {
-                    out += row([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""] + (hasCodes ? [entry.code ?? ""] : []))
+            for period in indicator.periods {
+                for region in ReportYAMLWriter.orderedRegions(period.countries, regions: report.regions) {
+                    for entry in period.entries(in: region) {
+                        out += row([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""] + (hasCodes ? [entry.code ?? ""] : [])
+                                   + (hasPeriods ? [period.label ?? ""] : []))
+                    }
                 }
             }
         }

@@ -37,12 +37,32 @@ public enum ReportJSONWriter {
     }
 
     static func indicator(_ indicator: Indicator, path: String, _ report: Report) -> String {
-        let regions = report.regions
         var fields = ["\"id\": \(quote(indicator.id))", "\"description\": \(text(indicator.description, path + ".description", report))",
-                      "\"unit\": \(text(indicator.unit, path + ".unit", report))", "\"target\": \(indicator.target)"]
-        if let result = indicator.result { fields.append("\"result\": \(result)") }
+                      "\"unit\": \(text(indicator.unit, path + ".unit", report))"]
+        if let baseline = indicator.baseline {
+            fields.append("\"baseline\": {\"year\": \(baseline.year), \"value\": \(baseline.value)}")
+        }
+        if indicator.isSinglePeriodForm {
+            fields += period(indicator.current, regions: report.regions)
+        } else {
+            fields.append("\"periods\": [" + indicator.periods.map { period in
+                var periodFields: [String] = []
+                if let label = period.label { periodFields.append("\"period\": \(quote(label))") }
+                if let start = period.start, let end = period.end {
+                    periodFields += ["\"start\": \(quote(start))", "\"end\": \(quote(end))"]
+                }
+                return "{" + (periodFields + self.period(period, regions: report.regions)).joined(separator: ", ") + "}"
+            }.joined(separator: ", ") + "]")
+        }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// `target`, `result` and `countries` of a period.
+    private static func period(_ period: IndicatorPeriod, regions: [String]) -> [String] {
+        var fields = ["\"target\": \(period.target)"]
+        if let result = period.result { fields.append("\"result\": \(result)") }
         let countries = regions.compactMap { region -> String? in
-            let entries = indicator.entries(in: region)
+            let entries = period.entries(in: region)
             guard !entries.isEmpty else { return nil }
             return quote(region) + ": [" + entries.map { entry in
                 guard entry.isTerritory || entry.code != nil else { return quote(entry.name) }
@@ -53,7 +73,7 @@ public enum ReportJSONWriter {
             }.joined(separator: ", ") + "]"
         }
         fields.append("\"countries\": {" + countries.joined(separator: ", ") + "}")
-        return "{" + fields.joined(separator: ", ") + "}"
+        return fields
     }
 
     /// A string, or for a translated field an object of language tag → text, the data's language first.

@@ -86,23 +86,42 @@ public enum ReportYAMLWriter {
     }
 
     private static func indicator(_ indicator: Indicator, path: String, _ report: Report) -> String {
-        let regions = report.regions
         var out = "      - id: \(scalar(indicator.id))\n"
         out += field("description", indicator.description, path: path + ".description", report, indent: "        ")
         out += field("unit", indicator.unit, path: path + ".unit", report, indent: "        ")
-        out += "        target: \(indicator.target)\n"
-        if let result = indicator.result { out += "        result: \(result)\n" }
-        let listed = orderedRegions(indicator, regions: regions)
+        if let baseline = indicator.baseline {
+            out += "        baseline: {year: \(baseline.year), value: \(baseline.value)}\n"
+        }
+        guard !indicator.isSinglePeriodForm else {
+            return out + period(indicator.current, regions: report.regions, indent: "        ")
+        }
+        out += "        periods:\n"
+        for period in indicator.periods {
+            var lines = ""
+            let indent = "            "
+            if let label = period.label { lines += indent + "period: \(scalar(label))\n" }
+            if let start = period.start, let end = period.end {
+                lines += indent + "start: \(scalar(start))\n" + indent + "end: \(scalar(end))\n"
+            }
+            lines += self.period(period, regions: report.regions, indent: indent)
+            out += "          - " + lines.dropFirst(indent.count)
+        }
+        return out
+    }
+
+    /// `target`, `result` and `countries` of a period, at `indent`.
+    private static func period(_ period: IndicatorPeriod, regions: [String], indent: String) -> String {
+        var out = indent + "target: \(period.target)\n"
+        if let result = period.result { out += indent + "result: \(result)\n" }
+        let listed = orderedRegions(period.countries, regions: regions)
         // No `countries:` at all when none are listed, as the input usually has it: an empty
         // mapping would add a "result differs from the 0 entries listed" warning.
         guard !listed.isEmpty else { return out }
-        out += "        countries:\n"
+        out += indent + "countries:\n"
         for region in listed {
-            out += "          " + key(region) + "\n"
-            for entry in indicator.entries(in: region) {
-                out += "            - "
-                out += entryText(entry)
-                out += "\n"
+            out += indent + "  " + key(region, indent: indent + "  ") + "\n"
+            for entry in period.entries(in: region) {
+                out += indent + "    - " + entryText(entry) + "\n"
             }
         }
         return out
@@ -118,15 +137,15 @@ public enum ReportYAMLWriter {
     }
 
     /// The report's region order first, then any region it does not list (sorted), so nothing is dropped.
-    static func orderedRegions(_ indicator: Indicator, regions: [String]) -> [String] {
-        let withEntries = indicator.countries.filter { !$0.value.isEmpty }
+    static func orderedRegions(_ countries: [String: [CountryEntry]], regions: [String]) -> [String] {
+        let withEntries = countries.filter { !$0.value.isEmpty }
         return regions.filter { withEntries[$0] != nil } + withEntries.keys.filter { !regions.contains($0) }.sorted()
     }
 
     /// `Africa:`; a key longer than libyaml's 1024-character limit for simple keys is written explicitly.
-    private static func key(_ text: String) -> String {
+    private static func key(_ text: String, indent: String) -> String {
         let written = scalar(text)
-        return written.unicodeScalars.count < 1000 ? written + ":" : "? " + written + "\n          :"
+        return written.unicodeScalars.count < 1000 ? written + ":" : "? " + written + "\n" + indent + ":"
     }
 
     // MARK: Scalars

@@ -19,6 +19,9 @@ extension RenderService {
             var territories: Int
             var countries: Int
             var regions: [String]
+            var periods: [String]
+            var currentPeriod: String?
+            var indicatorsOverTime: Int
         }
 
         var valid: Bool
@@ -43,10 +46,13 @@ extension RenderService {
             let result = Self.check(upload, maxBytes: maxBytes)
             let summary = result.report.map { report -> CheckReport.Summary in
                 let indicators = report.outcomes.flatMap(\.indicators)
+                let tracked = indicators.filter(\.hasHistory)
                 return CheckReport.Summary(title: report.title, outcomes: report.outcomes.count, indicators: indicators.count,
                                            entries: indicators.reduce(0) { $0 + $1.listedCount },
                                            territories: indicators.reduce(0) { $0 + $1.territoryCount },
-                                           countries: BriefingCountries.count(report), regions: report.regions)
+                                           countries: BriefingCountries.count(report), regions: report.regions,
+                                           periods: report.periodNames, currentPeriod: tracked.first?.current.label ?? report.period,
+                                           indicatorsOverTime: tracked.count)
             }
             return CheckReport(valid: result.report != nil && !(strict && !result.warnings.isEmpty),
                                syntaxError: result.isUnreadable,

@@ -11,8 +11,11 @@ final class CSVReportBuilder {
     static let reportFile = 0, indicatorsFile = 1, countriesFile = 2
 
     static let indicatorColumns = ["outcome", "outcome_title", "indicator", "description", "unit", "target", "result"]
+    /// Columns of indicators tracked over time: one row per period of the indicator, the baseline
+    /// on any of its rows.
+    static let periodColumns = ["period", "start", "end", "baseline_year", "baseline_value"]
     static let indicatorRequired = ["outcome", "outcome_title", "indicator", "description", "target"]
-    static let countryColumns = ["indicator", "region", "country", "territory", "code"]
+    static let countryColumns = ["indicator", "region", "country", "territory", "code", "period"]
     /// Columns whose texts may be given in other languages too, in columns named `<column>_<tag>`
     /// (`description_fr`, `outcome_title_es`, `unit_fr-CA`): the plain column is in the data's `language:`.
     static let translatableColumns = ["outcome_title", "description", "unit"]
@@ -94,7 +97,7 @@ final class CSVReportBuilder {
                          at: wholeFile(Self.countriesFile))
         }
         let indicatorHeader = indicators.flatMap {
-            header($0, file: Self.indicatorsFile, known: Self.indicatorColumns, required: Self.indicatorRequired)
+            header($0, file: Self.indicatorsFile, known: Self.indicatorColumns + Self.periodColumns, required: Self.indicatorRequired)
         }
         let countryHeader = countries.flatMap {
             header($0, file: Self.countriesFile, known: Self.countryColumns, required: Self.countryRequired)
@@ -338,18 +341,55 @@ final class CSVReportBuilder {
 
     // MARK: indicators.csv
 
-    private struct IndicatorDraft {
-        var pairs: [SourceNode.Pair]
-        var position: SourcePosition
+    /// The countries of an indicator or of one of its periods, by region in order of first appearance.
+    private struct CountriesDraft {
         var regions: [(key: SourceNode, entries: [SourceNode])] = []
         var regionIndex: [String: Int] = [:]
 
+        mutating func add(_ entry: SourceNode, region: SourceNode) {
+            let name = region.scalar!.text
+            if let r = regionIndex[name] {
+                regions[r].entries.append(entry)
+            } else {
+                regionIndex[name] = regions.count
+                regions.append((region, [entry]))
+            }
+        }
+
+        /// `countries: {region: [entries]}` when any entry was added.
+        func appending(to pairs: [SourceNode.Pair]) -> [SourceNode.Pair] {
+            guard let first = regions.first else { return pairs }
+            let countries = regions.map { SourceNode.Pair(key: $0.key, value: SourceNode(content: .sequence($0.entries), position: $0.key.position)) }
+            return pairs + [SourceNode.Pair(key: SourceNode(content: .scalar(.init(text: "countries", style: .plain)), position: first.key.position),
+                                            value: SourceNode(content: .mapping(countries), position: first.key.position))]
+        }
+    }
+
+    /// One row of a period: its label as the countries file names it, and its fields.
+    private struct PeriodDraft {
+        var label: String
+        var row: Int
+        var pairs: [SourceNode.Pair]
+        var countries = CountriesDraft()
+    }
+
+    private struct IndicatorDraft {
+        var pairs: [SourceNode.Pair]
+        var position: SourcePosition
+        var countries = CountriesDraft()
+        /// `nil` for the one-period form (a row without a period).
+        var periods: [PeriodDraft]?
+        /// The cells of the first row, which later rows of the same indicator may repeat but not change.
+        var description: Cell
+        var unit: Cell?
+        var baseline: (year: Cell, value: Cell)?
+
         var node: SourceNode {
-            var pairs = self.pairs
-            if let first = regions.first {
-                let countries = regions.map { SourceNode.Pair(key: $0.key, value: SourceNode(content: .sequence($0.entries), position: $0.key.position)) }
-                pairs.append(SourceNode.Pair(key: SourceNode(content: .scalar(.init(text: "countries", style: .plain)), position: first.key.position),
-                                             value: SourceNode(content: .mapping(countries), position: first.key.position)))
+            var pairs = countries.appending(to: self.pairs)
+            if let periods, let first = periods.first {
+                let items = periods.map { SourceNode(content: .mapping($0.countries.appending(to: $0.pairs)), position: $0.pairs[0].value.position) }
+                pairs.append(SourceNode.Pair(key: SourceNode(content: .scalar(.init(text: "periods", style: .plain)), position: first.pairs[0].value.position),
+                                             value: SourceNode(content: .sequence(items), position: first.pairs[0].value.position)))
             }
             return SourceNode(content: .mapping(pairs), position: position)
         }
@@ -441,6 +481,26 @@ final class CSVReportBuilder {
             guard [id, description, target].contains(where: { !$0.isBlank }) || unit?.isBlank == false || result?.isBlank == false else {
                 continue
             }
+            let period = periodCells(row, header)
+            let baseline = baselineCells(row, header)
+            if let (o, i) = indicatorIndex[id.text], o == index, let periods = drafts[o].indicators[i].periods, let period {
+                // A further period of an indicator: its texts and baseline may be repeated, not changed.
+                var draft = drafts[o].indicators[i]
+                sameAsFirst(description, draft.description, what: "description", indicator: id.text)
+                if let unit, let first = draft.unit { sameAsFirst(unit, first, what: "unit", indicator: id.text) }
+                if let baseline {
+                    if let first = draft.baseline {
+                        sameAsFirst(baseline.year, first.year, what: "baseline year", indicator: id.text)
+                        sameAsFirst(baseline.value, first.value, what: "baseline value", indicator: id.text)
+                    } else {
+                        draft.baseline = baseline
+                        draft.pairs.append(baselinePair(baseline))
+                    }
+                }
+                draft.periods = periods + [periodDraft(period, target: target, result: result, line: row.line)]
+                drafts[o].indicators[i] = draft
+                continue
+            }
             var pairs = [pair("id", text(id)), pair("description", translatable(text(description), translationPairs(row, base: "description", header)))]
             let unitTranslations = translationPairs(row, base: "unit", header)
             if let unit, !unit.isBlank {
@@ -451,15 +511,61 @@ final class CSVReportBuilder {
                     sink.warning("ignored: this row has no unit in \(Quoting.quoted(dataLanguage)) to translate", at: first.value.position)
                 }
             }
-            pairs.append(pair("target", number(target)))
-            if let result { pairs.append(pair("result", number(result))) }
+            if let baseline { pairs.append(baselinePair(baseline)) }
+            var periods: [PeriodDraft]?
+            if let period {
+                periods = [periodDraft(period, target: target, result: result, line: row.line)]
+            } else {
+                pairs.append(pair("target", number(target)))
+                if let result { pairs.append(pair("result", number(result))) }
+            }
             if indicatorIndex[id.text] == nil {
                 indicatorIndex[id.text] = (index, drafts[index].indicators.count)
                 indicatorIDs.append(id.text)
             }
-            drafts[index].indicators.append(IndicatorDraft(pairs: pairs, position: id.position))
+            drafts[index].indicators.append(IndicatorDraft(pairs: pairs, position: id.position, periods: periods,
+                                                           description: description, unit: unit, baseline: baseline))
         }
         return drafts
+    }
+
+    /// The row's `period`, `start` and `end` cells, when any is filled in.
+    private func periodCells(_ row: CSVRecord, _ header: Header) -> (label: Cell?, start: Cell?, end: Cell?)? {
+        let cells = ["period", "start", "end"].map { cell(row, $0, header).flatMap { $0.isBlank ? nil : $0 } }
+        return cells.allSatisfy { $0 == nil } ? nil : (cells[0], cells[1], cells[2])
+    }
+
+    private func baselineCells(_ row: CSVRecord, _ header: Header) -> (year: Cell, value: Cell)? {
+        let year = cell(row, "baseline_year", header), value = cell(row, "baseline_value", header)
+        guard year?.isBlank == false || value?.isBlank == false else { return nil }
+        // A missing half is reported by the validator, as in YAML, at the row's cells.
+        let position = (year ?? value)!.position
+        return (year ?? Cell(text: "", position: position), value ?? Cell(text: "", position: position))
+    }
+
+    private func baselinePair(_ baseline: (year: Cell, value: Cell)) -> SourceNode.Pair {
+        var pairs: [SourceNode.Pair] = []
+        for (key, cell) in [("year", baseline.year), ("value", baseline.value)] where !cell.isBlank {
+            pairs.append(pair(key, number(cell)))
+        }
+        return pair("baseline", SourceNode(content: .mapping(pairs), position: baseline.year.position))
+    }
+
+    private func periodDraft(_ period: (label: Cell?, start: Cell?, end: Cell?), target: Cell, result: Cell?, line: Int) -> PeriodDraft {
+        var pairs: [SourceNode.Pair] = []
+        if let label = period.label { pairs.append(pair("period", text(label))) }
+        if let start = period.start { pairs.append(pair("start", text(start))) }
+        if let end = period.end { pairs.append(pair("end", text(end))) }
+        pairs.append(pair("target", number(target)))
+        if let result, !result.isBlank { pairs.append(pair("result", number(result))) }
+        let name = period.label?.text
+            ?? period.start.flatMap { start in period.end.map { IndicatorPeriod.label(start: start.text, end: $0.text) } } ?? ""
+        return PeriodDraft(label: name, row: line, pairs: pairs)
+    }
+
+    private func sameAsFirst(_ cell: Cell, _ first: Cell, what: String, indicator: String) {
+        guard !cell.isBlank, cell.text != first.text else { return }
+        sink.error("differs from the \(what) given for indicator \(Quoting.quoted(indicator)) on line \(first.position.line)", at: cell.position)
     }
 
     // MARK: countries.csv
@@ -503,14 +609,27 @@ final class CSVReportBuilder {
             if isTerritory { entryPairs.append(pair("territory", plain("true", at: country.position))) }
             if let code = cell(row, "code", header), !code.isBlank { entryPairs.append(pair("code", text(code))) }
             let entry = entryPairs.count > 1 ? SourceNode(content: .mapping(entryPairs), position: country.position) : name
-            var draft = drafts[o].indicators[i]
-            if let r = draft.regionIndex[region.text] {
-                draft.regions[r].entries.append(entry)
-            } else {
-                draft.regionIndex[region.text] = draft.regions.count
-                draft.regions.append((text(region), [entry]))
+            let period = cell(row, "period", header).flatMap { $0.isBlank ? nil : $0 }
+            switch (drafts[o].indicators[i].periods, period) {
+            case (nil, nil):
+                drafts[o].indicators[i].countries.add(entry, region: text(region))
+            case let (periods?, period?):
+                guard let p = periods.firstIndex(where: { $0.label == period.text }) else {
+                    var message = "indicator \(Quoting.quoted(indicator.text)) has no period \(Quoting.quoted(period.text)) in \(names[Self.indicatorsFile])"
+                    if let guess = Suggestion.closest(to: period.text, among: periods.map(\.label)) {
+                        message += "; did you mean \(Quoting.quoted(guess))?"
+                    }
+                    sink.error(message, at: period.position)
+                    continue
+                }
+                drafts[o].indicators[i].periods![p].countries.add(entry, region: text(region))
+            case (_?, nil):
+                sink.error("indicator \(Quoting.quoted(indicator.text)) has periods in \(names[Self.indicatorsFile]); "
+                           + "say which one (column period)", at: country.position)
+            case let (nil, period?):
+                sink.error("indicator \(Quoting.quoted(indicator.text)) has no periods in \(names[Self.indicatorsFile]); "
+                           + "leave period empty", at: period.position)
             }
-            drafts[o].indicators[i] = draft
         }
     }
 

@@ -303,6 +303,10 @@
     $('summary').textContent = summary
       ? '“' + summary.title + '”: ' + plural(summary.outcomes, 'outcome') + ', ' + plural(summary.indicators, 'indicator')
         + ', ' + plural(summary.countries, 'country', 'countries') + '.'
+        + (summary.periods && summary.periods.length > 1
+          ? ' Results over ' + summary.periods.length + ' periods, ' + summary.periods[0] + ' to '
+            + summary.periods[summary.periods.length - 1] + (summary.currentPeriod ? '; tables show ' + summary.currentPeriod : '') + '.'
+          : '')
       : '';
     const list = $('problems');
     list.replaceChildren();
