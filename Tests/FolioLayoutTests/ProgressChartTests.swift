@@ -26,20 +26,36 @@ final class ProgressChartTests: XCTestCase {
         ChartKind.progress.layout(outcome: outcome, report: Fixtures.report, size: size, style: style, measurer: measurer, edition: edition)
     }
 
-    /// Horizontal thick strokes in the target colour: the target ticks.
+    /// Horizontal thick strokes in the target colour: the target ticks, less the legend's, drawn first.
     func targetTicks(_ frame: Frame) -> [(from: Point, to: Point)] {
-        frame.items.compactMap {
-            if case .line(let from, let to, let stroke) = $0, stroke.color == style.targetColor, from.x != to.x { return (from, to) }
+        Array(frame.items.compactMap { item -> (from: Point, to: Point)? in
+            if case .line(let from, let to, let stroke) = item, stroke.color == style.targetColor, from.x != to.x { return (from, to) }
             return nil
-        }
+        }.dropFirst())
     }
 
-    /// Dots (round-capped lines from a point to itself) in `color`.
+    /// Dots (round-capped lines from a point to itself) in `color`, less the legend's, drawn first.
     func dots(_ frame: Frame, _ color: Color) -> [Point] {
-        frame.items.compactMap {
-            if case .line(let from, let to, let stroke) = $0, from == to, stroke.cap == .round, stroke.color == color { return from }
+        Array(frame.items.compactMap { item -> Point? in
+            if case .line(let from, let to, let stroke) = item, from == to, stroke.cap == .round, stroke.color == color { return from }
             return nil
+        }.dropFirst())
+    }
+
+    func testTheLegendShowsTheChartsOwnMarks() {
+        let frame = chart(outcome([indicator("1.1", [(10, 5), (10, 12)])]))
+        let legendTop = frame.items.compactMap { item -> Double? in
+            if case .text(let text) = item, text.text == "Target" { return text.origin.y } else { return nil }
+        }[0]
+        let marks = frame.items.compactMap { item -> Stroke? in
+            if case .line(let from, _, let stroke) = item, abs(from.y - legendTop) < 12 { return stroke } else { return nil }
         }
+        XCTAssertEqual(marks.first?.color, style.targetColor)
+        XCTAssertEqual(marks.first?.cap, .butt, "a tick for the target")
+        XCTAssertTrue(marks.contains { $0.color == style.resultMetColor && $0.cap == .round }, "a dot for a met result")
+        XCTAssertTrue(marks.contains { $0.color == style.resultShortColor && $0.cap == .round }, "a ring for a result short of target")
+        XCTAssertFalse(frame.items.contains { if case .rect(_, let fill, _) = $0 { return fill == style.targetColor } else { return false } },
+                       "no square swatches")
     }
 
     /// The y of the panels' axis lines (value 0).

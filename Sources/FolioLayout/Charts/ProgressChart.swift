@@ -21,12 +21,12 @@ struct ProgressChart {
         let edition = look.edition
         let indicators = outcome.indicators
         let points = indicators.flatMap { $0.periods.prefix($0.currentPeriodIndex + 1) }
-        var legend = [LegendEntry(color: style.targetColor, label: edition.text("chart.targets.legend_target"))]
+        var legend = [LegendEntry(color: style.targetColor, label: edition.text("chart.targets.legend_target"), mark: .tick)]
         if points.contains(where: \.meetsTarget) {
-            legend.append(LegendEntry(color: style.resultMetColor, label: edition.text("chart.targets.legend_met")))
+            legend.append(LegendEntry(color: style.resultMetColor, label: edition.text("chart.targets.legend_met"), mark: .dot))
         }
         if points.contains(where: { !$0.meetsTarget }) {
-            legend.append(LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: edition.text("chart.targets.legend_short")))
+            legend.append(LegendEntry(color: style.resultShortColor, label: edition.text("chart.targets.legend_short"), mark: .ring))
         }
         let scaffold = ChartScaffold(size: size, title: edition.text("chart.progress.title"), subtitle: edition.heading(outcome),
                                      legend: legend, source: edition.sourceLine(report), look: look, measurer: measurer)

@@ -59,12 +59,10 @@ struct ProgressPanel {
         for (from, to) in zip(results, results.dropFirst()) {
             items.append(.line(from: from, to: to, stroke: Stroke(color: style.mutedTextColor, width: 1.8 * look.scale, cap: .round)))
         }
-        let background = style.chartBackground ?? .white
         for (index, point) in results.enumerated() {
             let met = indicator.periods[index].meetsTarget
-            items.append(dot(point, diameter: 2 * markerRadius + 2.4 * look.scale, color: background))
-            items.append(dot(point, diameter: 2 * markerRadius, color: met ? style.resultMetColor : style.resultShortColor))
-            if !met { items.append(dot(point, diameter: 2 * markerRadius - 3.2 * look.scale, color: background)) }
+            items += look.point(point, diameter: 2 * markerRadius, color: met ? style.resultMetColor : style.resultShortColor,
+                                hollow: !met, halo: 1.2 * look.scale)
             placed.append(Rect(x: point.x - markerRadius, y: point.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius))
         }
 
@@ -96,11 +94,6 @@ struct ProgressPanel {
         }
         items += periodLabels(xs: xs, avoiding: texts)
         return items
-    }
-
-    /// A dot: a line from a point to itself with round ends.
-    func dot(_ point: Point, diameter: Double, color: Color) -> FrameItem {
-        .line(from: point, to: point, stroke: Stroke(color: color, width: max(0, diameter), cap: .round))
     }
 
     /// "Baseline 2017: 4" at the first free place by the dashed line, or nothing when the panel has none.
