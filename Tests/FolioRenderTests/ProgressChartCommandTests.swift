@@ -68,6 +68,12 @@ final class ProgressChartCommandTests: FolioCommandTestCase {
         let alt = try XCTUnwrap(progress.first?["alt"] as? String)
         XCTAssertTrue(alt.contains("indicator 1.1 (baseline 4 in 2017) rose from 5 in 2018–19 to 12 member States in 2022–23, above its target of 10"), alt)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("set/outcome-1-progress.svg").path))
+        let deck = try folio(["slides", data.path, "-o", "deck.pptx"])
+        XCTAssertEqual(deck.status, 0, deck.stderr)
+        let slides = try TestSupport.run("unzip", ["-p", folder.appendingPathComponent("deck.pptx").path, "ppt/slides/slide*.xml"]).stdout
+        XCTAssertEqual(slides.components(separatedBy: "<a:t>Outcome 1: results over time</a:t>").count - 1, 1, "one progress slide")
+        XCTAssertFalse(slides.contains("Outcome 2: results over time"))
+        XCTAssertTrue(slides.contains("Line chart of results over time for Outcome 1"), "the slide's alternative text")
         let briefing = try folio(["render", data.path, "-o", "b.pdf"])
         XCTAssertEqual(briefing.status, 0, briefing.stderr)
         let pages = try TestSupport.run("pdftotext", ["-raw", folder.appendingPathComponent("b.pdf").path, "-"]).stdout
