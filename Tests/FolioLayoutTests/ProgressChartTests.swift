@@ -149,6 +149,20 @@ final class ProgressChartTests: XCTestCase {
         }
     }
 
+    func testHugeValuesAndZeroTargetsDrawSensiblyInNarrowPanels() {
+        let values = [(target: 0, result: 0), (target: 2_000_000_000, result: 2_340_000_000), (target: 2_100_000_000, result: 1_990_000_000)]
+        let indicators = (1...8).map { indicator("9.\($0)", baseline: 1_500_000_000, values) }
+        for size in [Size(width: 800, height: 450), Size(width: 480, height: 270)] {
+            let frame = chart(outcome(indicators), size: size)
+            for case .line(let from, let to, let stroke) in frame.items {
+                XCTAssertTrue(from.x.isFinite && from.y.isFinite && to.x.isFinite && to.y.isFinite && stroke.width >= 0)
+            }
+            assertLegible(frame)
+            XCTAssertTrue(texts(frame).contains { $0.text == "2B" }, "1,990,000,000 in its short form in a narrow panel")
+        }
+        XCTAssertTrue(alt([indicator("9.1", baseline: nil, [(0, 0), (0, 3)])]).hasSuffix("rose from 0 in 2020–21 to 3 member States in 2022–23, no target set."))
+    }
+
     func testBaselineLabelMovesAwayFromTheCurrentValue() {
         // The baseline equals the current result: its label at the right end would sit on the value label.
         let frame = chart(outcome([indicator("1.1", baseline: 12, [(10, 5), (10, 12)])]))

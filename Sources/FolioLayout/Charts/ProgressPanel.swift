@@ -28,8 +28,15 @@ struct ProgressPanel {
     /// Periods that have a result: up to the report's current one.
     var resultCount: Int { indicator.currentPeriodIndex + 1 }
 
-    var firstLabel: String? { resultCount > 1 ? look.edition.number(indicator.periods[0].achieved) : nil }
-    var lastLabel: String { look.edition.number(indicator.periods[resultCount - 1].achieved) }
+    var firstLabel: String? { resultCount > 1 ? label(indicator.periods[0].achieved, font: look.labelFont) : nil }
+    var lastLabel: String { label(indicator.periods[resultCount - 1].achieved, font: look.valueFont) }
+
+    /// A value as written beside its point: in full, or in the short form of the axis ("2.3B") when
+    /// the full one would take more than a quarter of the panel and squeeze the line.
+    func label(_ value: Int, font: FontSpec) -> String {
+        let full = look.edition.number(value)
+        return measurer.width(of: full, font: font) > plot.width / 4 ? look.edition.tick(Double(value)) : full
+    }
 
     /// Horizontal position of each period: evenly spread between room kept for the first and last labels.
     var xs: [Double] {
@@ -102,8 +109,9 @@ struct ProgressPanel {
         let font = look.smallFont
         let metrics = measurer.metrics(of: font)
         let edition = look.edition
-        let text = fitting([edition.text("chart.progress.baseline", ["year": String(baseline.year), "value": edition.number(baseline.value)]),
-                            edition.number(baseline.value)], font: font, width: plot.width, measurer: measurer)
+        let value = label(baseline.value, font: font)
+        let text = fitting([edition.text("chart.progress.baseline", ["year": String(baseline.year), "value": value]), value],
+                           font: font, width: plot.width, measurer: measurer)
         let width = measurer.width(of: text, font: font)
         let above = by - look.gap / 3 - metrics.descent
         let below = by + look.gap / 3 + metrics.ascent
