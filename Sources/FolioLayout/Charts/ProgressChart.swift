@@ -107,10 +107,3 @@ struct ProgressChart {
         return frame
     }
 }
-
-extension AxisScale {
-    /// This scale, one step taller when `value` would touch its top: room for a label above the highest point.
-    func extendedWhenFull(_ value: Double) -> AxisScale {
-        value >= maximum - step * 0.15 ? extended() : self
-    }
-}
