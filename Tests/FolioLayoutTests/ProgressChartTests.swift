@@ -245,6 +245,14 @@ final class ProgressChartTests: XCTestCase {
         XCTAssertEqual(specs.first { $0.kind == .progress }?.title, "Outcome 1: results over time")
     }
 
+    func testTwoRowsOfPanelsGetATallerFigureInTheBriefing() {
+        let six = outcome((1...6).map { indicator("1.\($0)", [(10, 5), (10, 12)]) })
+        let four = outcome((1...4).map { indicator("1.\($0)", [(10, 5), (10, 12)]) })
+        XCTAssertEqual(ChartKind.progress.briefingHeight(base: 250, outcome: six), 400)
+        XCTAssertEqual(ChartKind.progress.briefingHeight(base: 250, outcome: four), 250)
+        XCTAssertEqual(ChartKind.targets.briefingHeight(base: 250, outcome: six), 250, "the other charts keep their height")
+    }
+
     func testBriefingAddsTheProgressFigureOnlyWithHistory() throws {
         let plain = try BriefingLayout(style: style, measurer: measurer).document(for: Fixtures.report)
         var report = Fixtures.report

@@ -28,7 +28,7 @@ extension BriefingLayout {
             }
             for kind in ChartKind.kinds(for: outcome) {
                 try budget.cancellation.check()
-                let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
+                let size = Size(width: style.contentWidth, height: kind.briefingHeight(base: style.briefingChartHeight, outcome: outcome))
                 let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
                                         style: style, measurer: measurer, edition: edition)
                 blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16,

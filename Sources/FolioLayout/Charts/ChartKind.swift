@@ -35,6 +35,13 @@ public enum ChartKind: String, Sendable, CaseIterable {
         outcome.indicators.contains(where: \.hasHistory) ? [.targets, .regions, .progress] : [.targets, .regions]
     }
 
+    /// The height this chart takes in a briefing whose charts are `base` high: a progress chart of
+    /// five to eight indicators stands in two rows of panels and gets 1.6 times the height, so each
+    /// panel keeps the height of a one-row panel's plot.
+    public func briefingHeight(base: Double, outcome: Outcome) -> Double {
+        self == .progress && outcome.indicators.count > 4 ? base * 1.6 : base
+    }
+
     /// 1 for an 800×450 chart; charts of other sizes scale their type with the smaller ratio.
     public static func defaultTypeScale(for size: Size) -> Double {
         max(0.25, min(size.width / 800, size.height / 450))
