@@ -4,15 +4,24 @@ import FolioModel
 import Foundation
 
 extension InputFormat: ExpressibleByArgument {}
+extension IATICountRule: ExpressibleByArgument {}
 
-/// The data every command reads, and how it is read: one YAML or JSON file, standard input, or a
-/// CSV folder (indicators.csv, countries.csv, report.yaml).
+/// The data every command reads, and how it is read: one YAML, JSON or IATI XML file, standard
+/// input, or a CSV folder (indicators.csv, countries.csv, report.yaml).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Data: a .yaml, .yml or .json file, a CSV folder (indicators.csv, countries.csv, report.yaml), or - for standard input.")
+    @Argument(help: "Data: a .yaml, .yml or .json file, an IATI activity file (.xml), a CSV folder (indicators.csv, countries.csv, report.yaml), or - for standard input.")
     var data: String
 
-    @Option(help: "Format of the data when it does not follow from the path (yaml, json, or csv for a folder).")
+    @Option(help: "Format of the data when it does not follow from the path (yaml, json, iati, or csv for a folder).")
     var inputFormat: InputFormat?
+
+    @Option(name: .customLong("regions"), help: ArgumentHelp(
+        "IATI data: the region table recipient countries are grouped by (YAML; default: the UN M49 regions).", valueName: "file"))
+    var regionTable: String?
+
+    @Option(help: ArgumentHelp("IATI data: list the countries whose actual meets the target in a period (achieved), or every country reporting an actual (reported).",
+                               valueName: "achieved|reported"))
+    var iatiCount: IATICountRule = .achieved
 
     @Option(help: "Largest data file accepted, in MiB (in a CSV folder: each file).")
     var maxInputSize: Int = 16
@@ -81,7 +90,7 @@ struct InputOptions: ParsableArguments {
     func readSource() throws -> Source {
         let format = try resolvedFormat()
         let limit = maxInputSize << 20
-        let options = LoadOptions(maxBytes: limit)
+        let options = LoadOptions(maxBytes: limit, regionTable: try regions(limit: limit), iatiCount: iatiCount)
         let name = displayName
         guard format == .csv else {
             let bytes = try read(limit: limit)
@@ -113,12 +122,12 @@ struct InputOptions: ParsableArguments {
             }
             return inputFormat
         }
-        if data == "-" { throw Failure.usage("reading standard input needs --input-format yaml|json") }
+        if data == "-" { throw Failure.usage("reading standard input needs --input-format yaml|json|iati") }
         if isFolder { return .csv }
         let ext = (data as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
             if !FileManager.default.fileExists(atPath: data) { throw Failure.noInput("cannot open \(data): no such file or folder") }
-            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml or .json, "
+            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml, .json or .xml (IATI), "
                                 + "a CSV folder, or --input-format")
         }
         if format == .csv, FileManager.default.fileExists(atPath: data) {
@@ -147,6 +156,24 @@ struct InputOptions: ParsableArguments {
         defer { try? handle.close() }
         do { return try handle.read(upToCount: limit + 1) ?? Data() } catch {
             throw Failure.io("cannot read \(data): \(error.localizedDescription)")
+        }
+    }
+
+    /// The table given with `--regions`, read and checked; nil for the UN M49 regions Folio ships.
+    private func regions(limit: Int) throws -> RegionTable? {
+        guard let regionTable else { return nil }
+        guard let handle = FileHandle(forReadingAtPath: regionTable) else {
+            throw Failure.noInput("cannot open \(regionTable): no such file")
+        }
+        defer { try? handle.close() }
+        let bytes: Data
+        do { bytes = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw Failure.io("cannot read \(regionTable): \(error.localizedDescription)")
+        }
+        do {
+            return try RegionTable(data: bytes, fileName: (regionTable as NSString).lastPathComponent, maxBytes: limit)
+        } catch {
+            throw Failure.data([error.description, "folio: region table \(regionTable) is not valid; nothing written"])
         }
     }
 

@@ -163,7 +163,7 @@ final class CSVSyntaxTests: XCTestCase {
             "indicators.csv:1:1: file is empty; it needs at least the header line (outcome, outcome_title, indicator, description, unit, target, result)",
         ])
         assertDiagnostics(checkCSV(ValidCSV.with("countries.csv", "\u{FEFF}\r\n  \n")), [
-            "countries.csv:1:1: file is empty; it needs at least the header line (indicator, region, country, territory, code)",
+            "countries.csv:1:1: file is empty; it needs at least the header line (indicator, region, country, territory, code, period)",
         ])
         // A blank report.yaml holds no title.
         assertDiagnostics(checkCSV(ValidCSV.with("report.yaml", "")), ["report.yaml:1:1: missing required field \"title\""])

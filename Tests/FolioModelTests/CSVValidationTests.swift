@@ -92,7 +92,7 @@ final class CSVValidationTests: XCTestCase {
 
     func testHeaderProblems() {
         assertDiagnostics(checkCSV(ValidCSV.with("indicators.csv", "outcome,outcome_title,indicator,descripton,target,colour\n4,T,4.1,D,1,red\n")), [
-            "indicators.csv:1:1: missing column \"description\" (the columns are outcome, outcome_title, indicator, description, unit, target, result)",
+            "indicators.csv:1:1: missing column \"description\" (the columns are outcome, outcome_title, indicator, description, unit, target, result, period, start, end, baseline_year, baseline_value)",
             "indicators.csv:1:4: warning: unknown column \"descripton\", ignored; did you mean \"description\"?",
             "indicators.csv:1:6: warning: unknown column \"colour\", ignored",
         ])
@@ -101,7 +101,7 @@ final class CSVValidationTests: XCTestCase {
         ])
         assertDiagnostics(checkCSV(ValidCSV.with("countries.csv", "indicator\tregion\tcountry\n")), [
             "countries.csv:1:1: warning: unknown column \"indicator\\tregion\\tcountry\", ignored",
-            "countries.csv:1:1: missing columns \"indicator\", \"region\", \"country\" (the columns are indicator, region, country, territory, code); "
+            "countries.csv:1:1: missing columns \"indicator\", \"region\", \"country\" (the columns are indicator, region, country, territory, code, period); "
                 + "separate them with commas or semicolons",
         ])
     }
@@ -129,7 +129,7 @@ final class CSVValidationTests: XCTestCase {
         let noCountries = checkCSV(["indicators.csv": ValidCSV.indicators, "report.yaml": ValidCSV.report])
         XCTAssertEqual(noCountries.report?.outcomes[0].indicators[0].countries, [:])
         assertDiagnostics(noCountries, [
-            "countries.csv:1:1: warning: file not found: no indicator lists any country (columns indicator, region, country, territory, code)",
+            "countries.csv:1:1: warning: file not found: no indicator lists any country (columns indicator, region, country, territory, code, period)",
         ])
         assertDiagnostics(checkCSV(ValidCSV.files.merging(["report.json": "{}", "notes.csv": "", "Country.csv": "", "notes.txt": ""]) { $1 }), [
             "Country.csv:1:1: warning: unknown file, ignored; did you mean \"countries.csv\"?",

@@ -4,12 +4,15 @@ import FolioModel
 /// The short briefing for one country before a visit: the indicators it contributed to, by outcome,
 /// with each indicator's target and result and the other countries of its region on it.
 extension BriefingLayout {
-    /// Every country and territory named in the report, once, sorted.
+    /// Every country and territory named in the report, in any period, once, sorted: a country
+    /// that dropped out still gets a briefing, which shows when it was listed.
     public static func countries(in report: Report) -> [String] {
         var names = Set<String>()
         for outcome in report.outcomes {
             for indicator in outcome.indicators {
-                for entries in indicator.countries.values { entries.forEach { names.insert($0.name) } }
+                for period in indicator.periods {
+                    for entries in period.countries.values { entries.forEach { names.insert($0.name) } }
+                }
             }
         }
         return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
@@ -36,6 +39,8 @@ extension BriefingLayout {
         var indicatorCount = 0
         var outcomeBlocks: [any Flowable] = []
         var outline: [OutlineEntry] = []
+        var outcomes = 0
+        var listedEarlier = false
         for (index, outcome) in report.outcomes.enumerated() {
             try budget.cancellation.check()
             let mine = outcome.indicators.compactMap { indicator -> (Indicator, String)? in
@@ -44,17 +49,23 @@ extension BriefingLayout {
                 }) else { return nil }
                 return (indicator, region)
             }
-            guard !mine.isEmpty else { continue }
+            let history = indicatorsListing(country, in: outcome, report: report)
+            guard !mine.isEmpty || !history.isEmpty else { continue }
             indicatorCount += mine.count
+            if !mine.isEmpty { outcomes += 1 }
             let anchor = OutcomeAnchor.outcome(index)
             outline.append(OutlineEntry(title: edition.heading(outcome), destination: anchor))
             outcomeBlocks.append(AnchorBlock(name: anchor))
             outcomeBlocks.append(subheading(edition.heading(outcome)))
-            outcomeBlocks.append(try contributionsTable(mine, country: country, outcome: outcome))
+            if !mine.isEmpty {
+                outcomeBlocks.append(try contributionsTable(mine, country: country, outcome: outcome))
+            }
+            outcomeBlocks += try countryHistoryBlocks(history, country: country, outcome: outcome, report: report)
+            listedEarlier = listedEarlier || !history.isEmpty
         }
-        let outcomes = outline.count
         let summary = indicatorCount == 0
-            ? edition.text("country.not_listed", ["country": country])
+            ? edition.text(listedEarlier ? "country.listed_earlier" : "country.not_listed",
+                           ["country": country, "period": currentPeriodName(report)])
             : edition.text("country.contributed", ["country": country,
                                                    "indicators": edition.count("country.contributed_indicators", indicatorCount),
                                                    "outcomes": edition.count("country.contributed_outcomes", outcomes)])

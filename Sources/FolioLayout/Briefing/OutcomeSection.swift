@@ -21,11 +21,17 @@ extension BriefingLayout {
         if outcome.indicators.isEmpty {
             blocks.append(note(edition.text("outcome.no_indicators"), spaceBefore: 8))
         } else {
-            section(edition.text("outcome.results"), "results")
+            // With history the table is one period among several: its title names it.
+            if let current = outcome.indicators.first(where: \.hasHistory)?.current, let name = current.label ?? report.period {
+                section(edition.text("outcome.results_period", ["period": name]), "results")
+            } else {
+                section(edition.text("outcome.results"), "results")
+            }
             blocks.append(try resultsTable(outcome, report: report))
             if outcome.indicators.contains(where: { $0.territoryCount > 0 }) {
                 blocks.append(note(edition.text("outcome.territory_note")))
             }
+            blocks += try outcomeHistoryBlocks(outcome, index: index, report: report, contents: &contents)
             for kind in ChartKind.kinds(for: outcome) {
                 try budget.cancellation.check()
                 let size = Size(width: style.contentWidth, height: kind.briefingHeight(base: style.briefingChartHeight, outcome: outcome))

@@ -24,6 +24,7 @@ extension BriefingLayout {
             blocks.append(AnchorBlock(name: "summary-indicators"))
             blocks.append(subheading(edition.text("summary.at_a_glance")))
             blocks.append(try indicatorsTable(rows))
+            blocks += try summaryHistoryBlocks(rows, report: report, contents: &contents)
             contents.append(ContentsEntry(title: edition.text("summary.achievement"), level: 1, anchor: "summary-overview"))
             blocks.append(AnchorBlock(name: "summary-overview"))
             try budget.cancellation.check()

@@ -57,6 +57,28 @@ public struct IndicatorPeriod: Sendable, Equatable {
         regions.flatMap { entries(in: $0).map(\.name) }
     }
 
+    /// The first year the period covers: its start date's, else the first four-digit number of its label.
+    public var startYear: Int? {
+        if let start { return Int(start.prefix(4)) }
+        guard let label else { return nil }
+        var digits = ""
+        for character in label {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    /// What periods are put in time order by: the start date, else the first year of the label
+    /// ("2018–19" → "2018-01-01"); nil for names without a year ("Phase I").
+    public var sortKey: String? {
+        start ?? startYear.map { String($0) + "-01-01" }
+    }
+
     /// The label a period made only of dates gets: "2018" for a calendar year, "2018–19" for
     /// calendar years running on, else "2018-04-01 – 2019-03-31". The same in every language.
     public static func label(start: String, end: String) -> String {

@@ -38,15 +38,27 @@ public struct Report: Sendable, Equatable {
         self.outcomes = outcomes
     }
 
-    /// The names of the periods indicators are tracked over, in the order they first appear
-    /// (time order in each indicator); empty when every indicator is in the one-period form.
+    /// The names of the periods indicators are tracked over, in time order (by start date, else
+    /// the first year in the name; periods with neither after them, as they first appear); empty
+    /// when every indicator is in the one-period form.
     public var periodNames: [String] {
-        var names: [String] = []
+        var names: [(name: String, key: String?)] = []
         var seen = Set<String>()
         for indicator in outcomes.lazy.flatMap(\.indicators) where !indicator.isSinglePeriodForm {
-            for label in indicator.periods.compactMap(\.label) where seen.insert(label).inserted { names.append(label) }
+            for period in indicator.periods {
+                guard let label = period.label, seen.insert(label).inserted else { continue }
+                names.append((label, period.sortKey))
+            }
         }
-        return names
+        let ordered = names.enumerated().sorted { a, b in
+            switch (a.element.key, b.element.key) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }
+        return ordered.map(\.element.name)
     }
 
     /// The outcome with this id, as written in the data file.

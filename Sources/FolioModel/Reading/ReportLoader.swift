@@ -10,8 +10,9 @@ public enum ReportLoader {
     /// Never traps and never runs unbounded on any input: every problem comes back as a diagnostic.
     public static func check(data: Data, fileName: String, format: InputFormat,
                              options: LoadOptions = LoadOptions()) -> CheckResult {
+        if format == .iati { return checkIATI(data: data, fileName: fileName, options: options) }
         // Parsing, validation and freeing the trees all recurse as deep as the document nests.
-        LargeStack.run {
+        return LargeStack.run {
             let sink = DiagnosticSink(file: fileName)
             let root: SourceNode
             do throws(ParseFailure) {
@@ -35,6 +36,8 @@ public enum ReportLoader {
         case .csv:
             throw ParseFailure(position: .start, message: "CSV data is a folder of files (indicators.csv, countries.csv, "
                                + "report.yaml), not one file; check it with checkCSV")
+        case .iati:
+            throw ParseFailure(position: .start, message: "IATI activity files are read by checkIATI")
         }
         let root = try SourceDocument.tree(data, syntax: syntax, file: 0, options: options)
         guard let root, !SourceDocument.isEmpty(root) else { throw ParseFailure(position: .start, message: "file is empty") }

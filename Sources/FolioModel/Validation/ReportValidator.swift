@@ -138,7 +138,7 @@ struct ReportValidator {
                 }
             }
             (periods, currentIndex) = self.periods(from: periodsNode, path: path.appending("periods"))
-            if let periods, let firstYear = periods.first.flatMap(Self.startYear), case let .some(.some(baseline)) = baseline,
+            if let periods, let firstYear = periods.first?.startYear, case let .some(.some(baseline)) = baseline,
                baseline.year > firstYear, let node = fields.optional("baseline") {
                 sink.error("baseline year \(baseline.year) is after the first period, \(Quoting.quoted(periods[0].label ?? ""))",
                            at: node.position, path: path.appending("baseline"))
@@ -186,7 +186,7 @@ struct ReportValidator {
                 continue
             }
             seen[label.text] = label.position
-            if let last = periods.last, let before = Self.sortKey(last), let this = Self.sortKey(period), this < before {
+            if let last = periods.last, let before = last.sortKey, let this = period.sortKey, this < before {
                 sink.error("periods must be in time order: \(Quoting.quoted(label.text)) is earlier than \(Quoting.quoted(last.label ?? "")) above it",
                            at: label.position, path: itemPath)
                 broken = true
@@ -244,28 +244,6 @@ struct ReportValidator {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return (1...days).contains(day)
-    }
-
-    /// The first year a period covers: its start date's, else the first four-digit number of its label.
-    static func startYear(_ period: IndicatorPeriod) -> Int? {
-        if let start = period.start { return Int(start.prefix(4)) }
-        guard let label = period.label else { return nil }
-        var digits = ""
-        for character in label {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-                if digits.count == 4 { return Int(digits) }
-            } else {
-                digits = ""
-            }
-        }
-        return nil
-    }
-
-    /// What periods are ordered by: the start date, else the first year in the label; periods
-    /// with neither are not checked ("Phase I", "Phase II").
-    private static func sortKey(_ period: IndicatorPeriod) -> String? {
-        period.start ?? startYear(period).map { String($0) + "-01-01" }
     }
 
     /// `target`, `result` and `countries` of one period (or of the one-period form, from the
