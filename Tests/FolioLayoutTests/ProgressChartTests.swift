@@ -242,7 +242,7 @@ final class ProgressChartTests: XCTestCase {
         report.outcomes.append(outcome([indicator("1.1", [(10, 5), (10, 12)])]))
         let specs = ReportCharts.all(in: report, size: Size(width: 800, height: 450), style: style, measurer: measurer)
         XCTAssertEqual(specs.filter { $0.kind == .progress }.map { $0.outcome?.id }, ["1"])
-        XCTAssertEqual(specs.first { $0.kind == .progress }?.title, "Outcome 1: results over time")
+        XCTAssertEqual(specs.first { $0.kind == .progress }?.title, "Outcome 1: results and targets over time")
     }
 
     func testTwoRowsOfPanelsGetATallerFigureInTheBriefing() {

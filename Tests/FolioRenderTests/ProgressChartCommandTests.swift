@@ -14,7 +14,7 @@ final class ProgressChartCommandTests: FolioCommandTestCase {
         let pdf = try folio(["chart", sample, "--kind", "progress", "-o", "p.pdf"])
         XCTAssertEqual(pdf.status, 0, pdf.stderr)
         let text = try TestSupport.run("pdftotext", ["-raw", folder.appendingPathComponent("p.pdf").path, "-"]).stdout
-        for expected in ["Results over time", "Indicator 4.1", "Indicator 4.3", "2014–15"] {
+        for expected in ["Results and targets over time", "Indicator 4.1", "Indicator 4.3", "2014–15"] {
             XCTAssertTrue(text.contains(expected), "\(expected) in \(text)")
         }
         let arabic = try folio(["chart", sample, "--kind", "progress", "--language", "ar", "-o", "p-ar.svg"])
@@ -56,7 +56,7 @@ final class ProgressChartCommandTests: FolioCommandTestCase {
         let pdf = try folio(["chart", data.path, "--kind", "progress", "-o", "p.pdf"])
         XCTAssertEqual(pdf.status, 0, pdf.stderr)
         let text = try TestSupport.run("pdftotext", ["-raw", folder.appendingPathComponent("p.pdf").path, "-"]).stdout
-        for expected in ["Results over time", "Indicator 1.1", "Baseline 2017: 4", "2018–19", "2022–23", "12"] {
+        for expected in ["Results and targets over time", "Indicator 1.1", "Baseline 2017: 4", "2018–19", "2022–23", "12"] {
             XCTAssertTrue(text.contains(expected), "\(expected) in \(text)")
         }
         let charts = try folio(["charts", data.path, "--formats", "svg", "-o", "set"])
@@ -71,12 +71,12 @@ final class ProgressChartCommandTests: FolioCommandTestCase {
         let deck = try folio(["slides", data.path, "-o", "deck.pptx"])
         XCTAssertEqual(deck.status, 0, deck.stderr)
         let slides = try TestSupport.run("unzip", ["-p", folder.appendingPathComponent("deck.pptx").path, "ppt/slides/slide*.xml"]).stdout
-        XCTAssertEqual(slides.components(separatedBy: "<a:t>Outcome 1: results over time</a:t>").count - 1, 1, "one progress slide")
-        XCTAssertFalse(slides.contains("Outcome 2: results over time"))
+        XCTAssertEqual(slides.components(separatedBy: "<a:t>Outcome 1: results and targets over time</a:t>").count - 1, 1, "one progress slide")
+        XCTAssertFalse(slides.contains("Outcome 2: results and targets over time"))
         XCTAssertTrue(slides.contains("Line chart of results over time for Outcome 1"), "the slide's alternative text")
         let briefing = try folio(["render", data.path, "-o", "b.pdf"])
         XCTAssertEqual(briefing.status, 0, briefing.stderr)
         let pages = try TestSupport.run("pdftotext", ["-raw", folder.appendingPathComponent("b.pdf").path, "-"]).stdout
-        XCTAssertEqual(pages.components(separatedBy: "Results over time").count - 1, 1, "one progress chart, for outcome 1")
+        XCTAssertEqual(pages.components(separatedBy: "Results and targets over time").count - 1, 1, "one progress chart, for outcome 1")
     }
 }

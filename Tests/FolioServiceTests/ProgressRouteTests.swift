@@ -18,7 +18,7 @@ final class ProgressRouteTests: XCTestCase {
                                                headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
             XCTAssertEqual(pdf.status, .ok)
             let text = try LanguageRouteTests.pdfText(S.bytes(pdf))
-            XCTAssertTrue(text.contains("Results over time"), text)
+            XCTAssertTrue(text.contains("Results and targets over time"), text)
             XCTAssertTrue(text.contains("Indicator 4.1"), text)
             let part = try await client.execute(uri: "/v1/charts/progress?part=2", method: .post,
                                                 headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
