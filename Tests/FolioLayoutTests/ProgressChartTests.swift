@@ -225,6 +225,7 @@ final class ProgressChartTests: XCTestCase {
         let current = texts(frame).first { $0.text == "12" }!
         XCTAssertLessThan(current.bounds(measurer: measurer).maxX, met[0].x, "the current value reads after its point, on its left")
         XCTAssertTrue(texts(frame).contains { $0.text.contains("خط الأساس") })
+        XCTAssertTrue(texts(frame).contains { $0.text == "\u{2068}2022–23\u{2069}" }, "period names keep their order as isolates")
         assertLegible(frame)
     }
 
