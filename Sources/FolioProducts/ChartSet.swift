@@ -32,7 +32,8 @@ public struct ChartSet: Sendable {
     /// The language of the charts' words and numbers.
     public var edition: Edition
 
-    /// Plans the files: per outcome its targets and regions charts, then the overview parts; each in
+    /// Plans the files: per outcome its targets and regions charts (and progress, see
+    /// `ChartKind.kinds(for:)`), then the overview parts; each in
     /// every format, and PNGs at every scale (vector formats once).
     public init(report: Report, style: Style, measurer: TextMeasurer, formats: [OutputFormat], scales: [Double],
                 edition: Edition = .english) {

@@ -20,7 +20,7 @@ struct ChartCommand: FolioCommand {
     @OptionGroup var styleOptions: StyleOptions
     @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Chart to draw: targets (targets versus results) or regions (results by region).")
+    @Option(help: "Chart to draw: targets (targets versus results), regions (results by region) or progress (results across periods).")
     var kind: ChartKind
 
     @Option(help: "Id of the outcome to chart (default: the first).")

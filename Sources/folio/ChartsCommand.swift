@@ -10,7 +10,8 @@ struct ChartsCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "charts",
         abstract: "Write every chart of a report, for slides, with a charts.json manifest.",
-        discussion: "Per outcome its targets and regions charts, then the overview of all indicators (in as many parts "
+        discussion: "Per outcome its targets and regions charts (and its progress chart when an indicator has several "
+            + "periods or a baseline), then the overview of all indicators (in as many parts "
             + "as legible type needs). PNGs carry their DPI (96 × scale) and sRGB. Renders run on all cores."
     )
 

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "Binds to 127.0.0.1 unless --host says otherwise. Stops on SIGTERM or SIGINT after the "
             + "requests in flight are answered. Open http://HOST:PORT/ in a browser for the front page (check, preview, "
             + "download). Routes: POST /v1/briefings, /v1/briefings/countries (ZIP), /v1/charts (list), "
-            + "/v1/charts/{targets|regions|overview}, /v1/chart-set (ZIP), /v1/slides (PPTX), /v1/check; GET /v1/styles, "
+            + "/v1/charts/{targets|regions|progress|overview}, /v1/chart-set (ZIP), /v1/slides (PPTX), /v1/check; GET /v1/styles, "
             + "/healthz, /readyz, /metrics, /openapi.yaml; with --project also POST /v1/rebuild (token required), "
             + "GET /v1/outputs and GET /v1/outputs/{path}."
     )

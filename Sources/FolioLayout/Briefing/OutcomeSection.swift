@@ -1,7 +1,8 @@
 import FolioLanguage
 import FolioModel
 
-/// One outcome as the seed prints it: heading, results table, the two charts, narrative, outputs.
+/// One outcome as the seed prints it: heading, results table, the two charts (three with a
+/// progress chart when an indicator has a history), narrative, outputs.
 extension BriefingLayout {
     func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) throws -> [any Flowable] {
         var blocks: [any Flowable] = [AnchorBlock(name: OutcomeAnchor.outcome(index), breaksPageBefore: true)]
@@ -31,9 +32,9 @@ extension BriefingLayout {
                 blocks.append(note(edition.text("outcome.territory_note")))
             }
             blocks += try outcomeHistoryBlocks(outcome, index: index, report: report, contents: &contents)
-            for kind in ChartKind.allCases {
+            for kind in ChartKind.kinds(for: outcome) {
                 try budget.cancellation.check()
-                let size = Size(width: style.contentWidth, height: style.briefingChartHeight)
+                let size = Size(width: style.contentWidth, height: kind.briefingHeight(base: style.briefingChartHeight, outcome: outcome))
                 let chart = kind.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
                                         style: style, measurer: measurer, edition: edition)
                 blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16,

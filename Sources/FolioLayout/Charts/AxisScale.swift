@@ -47,6 +47,12 @@ public struct AxisScale: Sendable, Equatable {
         copy.maximum += step
         return copy
     }
+
+    /// This scale, one step taller when `value` comes within 15 % of a step of its top: room for a
+    /// label beside the highest point.
+    func extendedWhenFull(_ value: Double) -> AxisScale {
+        value >= maximum - step * 0.15 ? extended() : self
+    }
 }
 
 /// Numbers as readers expect them on charts and tables.

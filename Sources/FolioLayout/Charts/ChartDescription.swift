@@ -28,6 +28,42 @@ extension ChartKind {
                                                                   "regions": regions.joined(separator: edition.text("separator.list"))])
             }
             return edition.text("alt.regions", ["id": outcome.id, "items": parts.joined(separator: separator)])
+        case .progress:
+            let parts = indicators.map { ChartKind.progressSentence($0, report: report, edition: edition) }
+            return edition.text("alt.progress", ["id": outcome.id, "items": parts.joined(separator: separator)])
         }
+    }
+
+    /// One indicator's trend in words, from its first period to the report's current one: "indicator
+    /// 4.1 (baseline 4 in 2017) rose from 5 in 2018–19 to 12 member States in 2022–23, above its target of 10".
+    /// Rose, fell or stayed compares the two results; the target is the current period's.
+    static func progressSentence(_ indicator: Indicator, report: Report, edition: Edition) -> String {
+        let first = indicator.periods[0], last = indicator.current
+        let baseline = indicator.baseline.map {
+            edition.text("alt.progress_baseline", ["value": edition.number($0.value), "year": String($0.year)])
+        } ?? ""
+        var values = ["id": indicator.id, "baseline": baseline, "to": edition.count(last.achieved, unit: indicator.unit)]
+        let trend: String
+        if indicator.currentPeriodIndex == 0 {
+            if let period = last.label ?? report.period {
+                values["period"] = period
+                trend = edition.text("alt.progress_single", values)
+            } else {
+                trend = edition.text("alt.progress_single_no_period", values)
+            }
+        } else {
+            values["from"] = edition.number(first.achieved)
+            values["first"] = first.label ?? ""
+            values["last"] = last.label ?? ""
+            let key = last.achieved > first.achieved ? "alt.progress_rose"
+                : last.achieved < first.achieved ? "alt.progress_fell" : "alt.progress_stayed"
+            trend = edition.text(key, values)
+        }
+        let target = ["target": edition.number(last.target)]
+        let comparison = last.target == 0 ? edition.text("alt.progress_no_target")
+            : last.achieved > last.target ? edition.text("alt.progress_above", target)
+            : last.achieved == last.target ? edition.text("alt.progress_met", target)
+            : edition.text("alt.progress_below", target)
+        return trend + comparison
     }
 }

@@ -7,6 +7,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case targets
     /// Entries per region, one stacked bar per indicator.
     case regions
+    /// Results across periods, one panel per indicator, with targets and the baseline.
+    case progress
 
     /// Lays the chart out for one outcome of a report.
     /// - Parameters:
@@ -21,7 +23,23 @@ public enum ChartKind: String, Sendable, CaseIterable {
             return TargetsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
         case .regions:
             return RegionsChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
+        case .progress:
+            return ProgressChart(outcome: outcome, report: report).layout(size: size, look: look, measurer: measurer)
         }
+    }
+
+    /// The charts an outcome gets in briefings, chart sets and decks: targets and regions always,
+    /// progress only when some indicator has a history (several periods or a baseline), so
+    /// one-period reports keep exactly the charts they had.
+    public static func kinds(for outcome: Outcome) -> [ChartKind] {
+        outcome.indicators.contains(where: \.hasHistory) ? [.targets, .regions, .progress] : [.targets, .regions]
+    }
+
+    /// The height this chart takes in a briefing whose charts are `base` high: a progress chart of
+    /// five to eight indicators stands in two rows of panels and gets 1.6 times the height, so each
+    /// panel keeps the height of a one-row panel's plot.
+    public func briefingHeight(base: Double, outcome: Outcome) -> Double {
+        self == .progress && outcome.indicators.count > 4 ? base * 1.6 : base
     }
 
     /// 1 for an 800×450 chart; charts of other sizes scale their type with the smaller ratio.

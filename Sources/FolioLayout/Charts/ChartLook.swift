@@ -41,6 +41,21 @@ public struct ChartLook: Sendable {
     /// The pattern a series gets: none unless the style asks for patterns.
     func pattern(_ pattern: BarPattern) -> BarPattern { style.barPatterns ? pattern : .solid }
 
+    /// A point marker: a dot in `color` on a halo of the background, which keeps it clear of lines
+    /// it sits on; `hollow` leaves the background inside (a ring), so it differs without colour.
+    /// A dot is a line from the point to itself with round ends.
+    func point(_ center: Point, diameter: Double, color: Color, hollow: Bool = false, halo: Double = 0) -> [FrameItem] {
+        func dot(_ size: Double, _ color: Color) -> FrameItem {
+            .line(from: center, to: center, stroke: Stroke(color: color, width: max(0, size), cap: .round))
+        }
+        let background = style.chartBackground ?? .white
+        var items: [FrameItem] = []
+        if halo > 0 { items.append(dot(diameter + 2 * halo, background)) }
+        items.append(dot(diameter, color))
+        if hollow { items.append(dot(diameter - 3.2 * scale, background)) }
+        return items
+    }
+
     /// A bar in `fill`, hatched when the style uses patterns.
     func bar(_ rect: Rect, fill: Color, pattern: BarPattern) -> [FrameItem] {
         BarPattern.bar(rect, fill: fill, pattern: self.pattern(pattern), spacing: 5 * scale, lineWidth: max(0.4, 0.9 * scale))
@@ -49,9 +64,22 @@ public struct ChartLook: Sendable {
 
 /// One entry of a chart's legend: the swatch's colour and pattern, and its label.
 struct LegendEntry {
+    /// What the legend draws beside the label: the chart's own mark, so the key looks like what it explains.
+    enum Mark {
+        /// A square of the bar's fill and pattern.
+        case swatch
+        /// A short thick horizontal stroke (a target marker).
+        case tick
+        /// A filled dot (a point).
+        case dot
+        /// A ring: a dot with the background inside (a point that falls short).
+        case ring
+    }
+
     var color: Color
     var pattern: BarPattern = .solid
     var label: String
+    var mark: Mark = .swatch
 }
 
 /// Where a chart's pieces go, shared by every chart: title and subtitle, legend, source line.
@@ -95,7 +123,16 @@ struct ChartScaffold {
             }
             let baseline = top + (lineHeight - metrics.ascent - metrics.descent) / 2 + metrics.ascent
             let swatchTop = baseline - metrics.ascent * 0.5 - swatch / 2 - metrics.descent * 0.1
-            frame.items += look.bar(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: entry.color, pattern: entry.pattern)
+            let middle = Point(x: x + swatch / 2, y: swatchTop + swatch / 2)
+            switch entry.mark {
+            case .swatch:
+                frame.items += look.bar(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: entry.color, pattern: entry.pattern)
+            case .tick:
+                frame.append(.line(from: Point(x: x, y: middle.y), to: Point(x: x + swatch, y: middle.y),
+                                   stroke: Stroke(color: entry.color, width: swatch * 0.36)))
+            case .dot, .ring:
+                frame.items += look.point(middle, diameter: swatch * 0.8, color: entry.color, hollow: entry.mark == .ring)
+            }
             frame.append(.text(TextItem(label, font: font, color: look.style.textColor,
                                         origin: Point(x: x + swatch + font.size * 0.45, y: baseline))))
             x += itemWidth + font.size * 1.6

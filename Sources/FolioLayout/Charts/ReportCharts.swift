@@ -5,7 +5,7 @@ import FolioModel
 /// and (later) the service export.
 public struct ChartSpec: Sendable {
     public enum Kind: String, Sendable {
-        case targets, regions, overview
+        case targets, regions, progress, overview
     }
 
     public var kind: Kind
@@ -21,7 +21,7 @@ public struct ChartSpec: Sendable {
     /// What the chart shows, written from the data.
     public var alternativeText: String
 
-    /// A chart of one outcome (targets or regions).
+    /// A chart of one outcome (targets, regions or progress).
     public init(kind: Kind, outcome: Outcome, title: String, alternativeText: String) {
         self.kind = kind
         self.outcome = outcome
@@ -38,7 +38,7 @@ public struct ChartSpec: Sendable {
     /// The chart drawn into exactly `size`.
     public func layout(report: Report, size: Size, style: Style, measurer: TextMeasurer, edition: Edition = .english) -> Frame {
         switch kind {
-        case .targets, .regions:
+        case .targets, .regions, .progress:
             return ChartKind(rawValue: kind.rawValue)!.layout(outcome: outcome!, report: report, size: size, style: style,
                                                               measurer: measurer, edition: edition)
         case .overview:
@@ -55,17 +55,30 @@ public struct ChartSpec: Sendable {
     }
 }
 
+extension ChartKind {
+    /// The same chart as one of a report's planned charts.
+    public var specKind: ChartSpec.Kind {
+        switch self {
+        case .targets: return .targets
+        case .regions: return .regions
+        case .progress: return .progress
+        }
+    }
+}
+
 public enum ReportCharts {
-    /// Every chart of the report: per outcome with indicators its targets and regions charts, then
+    /// Every chart of the report: per outcome with indicators its targets and regions charts (and
+    /// its progress chart when an indicator has a history, see `ChartKind.kinds(for:)`), then
     /// the overview of all indicators, cut into as many parts as `size` needs to keep type legible.
     public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer,
                            edition: Edition = .english) -> [ChartSpec] {
         var specs: [ChartSpec] = []
         for outcome in report.outcomes where !outcome.indicators.isEmpty {
-            specs.append(ChartSpec(kind: .targets, outcome: outcome, title: edition.text("chart.spec.targets", ["id": outcome.id]),
-                                   alternativeText: ChartKind.targets.alternativeText(outcome: outcome, report: report, edition: edition)))
-            specs.append(ChartSpec(kind: .regions, outcome: outcome, title: edition.text("chart.spec.regions", ["id": outcome.id]),
-                                   alternativeText: ChartKind.regions.alternativeText(outcome: outcome, report: report, edition: edition)))
+            for kind in ChartKind.kinds(for: outcome) {
+                specs.append(ChartSpec(kind: kind.specKind, outcome: outcome,
+                                       title: edition.text("chart.spec." + kind.rawValue, ["id": outcome.id]),
+                                       alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))
+            }
         }
         let rows = OverviewChart.rows(of: report)
         guard !rows.isEmpty else { return specs }

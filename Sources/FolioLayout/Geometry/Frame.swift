@@ -55,9 +55,25 @@ extension Array where Element == FrameItem {
 }
 
 public struct Stroke: Sendable, Equatable {
+    /// How the ends of an open line look.
+    public enum Cap: Sendable, Equatable {
+        /// Square, ending exactly at the end points: rules, grid lines, bar hatching.
+        case butt
+        /// Half a circle past each end: a line from a point to itself is then a dot, which is how
+        /// charts draw point markers without a separate circle primitive in every painter.
+        case round
+    }
+
     public var color: Color
     public var width: Double
-    public init(color: Color, width: Double) { self.color = color; self.width = width }
+    /// Lengths of dash and gap, in the frame's units; `nil` is a solid line. Charts dash reference
+    /// lines (a baseline) so they read as context rather than data.
+    public var dash: [Double]?
+    public var cap: Cap
+
+    public init(color: Color, width: Double, dash: [Double]? = nil, cap: Cap = .butt) {
+        self.color = color; self.width = width; self.dash = dash; self.cap = cap
+    }
 }
 
 /// One line of text, already broken: the painter shapes it but never wraps it.

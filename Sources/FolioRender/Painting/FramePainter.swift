@@ -62,8 +62,14 @@ final class FramePainter {
             cairo_line_to(cairo, to.x, to.y)
             setColor(stroke.color)
             cairo_set_line_width(cairo, stroke.width)
-            cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
-            cairo_stroke(cairo)
+            cairo_set_line_cap(cairo, stroke.cap == .round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+            if let dash = stroke.dash {
+                cairo_set_dash(cairo, dash, Int32(dash.count), 0)
+                cairo_stroke(cairo)
+                cairo_set_dash(cairo, nil, 0, 0)
+            } else {
+                cairo_stroke(cairo)
+            }
         case .text(let text):
             paint(text)
         case .group(let frame, let origin, let scale):

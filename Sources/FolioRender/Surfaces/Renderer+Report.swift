@@ -72,9 +72,8 @@ extension Renderer {
     public func chart(_ kind: ChartKind, outcome: Outcome, report: Report, style: Style = .standard,
                       options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions(),
                       edition: Edition = .english) throws -> [UInt8] {
-        let spec = ChartSpec(kind: kind == .targets ? .targets : .regions, outcome: outcome,
-                             title: edition.text(kind == .targets ? "chart.document.targets" : "chart.document.regions",
-                                                 ["heading": edition.heading(outcome)]),
+        let spec = ChartSpec(kind: kind.specKind, outcome: outcome,
+                             title: edition.text("chart.document." + kind.rawValue, ["heading": edition.heading(outcome)]),
                              alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition))
         return try chart(spec, report: report, style: style, options: options, pdfOptions: pdfOptions, edition: edition)
     }

@@ -22,7 +22,7 @@ extension RenderService {
     /// One chart of the list: enough to ask `/v1/charts/{kind}` for it and to describe it.
     struct ChartListItem: Encodable {
         var kind: String
-        /// Outcome id for targets and regions charts; null for the overview.
+        /// Outcome id for targets, regions and progress charts; null for the overview.
         var outcome: String?
         /// Part of the overview (1-based); null for the other kinds.
         var part: Int?

@@ -7,14 +7,14 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 
-/// `POST /v1/charts/{targets|regions|overview}?outcome=ID&format=png|svg|pdf&width=&height=&scale=&style=&part=N`.
+/// `POST /v1/charts/{targets|regions|progress|overview}?outcome=ID&format=png|svg|pdf&width=&height=&scale=&style=&part=N`.
 ///
-/// `outcome` picks the outcome of a targets or regions chart (default: the first); `part` the part
+/// `outcome` picks the outcome of a targets, regions or progress chart (default: the first); `part` the part
 /// of the overview (default 1; the overview is cut into as many parts as the size needs). Width and
 /// height default to the style's chart size; `scale` multiplies a PNG's pixels.
 extension RenderService {
     static let chartParameters: Set<String> = ["outcome", "format", "width", "height", "scale", "style", "part", "date", "lang"]
-    static let chartKinds = ["targets", "regions", "overview"]
+    static let chartKinds = ["targets", "regions", "progress", "overview"]
 
     func chart(_ request: Request, kindName: String?) async throws -> Response {
         guard let kindName, let kind = ChartSpec.Kind(rawValue: kindName) else {
@@ -47,7 +47,7 @@ extension RenderService {
         let outcomeID: String?
         let part: Int
         switch kind {
-        case .targets, .regions:
+        case .targets, .regions, .progress:
             if query["part"] != nil { throw ProblemDetails.conflictingParameters("part applies to the overview chart only") }
             outcomeID = query["outcome"]
             part = 1
@@ -73,7 +73,7 @@ extension RenderService {
             let report = made.report, edition = made.edition
             let pdfOptions = PDFOptions(date: date, creator: "Folio")
             switch kind {
-            case .targets, .regions:
+            case .targets, .regions, .progress:
                 let outcome: Outcome
                 if let outcomeID {
                     guard let found = report.outcome(id: outcomeID) else {
@@ -84,7 +84,7 @@ extension RenderService {
                 } else {
                     outcome = report.outcomes[0]
                 }
-                return try renderer.chart(kind == .targets ? .targets : .regions, outcome: outcome, report: report,
+                return try renderer.chart(ChartKind(rawValue: kind.rawValue)!, outcome: outcome, report: report,
                                           style: style.style, options: options, pdfOptions: pdfOptions, edition: edition)
             case .overview:
                 let overviews = ReportCharts.all(in: report, size: Size(width: Double(width), height: Double(height)),
