@@ -61,7 +61,14 @@ public struct Edition: Sendable {
     /// jumping to the far side of the line.
     private func isolated(_ values: [String: String]) -> [String: String] {
         guard isRightToLeft, !values.isEmpty else { return values }
-        return values.mapValues { "\u{2068}" + $0 + "\u{2069}" }
+        return values.mapValues(isolated)
+    }
+
+    /// A value set on its own, outside any message (a period name in a table cell or under an
+    /// axis), isolated as message values are: "2018–19" keeps its order in an Arabic edition
+    /// instead of reading "19–2018". Unchanged in a left-to-right edition, and when empty.
+    public func isolated(_ value: String) -> String {
+        isRightToLeft && !value.isEmpty ? "\u{2068}" + value + "\u{2069}" : value
     }
 
     private func message(_ key: String) -> Catalogue.Message? {

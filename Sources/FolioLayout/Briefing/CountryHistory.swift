@@ -46,7 +46,7 @@ extension BriefingLayout {
             }
             return try counted(TableBlock.Row(cells: cells))
         }
-        return table(widths: widths, header: [edition.text("table.indicator")] + periods.map(shown), rows: rows, breaking: .keepRowsWhole,
+        return table(widths: widths, header: [edition.text("table.indicator")] + periods.map(edition.isolated), rows: rows, breaking: .keepRowsWhole,
                      continuation: edition.text("country.continued", ["id": outcome.id]))
     }
 }

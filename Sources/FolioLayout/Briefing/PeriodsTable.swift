@@ -26,13 +26,6 @@ extension BriefingLayout {
             ?? edition.text("history.this_period")
     }
 
-    /// A period name set alone in a cell: in a right-to-left edition a first-strong isolate, so
-    /// "2018–19" keeps its order (digits around a dash would otherwise read "19–2018"), as every
-    /// value the catalogue's messages carry is.
-    func shown(_ periodName: String) -> String {
-        edition.isRightToLeft ? "\u{2068}" + periodName + "\u{2069}" : periodName
-    }
-
     /// Every period name of `indicators`, each once, in time order: a period some indicator lacks
     /// goes after the last period it follows in the indicators that have it.
     func periodNames(of indicators: [Indicator], report: Report) -> [String] {
@@ -105,7 +98,7 @@ extension BriefingLayout {
             }
             return try counted(TableBlock.Row(cells: cells))
         }
-        let header = [edition.text("table.indicator")] + (withBaseline ? [edition.text("history.baseline")] : []) + periods.map(shown)
+        let header = [edition.text("table.indicator")] + (withBaseline ? [edition.text("history.baseline")] : []) + periods.map(edition.isolated)
         return table(widths: widths, header: header, rows: rows, breaking: .keepRowsWhole,
                      continuation: edition.text("history.title_continued"))
     }
@@ -178,7 +171,7 @@ extension BriefingLayout {
             }
             for (number, period) in indicator.periods.enumerated() {
                 let current = number == indicator.currentPeriodIndex
-                try row([shown(periodName(period, report: report)), edition.number(period.target), edition.number(period.achieved),
+                try row([edition.isolated(periodName(period, report: report)), edition.number(period.target), edition.number(period.achieved),
                          period.shareOfTarget.map(edition.percent) ?? missing],
                         bold: current, fill: current ? style.tableStripeFill : nil)
             }

@@ -131,11 +131,8 @@ struct ProgressPanel {
     /// Period names under the axis, centred on their periods and kept inside the panel; every
     /// `step`-th one, the smallest step at which none touch. The current period's is bold.
     func periodLabels(xs: [Double], avoiding obstacles: [Rect]) -> [FrameItem] {
-        // In a right-to-left edition a name is a first-strong isolate, so "2018–19" keeps its order
-        // (digits around a dash would otherwise read "19–2018"), as in the briefing's period tables.
         let names = indicator.periods.map { period -> String in
-            let name = period.label ?? (indicator.periods.count == 1 ? report.period ?? "" : "")
-            return look.edition.isRightToLeft && !name.isEmpty ? "\u{2068}" + name + "\u{2069}" : name
+            look.edition.isolated(period.label ?? (indicator.periods.count == 1 ? report.period ?? "" : ""))
         }
         let font = look.smallFont
         let metrics = measurer.metrics(of: font)
