@@ -31,7 +31,7 @@ final class PaginationTests: XCTestCase {
 
     func testRowThatDoesNotFitMovesWholeAndHeaderRepeats() throws {
         // Header 14 high; rows of 2 lines are 24 high. Body 100: header + 3 rows = 86, the 4th would reach 110.
-        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [2, 2, 2, 2, 2], breaking: .keepRowsWhole)])
+        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [2, 2, 2, 2, 2, 2], breaking: .keepRowsWhole)])
         XCTAssertEqual(pages.count, 2)
         let first = tableTexts(pages[0][0]), second = tableTexts(pages[1][0])
         XCTAssertEqual(first.filter { $0 == "H0" }.count, 2, "header on page 1")
@@ -39,7 +39,30 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(first.contains("r2-1"))
         XCTAssertFalse(first.contains("r3-0"), "row 4 must not start on page 1")
         XCTAssertTrue(second.contains("r3-0") && second.contains("r3-1"), "row 4 moves whole")
-        XCTAssertTrue(second.contains("r4-1"))
+        XCTAssertTrue(second.contains("r5-1"))
+    }
+
+    func testATableCarriesAtLeastThreeRowsOverAndAShortOneMovesWhole() throws {
+        // Three rows fit on page 1, but that would leave two alone on page 2: one more goes with them.
+        let pages = try Paginator(bodyHeight: 100).paginate([table(rows: [2, 2, 2, 2, 2], breaking: .keepRowsWhole)])
+        XCTAssertEqual(pages.count, 2)
+        XCTAssertTrue(tableTexts(pages[0][0]).contains("r1-1"))
+        XCTAssertFalse(tableTexts(pages[0][0]).contains("r2-0"))
+        XCTAssertTrue(tableTexts(pages[1][0]).contains("r2-0") && tableTexts(pages[1][0]).contains("r4-1"))
+
+        // A table of a quarter page or less is never cut: with its heading it moves to page 2.
+        // (Below 60 of filler, heading 10, header 14 and row "a" 12 would fit: it is a choice, not a lack of room.)
+        var filler = LineStack()
+        for _ in 0..<6 { filler.append("filler", font: font, color: .black, x: 0, leading: 10, metrics: measurer.metrics(of: font)) }
+        let heading = TextBlock(stack: cell(1, "Heading"), keepWithNext: true)
+        let short = TableBlock(columnWidths: [50, 50], header: .init(cells: [cell(1, "H"), cell(1, "H")]),
+                               rows: [.init(cells: [cell(1, "a"), cell(1)]), .init(cells: [cell(1, "b"), cell(1)])],
+                               look: look, rowBreaking: .keepRowsWhole, continuationCaption: nil, spaceBefore: 0,
+                               pageBodyHeight: 200, measurer: measurer)
+        let moved = try Paginator(bodyHeight: 100).paginate([TextBlock(stack: filler), heading, short])
+        XCTAssertEqual(moved.count, 2)
+        XCTAssertEqual(moved[0].count, 1, "the heading is not left behind")
+        XCTAssertEqual(moved[1].count, 2)
     }
 
     func testProseRowsSplitBetweenLinesWithTwoLinesEachSide() throws {

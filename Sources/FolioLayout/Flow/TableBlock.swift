@@ -43,6 +43,8 @@ public struct TableBlock: Flowable {
             rowTops = Self.tops(of: newValue, look: look)
         }
     }
+    static let minimumRowsCarried = 3
+
     /// The lower part of a row cut at the foot of the previous page, shown before `bodyRows`.
     private var lead: Row?
     /// A slice of the table's row list (indices are the list's).
@@ -130,7 +132,14 @@ public struct TableBlock: Flowable {
         if rowBreaking == .betweenLines || cutAnyway, let cut = firstAcceptableCut(of: first) {
             return headHeight + cut + look.padding.top
         }
+        if isKeptWhole { return height }
         return headHeight + height(of: first)
+    }
+
+    /// A short table of whole rows (a quarter of a page or less) is not cut at all: it moves to
+    /// the next page with its heading, leaving little space behind.
+    private var isKeptWhole: Bool {
+        rowBreaking == .keepRowsWhole && lead == nil && !isContinuation && height <= pageBodyHeight / 4
     }
 
     public func split(available: Double, force: Bool) -> (head: any Flowable, tail: any Flowable)? {
@@ -143,6 +152,15 @@ public struct TableBlock: Flowable {
             index += 1
         }
         guard index < shownCount else { return nil }
+        // No widows: a table of whole rows carries at least `minimumRowsCarried` rows to the next
+        // page, or moves whole when that would leave fewer than two here; a short one is not cut.
+        if isKeptWhole, !force { return nil }
+        if rowBreaking == .keepRowsWhole, !force, lead == nil, index > 0, shownCount - index < Self.minimumRowsCarried {
+            let moved = min(index, Self.minimumRowsCarried - (shownCount - index))
+            guard index - moved >= 2 else { return nil }
+            headRows.removeLast(moved)
+            index -= moved
+        }
         let row = shownRow(index)
         let tooTallForAPage = headHeight + height(of: row) > pageBodyHeight
         let room = available - used - look.padding.top - look.padding.bottom
