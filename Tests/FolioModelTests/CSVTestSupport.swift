@@ -43,10 +43,11 @@ enum ValidCSV {
     }
 }
 
-/// The sample data, loaded from YAML.
-func sampleReport() throws -> Report {
+/// A sample data file (Assets/samples), loaded from YAML.
+func sampleReport(_ name: String = "outcome4.yaml") throws -> Report {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Assets/samples/outcome4.yaml")
-    let result = ReportLoader.check(data: try Data(contentsOf: url), fileName: "outcome4.yaml", format: .yaml)
+        .appendingPathComponent("Assets/samples/" + name)
+    let result = ReportLoader.check(data: try Data(contentsOf: url), fileName: name, format: .yaml)
+    XCTAssertEqual(result.warnings, [], name)
     return try XCTUnwrap(result.report, "\(result.diagnostics)")
 }

@@ -148,6 +148,19 @@ final class PeriodTests: XCTestCase {
         }
     }
 
+    func testTheSampleOverTimeRoundTripsThroughEveryFormat() throws {
+        var sample = try sampleReport("results-over-time.yaml")
+        sample.locations = FieldLocations()
+        XCTAssertEqual(sample.outcomes.flatMap(\.indicators).map(\.periods.count), [3, 3, 3, 3, 3])
+        let yaml = ReportLoader.check(data: Data(ReportYAMLWriter.yaml(sample).utf8), fileName: "r.yaml", format: .yaml)
+        let json = ReportLoader.check(data: Data(ReportJSONWriter.json(sample).utf8), fileName: "r.json", format: .json)
+        let csv = ReportLoader.checkCSV(files: ReportCSVWriter.files(sample).mapValues { Data($0.utf8) })
+        for (name, result) in [("YAML", yaml), ("JSON", json), ("CSV", csv)] {
+            XCTAssertEqual(result.diagnostics, [], name)
+            XCTAssertEqual(result.report, sample, name)
+        }
+    }
+
     func testCSVCarriesPeriodsAsAColumn() throws {
         let report = try XCTUnwrap(check(Self.threePeriods).report)
         let files = ReportCSVWriter.files(report)
