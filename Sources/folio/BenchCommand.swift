@@ -64,6 +64,14 @@ struct BenchCommand: FolioCommand {
             ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report, style: style, edition: edition).count }),
             ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, style: style,
                                                   options: ChartOptions(format: .svg)).count }),
+        ]
+        // Data tracked over time: its progress chart too.
+        if let tracked = report.outcomes.first(where: { ChartKind.kinds(for: $0).contains(.progress) }) {
+            cases.append(("progress PNG 1600×900", {
+                try renderer.chart(.progress, outcome: tracked, report: report, style: style, edition: edition).count
+            }))
+        }
+        cases += [
             ("briefing layout only", {
                 try BriefingLayout(style: style, measurer: renderer.measurer, edition: edition).document(for: report).pages.count
             }),
