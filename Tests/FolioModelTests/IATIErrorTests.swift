@@ -22,9 +22,11 @@ final class IATIErrorTests: XCTestCase {
     }
 
     func testAnotherRootIsRefused() {
-        assertDiagnostics(checkIATI("<?xml version=\"1.0\"?>\n<iati-organisations version=\"2.03\"/>\n"), [
+        let result = checkIATI("<?xml version=\"1.0\"?>\n<iati-organisations version=\"2.03\"/>\n")
+        assertDiagnostics(result, [
             "activities.xml:2:1: expected an IATI activity file (root element <iati-activities>), found <iati-organisations>",
         ])
+        XCTAssertFalse(result.isUnreadable, "well-formed XML of another kind is invalid data, not unreadable")
     }
 
     func testOnlyVersionsTwoPointZeroOneToTwoPointZeroThreeAreRead() {

@@ -44,16 +44,18 @@ final class IATIUploadTests: XCTestCase {
         let broken = "<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n  <iati-activity>\n</iati-activities>\n"
         let wrongRoot = "<?xml version=\"1.0\"?>\n<activities version=\"2.03\"/>\n"
         try await S.makeApp().test(.router) { client in
-            for (body, line) in [(broken, 4), (wrongRoot, 2)] {
+            // XML that cannot be read is 400, as a YAML syntax error is; readable XML that is no
+            // IATI activity file is invalid data, 422.
+            for (body, line, unreadable) in [(broken, 4, true), (wrongRoot, 2, false)] {
                 let check = try await client.execute(uri: "/v1/check", method: .post, headers: Self.xmlHeaders, body: S.buffer(body))
                 let report = try JSONSerialization.jsonObject(with: Data(S.bytes(check))) as? [String: Any]
                 XCTAssertEqual(report?["valid"] as? Bool, false, body)
-                XCTAssertEqual(report?["syntaxError"] as? Bool, true, body)
+                XCTAssertEqual(report?["syntaxError"] as? Bool, unreadable, body)
                 let error = (report?["errors"] as? [[String: Any]])?.first
                 XCTAssertEqual(error?["line"] as? Int, line, body)
 
                 let briefing = try await client.execute(uri: "/v1/briefings", method: .post, headers: Self.xmlHeaders, body: S.buffer(body))
-                XCTAssertEqual(briefing.status, .badRequest, "unreadable data is 400, as a YAML syntax error is: \(body)")
+                XCTAssertEqual(briefing.status, unreadable ? .badRequest : .unprocessableContent, body)
                 XCTAssertEqual(S.problem(briefing)?.errors?.first?.line, line, body)
             }
         }

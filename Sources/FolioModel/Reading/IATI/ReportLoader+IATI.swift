@@ -6,8 +6,8 @@ extension ReportLoader {
     /// encoding rules as every input, then the XML read into activities, joined into a report's
     /// tree (`IATIReportTree`) and validated like a YAML file.
     ///
-    /// Malformed XML, a DOCTYPE, another root element or version make the file unreadable; a
-    /// value that is not a number is an error at its attribute.
+    /// Malformed XML or a DOCTYPE make the file unreadable; another root element or version, or a
+    /// value that is not a number, is an error at its place.
     static func checkIATI(data: Data, fileName: String, options: LoadOptions) -> CheckResult {
         LargeStack.run {
             let sink = DiagnosticSink(file: fileName)
@@ -15,11 +15,18 @@ extension ReportLoader {
             let root: XMLElementNode
             do throws(ParseFailure) {
                 root = try xmlRoot(data, options: options)
+            } catch {
+                sink.error(error.message, at: error.position)
+                return CheckResult(report: nil, diagnostics: sink.sorted, isUnreadable: true)
+            }
+            // Well-formed XML that is not an IATI activity file (another root, another version) was
+            // read: it is invalid data, as a YAML file of the wrong shape is, not unreadable.
+            do throws(ParseFailure) {
                 var reader = IATIActivityReader(sink: sink)
                 activities = try reader.activities(root)
             } catch {
                 sink.error(error.message, at: error.position)
-                return CheckResult(report: nil, diagnostics: sink.sorted, isUnreadable: true)
+                return CheckResult(report: nil, diagnostics: sink.sorted)
             }
             guard let regions = options.regionTable ?? RegionTable.unM49 else {
                 sink.error("the UN M49 region table (Assets/regions/un-m49.yaml) is not installed; give a region table", at: .start)
