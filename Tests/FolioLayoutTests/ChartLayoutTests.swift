@@ -16,17 +16,6 @@ final class ChartLayoutTests: XCTestCase {
             .dropFirst())
     }
 
-    func assertLegible(_ frame: Frame, file: StaticString = #filePath, line: UInt = #line) {
-        let canvas = Rect(x: 0, y: 0, width: frame.size.width, height: frame.size.height)
-        let boxes = frame.textBoxes(measurer: measurer)
-        XCTAssertFalse(boxes.isEmpty, file: file, line: line)
-        for box in boxes { XCTAssertTrue(canvas.contains(box), "\(box) leaves the canvas", file: file, line: line) }
-        for i in boxes.indices { for j in boxes.indices where i < j {
-            XCTAssertFalse(boxes[i].insetBy(0.5).intersects(boxes[j].insetBy(0.5)),
-                           "labels overlap: \(boxes[i]) and \(boxes[j])", file: file, line: line)
-        } }
-    }
-
     func testTargetAndResultBarsAreProportional() {
         let frame = chart(.targets)
         let style = Style.standard

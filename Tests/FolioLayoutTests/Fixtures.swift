@@ -1,5 +1,6 @@
 import FolioLayout
 import FolioModel
+import XCTest
 
 /// Reports built in code, so layout tests need neither files nor the loader.
 enum Fixtures {
@@ -31,4 +32,16 @@ enum Fixtures {
     }
 
     static let measurer = FixedAdvanceMeasurer()
+}
+
+/// Every text of a chart on its canvas and clear of every other text.
+func assertLegible(_ frame: Frame, measurer: TextMeasurer = Fixtures.measurer, file: StaticString = #filePath, line: UInt = #line) {
+    let canvas = Rect(x: 0, y: 0, width: frame.size.width, height: frame.size.height)
+    let boxes = frame.textBoxes(measurer: measurer)
+    XCTAssertFalse(boxes.isEmpty, file: file, line: line)
+    for box in boxes { XCTAssertTrue(canvas.contains(box), "\(box) leaves the canvas", file: file, line: line) }
+    for i in boxes.indices { for j in boxes.indices where i < j {
+        XCTAssertFalse(boxes[i].insetBy(0.5).intersects(boxes[j].insetBy(0.5)),
+                       "labels overlap: \(boxes[i]) and \(boxes[j])", file: file, line: line)
+    } }
 }
