@@ -52,10 +52,9 @@ let package = Package(
         .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
-        .target(
-            name: "FolioSlides",
-            dependencies: ["FolioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),
+        .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook"]),
         .target(
             name: "FolioProducts",
             dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
@@ -70,6 +69,7 @@ let package = Package(
                 "FolioBuild",
                 "FolioRender",
                 "FolioSlides",
+                "FolioArchive",
                 "FolioProducts",
                 "FolioFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -118,7 +118,9 @@ let package = Package(
             name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
             exclude: ["References", "Fixtures"]
         ),
-        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioRender", "FolioLayout"]),
+        .testTarget(name: "FolioArchiveTests", dependencies: ["FolioArchive"]),
+        .testTarget(name: "FolioWorkbookTests", dependencies: ["FolioWorkbook"]),
+        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioArchive", "FolioRender", "FolioLayout"]),
         .testTarget(
             name: "FolioProductsTests",
             dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"]

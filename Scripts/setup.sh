@@ -16,11 +16,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# python-pptx reads the decks back in the tests (PyPI).
-if ! python3 -c "import pptx" >/dev/null 2>&1; then
-  echo "setup: installing python-pptx" >&2
-  python3 -m pip install --quiet python-pptx >/dev/null 2>&1 || echo "setup: could not install python-pptx" >&2
-fi
+# python-pptx reads the decks back in the tests, openpyxl the workbooks (PyPI).
+for module in pptx:python-pptx openpyxl:openpyxl; do
+  if ! python3 -c "import ${module%%:*}" >/dev/null 2>&1; then
+    echo "setup: installing ${module#*:}" >&2
+    python3 -m pip install --quiet "${module#*:}" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --break-system-packages "${module#*:}" >/dev/null 2>&1 \
+      || echo "setup: could not install ${module#*:}" >&2
+  fi
+done
 # The browser test (Scripts/browser-test): Debian's Chromium and chromedriver, Selenium from PyPI.
 # Optional: without them the suite still runs and says the browser test was skipped.
 browser_missing=()

@@ -1,4 +1,5 @@
 import FolioModel
+import FolioArchive
 import Foundation
 
 /// The parts of the package, in the order they are zipped ([Content_Types].xml first).
@@ -54,10 +55,10 @@ struct DeckParts {
 
     // MARK: - The package
 
-    func parts() -> [DeckPart] {
-        var parts: [DeckPart] = []
+    func parts() -> [ZipWriter.Entry] {
+        var parts: [ZipWriter.Entry] = []
         func xml(_ path: String, _ body: String) {
-            parts.append(DeckPart(path: path, bytes: Array((Self.declaration + body).utf8), compressed: true))
+            parts.append(ZipWriter.Entry(path: path, bytes: Array((Self.declaration + body).utf8), compressed: true))
         }
         let count = deck.slides.count
         xml("[Content_Types].xml", contentTypes())
@@ -109,7 +110,7 @@ struct DeckParts {
             ]))
         }
         for (index, slide) in deck.slides.enumerated() {
-            parts.append(DeckPart(path: "ppt/media/image\(index + 1).png", bytes: slide.png, compressed: false))
+            parts.append(ZipWriter.Entry(path: "ppt/media/image\(index + 1).png", bytes: slide.png, compressed: false))
         }
         return parts
     }

@@ -1,3 +1,4 @@
+import FolioArchive
 import Foundation
 
 /// One chart slide: a title above a picture.
@@ -103,7 +104,7 @@ public struct SlideDeck: Sendable {
     /// A complete .pptx (Office Open XML PresentationML) in memory, byte-identical for the same input.
     public func pptx() throws -> [UInt8] {
         let parts = try DeckParts(deck: self).parts()
-        return try DeckArchive.zip(parts, date: modified)
+        do { return try ZipWriter.archive(parts, date: modified) } catch { throw SlideDeckError.archive(error.message) }
     }
 }
 

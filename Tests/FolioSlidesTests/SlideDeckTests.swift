@@ -1,4 +1,5 @@
 @testable import FolioSlides
+import FolioArchive
 import Foundation
 import XCTest
 

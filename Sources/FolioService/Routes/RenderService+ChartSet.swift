@@ -3,7 +3,7 @@ import FolioLayout
 import FolioModel
 import FolioProducts
 import FolioRender
-import FolioSlides
+import FolioArchive
 import Foundation
 import HTTPTypes
 import Hummingbird

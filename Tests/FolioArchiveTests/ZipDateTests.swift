@@ -1,4 +1,4 @@
-@testable import FolioSlides
+@testable import FolioArchive
 import Foundation
 import XCTest
 #if canImport(Glibc)

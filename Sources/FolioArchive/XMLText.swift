@@ -1,10 +1,10 @@
 /// Turns user text into XML character data. Nothing user-provided ever becomes markup: every
 /// string that reaches a part goes through `XMLText.content` or `XMLText.attribute`.
-enum XMLText {
+public enum XMLText {
     /// Keeps what XML 1.0 allows and a reader shows: drops C0 controls other than tab, line feed and
     /// carriage return, DEL and the C1 controls, and the non-characters U+FFFE and U+FFFF.
     /// Line ends come out as "\n" only.
-    static func cleaned(_ text: String) -> String {
+    public static func cleaned(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var afterReturn = false
         for scalar in text.unicodeScalars {
@@ -27,13 +27,13 @@ enum XMLText {
     }
 
     /// Character data of an element: cleaned, with & < > " ' escaped.
-    static func content(_ text: String) -> String {
+    public static func content(_ text: String) -> String {
         escape(cleaned(text), breaksAsReferences: false)
     }
 
     /// An attribute value (for double quotes): cleaned and escaped, tabs and line ends as character
     /// references so that attribute-value normalisation keeps them.
-    static func attribute(_ text: String) -> String {
+    public static func attribute(_ text: String) -> String {
         escape(cleaned(text), breaksAsReferences: true)
     }
 

@@ -47,21 +47,21 @@ struct DOSDateTime: Equatable {
         func word(_ at: Int) -> Int { Int(zip[at]) | Int(zip[at + 1]) << 8 }
         func long(_ at: Int) -> Int { word(at) | word(at + 2) << 16 }
         func put(_ value: UInt16, at: Int) { zip[at] = UInt8(value & 0xFF); zip[at + 1] = UInt8(value >> 8) }
-        guard zip.count >= 22 else { throw SlideDeckError.archive("archive too short") }
+        guard zip.count >= 22 else { throw ZipWriter.Failure(message: "archive too short") }
         var end = zip.count - 22
         while end >= 0, long(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= 0 else { throw SlideDeckError.archive("no end of central directory") }
+        guard end >= 0 else { throw ZipWriter.Failure(message: "no end of central directory") }
         let count = word(end + 10)
         var record = long(end + 16)
         for _ in 0..<count {
             guard record + 46 <= zip.count, long(record) == 0x0201_4B50 else {
-                throw SlideDeckError.archive("bad central directory record")
+                throw ZipWriter.Failure(message: "bad central directory record")
             }
             put(time, at: record + 12)
             put(date, at: record + 14)
             let local = long(record + 42)
             guard local + 30 <= zip.count, long(local) == 0x0403_4B50 else {
-                throw SlideDeckError.archive("bad local header")
+                throw ZipWriter.Failure(message: "bad local header")
             }
             put(time, at: local + 10)
             put(date, at: local + 12)
