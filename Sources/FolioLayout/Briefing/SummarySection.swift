@@ -70,13 +70,15 @@ extension BriefingLayout {
         let scale = OverviewChart.scale(for: rows)
         let perChart = OverviewChart.rowsFitting(height: style.contentHeight - 20, width: style.contentWidth,
                                                  typeScale: chartTypeScale, style: style, measurer: measurer,
-                                                 source: edition.sourceLine(report), edition: edition)
+                                                 source: edition.sourceLine(report),
+                                                 notes: ChartNotes(report: report, rows: rows, edition: edition), edition: edition)
         let parts = stride(from: 0, to: rows.count, by: perChart).map { Array(rows[$0..<min(rows.count, $0 + perChart)]) }
         return parts.enumerated().map { index, part in
             let title = parts.count > 1
                 ? edition.text("summary.achievement_part", ["part": edition.number(index + 1), "parts": edition.number(parts.count)])
                 : edition.text("summary.achievement")
-            let chart = OverviewChart(rows: part, title: title, scale: scale)
+            var chart = OverviewChart(rows: part, title: title, scale: scale)
+            chart.notes = ChartNotes(report: report, rows: part, edition: edition)
             let frame = chart.layout(width: style.contentWidth, typeScale: chartTypeScale, style: style,
                                      measurer: measurer, source: edition.sourceLine(report), edition: edition)
             return FigureBlock(frame: frame, width: style.contentWidth, spaceBefore: 14,

@@ -3,7 +3,13 @@ import FolioModel
 
 /// Alternative text for charts, written from the data, so a screen reader gives what the bars show.
 extension ChartKind {
+    /// The chart described from the data, then its notes (`ChartNotes`).
     public func alternativeText(outcome: Outcome, report: Report, edition: Edition = .english) -> String {
+        description(outcome: outcome, report: report, edition: edition)
+            + ChartNotes(report: report, outcome: outcome, edition: edition).alternativeTextSuffix(edition)
+    }
+
+    private func description(outcome: Outcome, report: Report, edition: Edition) -> String {
         let indicators = outcome.indicators
         let separator = edition.text("alt.separator")
         switch self {

@@ -88,7 +88,9 @@ struct ChartScaffold {
     /// Free area for the plot and its labels, after title, legend and source line.
     var body: Rect
 
-    init(size: Size, title: String, subtitle: String?, legend: [LegendEntry], source: String?,
+    /// - Parameter notes: lines printed above the source line (`ChartNotes.lines`), each wrapped
+    ///   to at most two lines.
+    init(size: Size, title: String, subtitle: String?, legend: [LegendEntry], source: String?, notes: [String] = [],
          look: ChartLook, measurer: TextMeasurer) {
         frame = Frame(size: size)
         if let background = look.style.chartBackground {
@@ -146,6 +148,16 @@ struct ChartScaffold {
             frame.append(.text(TextItem(line, font: look.sourceFont, color: look.style.mutedTextColor,
                                         origin: Point(x: pad, y: bottom - sourceMetrics.descent))))
             bottom -= sourceMetrics.ascent + sourceMetrics.descent + look.gap
+        }
+        if !notes.isEmpty {
+            let font = look.sourceFont
+            var stack = LineStack()
+            for note in notes {
+                stack.appendParagraph(note, font: font, color: look.style.mutedTextColor, x: 0, width: width,
+                                      leading: look.leading(font), measurer: measurer, maxLines: 2)
+            }
+            frame.items += stack.items(at: Point(x: pad, y: bottom - stack.height))
+            bottom -= stack.height + look.gap
         }
         body = Rect(x: pad, y: top, width: width, height: max(0, bottom - top))
     }

@@ -16,6 +16,9 @@ public struct OverviewChart {
     /// Same scale on every part of a split chart, so bars compare across pages.
     public var scale: AxisScale
 
+    /// Printed under the bars; markers go after the indicator ids.
+    public var notes: ChartNotes = .none
+
     public init(rows: [Row], title: String, scale: AxisScale) {
         self.rows = rows
         self.title = title
@@ -49,11 +52,14 @@ public struct OverviewChart {
     }
 
     /// How many rows fit in a chart of `height`.
+    /// - Parameter notes: the notes of all the rows: a part prints those of its own rows, so
+    ///   this leaves room for the most it can have.
     public static func rowsFitting(height: Double, width: Double, typeScale: Double, style: Style,
-                                   measurer: TextMeasurer, source: String?, edition: Edition = .english) -> Int {
+                                   measurer: TextMeasurer, source: String?, notes: ChartNotes = .none, edition: Edition = .english) -> Int {
         let look = ChartLook(style: style, scale: typeScale, edition: edition)
-        let probe = OverviewChart(rows: [], title: edition.text("chart.overview.title_part", ["part": edition.number(1), "parts": edition.number(9)]),
+        var probe = OverviewChart(rows: [], title: edition.text("chart.overview.title_part", ["part": edition.number(1), "parts": edition.number(9)]),
                                   scale: AxisScale(maxValue: 100))
+        probe.notes = notes
         let chrome = probe.chrome(width: width, look: look, measurer: measurer, source: source)
         return max(1, Int((height - chrome.top - chrome.bottom) / rowHeight(look: typeScale)))
     }
@@ -65,7 +71,7 @@ public struct OverviewChart {
                       LegendEntry(color: style.resultShortColor, pattern: .diagonal, label: edition.text("chart.overview.legend_short"))]
         return ChartScaffold(size: size, title: title,
                              subtitle: edition.text("chart.overview.subtitle", ["percent": edition.formats.percent(wholePercent: 100)]),
-                             legend: legend, source: source, look: look, measurer: measurer)
+                             legend: legend, source: source, notes: notes.lines, look: look, measurer: measurer)
     }
 
     /// - Parameter filling: a canvas height to fill (slides): rows then grow, up to three times their
@@ -87,7 +93,8 @@ public struct OverviewChart {
         let labelFont = look.smallFont
         let labelMetrics = measurer.metrics(of: labelFont)
         let idFont = look.smallFont.bold
-        let idWidth = rows.map { measurer.width(of: $0.indicator.id, font: idFont) }.max() ?? 0
+        let ids = rows.map { notes.marked($0.indicator.id, indicator: $0.indicator.id) }
+        let idWidth = ids.map { measurer.width(of: $0, font: idFont) }.max() ?? 0
         let labelColumn = body.width * 0.36
         let valueWidth = measurer.width(of: edition.formats.percent(wholePercent: 1000), font: look.valueFont)
         let plotLeft = body.minX + labelColumn + look.gap
@@ -112,7 +119,7 @@ public struct OverviewChart {
             let indicator = row.indicator
             let center = plotTop + rowHeight * (Double(index) + 0.5)
             let baseline = center + (labelMetrics.ascent - labelMetrics.descent) / 2
-            frame.append(.text(TextItem(indicator.id, font: idFont, color: style.textColor,
+            frame.append(.text(TextItem(ids[index], font: idFont, color: style.textColor,
                                         origin: Point(x: body.minX, y: baseline))))
             let descriptionX = body.minX + idWidth + look.gap
             let description = measurer.lines(of: indicator.description, font: labelFont,
@@ -152,5 +159,6 @@ public struct OverviewChart {
                                                "share": row.indicator.shareOfTarget.map(edition.percent) ?? edition.text("chart.overview.no_target")])
         }
         return edition.text("alt.overview", ["items": parts.joined(separator: edition.text("separator.list"))])
+            + notes.alternativeTextSuffix(edition)
     }
 }

@@ -28,8 +28,9 @@ struct ProgressChart {
         if points.contains(where: { !$0.meetsTarget }) {
             legend.append(LegendEntry(color: style.resultShortColor, label: edition.text("chart.targets.legend_short"), mark: .ring))
         }
+        let notes = ChartNotes(report: report, outcome: outcome, edition: edition)
         let scaffold = ChartScaffold(size: size, title: edition.text("chart.progress.title"), subtitle: edition.heading(outcome),
-                                     legend: legend, source: edition.sourceLine(report), look: look, measurer: measurer)
+                                     legend: legend, source: edition.sourceLine(report), notes: notes.lines, look: look, measurer: measurer)
         guard !indicators.isEmpty else {
             return scaffold.withNote(edition.text("chart.no_indicators"), look: look)
         }
@@ -71,7 +72,7 @@ struct ProgressChart {
                                       plot: Rect(x: left, y: plotTop, width: panelWidth, height: plotBottom - plotTop),
                                       scale: scale, look: look, measurer: measurer)
 
-            let titleText = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id],
+            let titleText = fitting([notes.marked(edition.text("indicator.label", ["id": indicator.id]), indicator: indicator.id), notes.marked(indicator.id, indicator: indicator.id)],
                                     font: look.labelBoldFont, width: panelWidth, measurer: measurer)
             var heading = LineStack()
             heading.append(titleText, font: look.labelBoldFont, color: style.textColor, x: 0, leading: look.leading(look.labelBoldFont),

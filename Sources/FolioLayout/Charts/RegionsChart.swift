@@ -17,8 +17,9 @@ struct RegionsChart {
         }
         let edition = look.edition
         let title = edition.text("chart.regions.title")
+        let notes = ChartNotes(report: report, outcome: outcome, edition: edition)
         let scaffold = ChartScaffold(size: size, title: title, subtitle: edition.heading(outcome), legend: legend,
-                                     source: edition.sourceLine(report), look: look, measurer: measurer)
+                                     source: edition.sourceLine(report), notes: notes.lines, look: look, measurer: measurer)
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
@@ -74,7 +75,7 @@ struct RegionsChart {
             let center = rowTop + rowHeight / 2
 
             var label = LineStack()
-            let name = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
+            let name = fitting([notes.marked(edition.text("indicator.label", ["id": indicator.id]), indicator: indicator.id), notes.marked(indicator.id, indicator: indicator.id)], font: look.labelBoldFont, width: labelColumn, measurer: measurer)
             label.append(name, font: look.labelBoldFont, color: style.textColor, x: 0, leading: boldLeading,
                          metrics: measurer.metrics(of: look.labelBoldFont))
             for line in measurer.lines(of: edition.breakingLongWords(indicator.description, font: look.smallFont,

@@ -42,7 +42,8 @@ public struct ChartSpec: Sendable {
             return ChartKind(rawValue: kind.rawValue)!.layout(outcome: outcome!, report: report, size: size, style: style,
                                                               measurer: measurer, edition: edition)
         case .overview:
-            let chart = OverviewChart(rows: rows, title: overviewTitle(edition), scale: scale ?? OverviewChart.scale(for: rows))
+            var chart = OverviewChart(rows: rows, title: overviewTitle(edition), scale: scale ?? OverviewChart.scale(for: rows))
+            chart.notes = ChartNotes(report: report, rows: rows, edition: edition)
             let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
             return chart.layout(width: size.width, typeScale: typeScale, style: style, measurer: measurer,
                                 source: edition.sourceLine(report), filling: size.height, edition: edition)
@@ -84,12 +85,15 @@ public enum ReportCharts {
         guard !rows.isEmpty else { return specs }
         let typeScale = ChartKind.defaultTypeScale(for: size) * style.chartTypeScale
         let perPart = OverviewChart.rowsFitting(height: size.height, width: size.width, typeScale: typeScale, style: style,
-                                                measurer: measurer, source: edition.sourceLine(report), edition: edition)
+                                                measurer: measurer, source: edition.sourceLine(report),
+                                                notes: ChartNotes(report: report, rows: rows, edition: edition), edition: edition)
         let scale = OverviewChart.scale(for: rows)
         let chunks = stride(from: 0, to: rows.count, by: perPart).map { Array(rows[$0..<min(rows.count, $0 + perPart)]) }
         for (index, chunk) in chunks.enumerated() {
+            var chart = OverviewChart(rows: chunk, title: "", scale: scale)
+            chart.notes = ChartNotes(report: report, rows: chunk, edition: edition)
             var spec = ChartSpec(kind: .overview, outcome: nil, part: index + 1, parts: chunks.count, rows: chunk, scale: scale,
-                                 title: "", alternativeText: OverviewChart(rows: chunk, title: "", scale: scale).alternativeText(edition: edition))
+                                 title: "", alternativeText: chart.alternativeText(edition: edition))
             spec.title = spec.overviewTitle(edition)
             specs.append(spec)
         }

@@ -23,8 +23,9 @@ struct TargetsChart {
         }
         let title = report.period.map { edition.text("chart.targets.title_period", ["period": $0]) }
             ?? edition.text("chart.targets.title")
+        let notes = ChartNotes(report: report, outcome: outcome, edition: edition)
         let scaffold = ChartScaffold(size: size, title: title, subtitle: edition.heading(outcome), legend: legend,
-                                     source: edition.sourceLine(report), look: look, measurer: measurer)
+                                     source: edition.sourceLine(report), notes: notes.lines, look: look, measurer: measurer)
         var frame = scaffold.frame
         let body = scaffold.body
         guard !indicators.isEmpty else {
@@ -53,7 +54,7 @@ struct TargetsChart {
         let descriptionLines = max(0, min(4, Int((maxLabelArea - 2 * boldLeading) / descriptionLeading)))
         let labels = indicators.map { indicator -> LineStack in
             var stack = LineStack()
-            let name = fitting([edition.text("indicator.label", ["id": indicator.id]), indicator.id], font: look.labelBoldFont, width: labelWidth, measurer: measurer)
+            let name = fitting([notes.marked(edition.text("indicator.label", ["id": indicator.id]), indicator: indicator.id), notes.marked(indicator.id, indicator: indicator.id)], font: look.labelBoldFont, width: labelWidth, measurer: measurer)
             func centered(_ text: String, _ font: FontSpec) -> Double {
                 max(0, (labelWidth - measurer.width(of: text, font: font)) / 2)
             }

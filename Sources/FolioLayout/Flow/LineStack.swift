@@ -83,10 +83,13 @@ public struct LineStack: Sendable, Equatable {
     }
 
     /// Breaks `text` to `width` and appends its lines.
+    /// - Parameter maxLines: at most this many lines, the last one ending in an ellipsis when cut; nil for all.
     public mutating func appendParagraph(_ text: String, font: FontSpec, color: Color, x: Double, width: Double,
-                                         leading: Double, measurer: TextMeasurer) {
+                                         leading: Double, measurer: TextMeasurer, maxLines: Int? = nil) {
         let metrics = measurer.metrics(of: font)
-        for line in measurer.lines(of: text, font: font, width: width) {
+        let lines = maxLines.map { measurer.lines(of: text, font: font, width: width, maxLines: $0) }
+            ?? measurer.lines(of: text, font: font, width: width)
+        for line in lines {
             append(line, font: font, color: color, x: x, leading: leading, metrics: metrics)
         }
     }

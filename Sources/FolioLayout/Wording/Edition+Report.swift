@@ -56,8 +56,10 @@ extension Edition {
     }
 
     /// The line under every chart: "Source: ILO, Programme implementation 2014–15".
+    /// "Source: …" under every chart: the report's `source:` when it has one, else its organisation and title.
     public func sourceLine(_ report: Report) -> String {
-        text("chart.source", ["source": [report.organization, report.title].compactMap { $0 }.filter { !$0.isEmpty }
+        if let source = report.source { return text("chart.source", ["source": source]) }
+        return text("chart.source", ["source": [report.organization, report.title].compactMap { $0 }.filter { !$0.isEmpty }
             .joined(separator: text("separator.list"))])
     }
 }

@@ -8,13 +8,19 @@ extension Report {
         copy.subtitle = subtitle.map { transform("subtitle", $0) }
         copy.organization = organization.map { transform("organization", $0) }
         copy.period = period.map { transform("period", $0) }
+        copy.source = source.map { transform("source", $0) }
+        copy.notes = notes.enumerated().map { transform("notes[\($0.offset)]", $0.element) }
         for o in copy.outcomes.indices {
             let outcome = "outcomes[\(o)]"
             copy.outcomes[o].title = transform(outcome + ".title", copy.outcomes[o].title)
+            copy.outcomes[o].notes = copy.outcomes[o].notes.enumerated().map { transform(outcome + ".notes[\($0.offset)]", $0.element) }
             for i in copy.outcomes[o].indicators.indices {
                 let indicator = outcome + ".indicators[\(i)]"
                 copy.outcomes[o].indicators[i].description = transform(indicator + ".description", copy.outcomes[o].indicators[i].description)
                 copy.outcomes[o].indicators[i].unit = transform(indicator + ".unit", copy.outcomes[o].indicators[i].unit)
+                copy.outcomes[o].indicators[i].notes = copy.outcomes[o].indicators[i].notes.enumerated().map {
+                    transform(indicator + ".notes[\($0.offset)]", $0.element)
+                }
             }
             for k in copy.outcomes[o].narrative.indices {
                 let section = outcome + ".narrative[\(k)]"

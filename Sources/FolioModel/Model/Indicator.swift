@@ -18,6 +18,9 @@ public struct Indicator: Sendable, Equatable {
     public var periods: [IndicatorPeriod]
     /// The period the report is about (the report's `period:`, else the last one).
     public var currentPeriodIndex: Int
+    /// Notes on this indicator's figures ("provisional"): printed under each chart that shows
+    /// it, with a footnote marker at its label.
+    public var notes: [String] = []
 
     /// The one-period form.
     public init(id: String, description: String, unit: String = Indicator.defaultUnit, target: Int,

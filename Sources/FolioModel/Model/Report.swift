@@ -15,6 +15,11 @@ public struct Report: Sendable, Equatable {
     /// Display order of the regional columns and chart segments.
     public var regions: [String]
     public var outcomes: [Outcome]
+    /// Where the figures come from, printed under every chart ("Source: …"); nil prints the
+    /// organisation and the title, as before.
+    public var source: String?
+    /// Notes on the whole report, printed under every chart.
+    public var notes: [String] = []
     /// Texts in other languages than `language`, by the path of the field they translate, as
     /// diagnostics print it: `title`, `regions[2]`, `outcomes[0].indicators[1].description`.
     /// Fields without an entry are written in `language` only.
@@ -26,7 +31,10 @@ public struct Report: Sendable, Equatable {
 
     public init(title: String, subtitle: String? = nil, organization: String? = nil, period: String? = nil,
                 language: String = Report.defaultLanguage, regions: [String] = Report.defaultRegions, outcomes: [Outcome],
+                source: String? = nil, notes: [String] = [],
                 translations: [String: Translation] = [:], locations: FieldLocations = FieldLocations()) {
+        self.source = source
+        self.notes = notes
         self.language = language
         self.translations = translations
         self.locations = locations
@@ -75,10 +83,13 @@ public struct Outcome: Sendable, Equatable {
     public var indicators: [Indicator]
     public var narrative: [NarrativeSection]
     public var outputs: [OutputCategory]
+    /// Notes on the outcome's figures, printed under its charts.
+    public var notes: [String]
 
     public init(id: String, title: String, indicators: [Indicator] = [], narrative: [NarrativeSection] = [],
-                outputs: [OutputCategory] = []) {
+                outputs: [OutputCategory] = [], notes: [String] = []) {
         self.id = id
+        self.notes = notes
         self.title = title
         self.indicators = indicators
         self.narrative = narrative

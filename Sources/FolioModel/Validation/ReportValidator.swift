@@ -2,9 +2,9 @@
 /// every problem. Returns a report only when no error was recorded.
 struct ReportValidator {
     private enum Keys {
-        static let report = ["title", "subtitle", "organization", "period", "language", "regions", "outcomes"]
-        static let outcome = ["id", "title", "indicators", "narrative", "outputs"]
-        static let indicator = ["id", "description", "unit", "target", "result", "countries", "baseline", "periods"]
+        static let report = ["title", "subtitle", "organization", "period", "language", "regions", "outcomes", "source", "notes"]
+        static let outcome = ["id", "title", "indicators", "narrative", "outputs", "notes"]
+        static let indicator = ["id", "description", "unit", "target", "result", "countries", "baseline", "periods", "notes"]
         static let period = ["period", "start", "end", "target", "result", "countries"]
         static let baseline = ["year", "value"]
         static let entry = ["name", "territory", "code"]
@@ -50,6 +50,8 @@ struct ReportValidator {
         let subtitle = optionalText(fields, "subtitle")
         let organization = optionalText(fields, "organization")
         let period = optionalText(fields, "period")
+        let source = fields.optional("source").flatMap { translated.text($0, path: FieldPath.root.appending("source"), nonEmpty: true) }
+        let notes = self.notes(fields)
         currentPeriod = period
         let language = fields.optional("language").flatMap(language(from:)) ?? Report.defaultLanguage
         countryNames = CountryNameCheck(language: language)
@@ -69,7 +71,7 @@ struct ReportValidator {
         countryNames.finish(sink: sink)
         guard sink.errorCount == 0, let title else { return nil }
         return Report(title: title, subtitle: subtitle, organization: organization, period: period,
-                      language: language, regions: regions, outcomes: outcomes,
+                      language: language, regions: regions, outcomes: outcomes, source: source, notes: notes,
                       translations: translated.translations, locations: FieldLocations(translated.locations))
     }
 
@@ -122,9 +124,10 @@ struct ReportValidator {
         }
         let narrative = headedTexts(fields, "narrative", keys: Keys.section).map { NarrativeSection(heading: $0.0, paragraphs: $0.1) }
         let outputs = headedTexts(fields, "outputs", keys: Keys.output).map { OutputCategory(category: $0.0, items: $0.1) }
+        let notes = self.notes(fields)
 
         guard let id, let title else { return nil }
-        return Outcome(id: id, title: title, indicators: indicators, narrative: narrative, outputs: outputs)
+        return Outcome(id: id, title: title, indicators: indicators, narrative: narrative, outputs: outputs, notes: notes)
     }
 
     private mutating func indicator(from node: SourceNode, path: FieldPath) -> Indicator? {
@@ -134,6 +137,7 @@ struct ReportValidator {
         // An empty unit ("") is a count of nothing in particular: the numbers stand alone.
         let unit = fields.optional("unit").map { translated.text($0, path: path.appending("unit"), nonEmpty: false) } ?? Indicator.defaultUnit
         let baseline = fields.optional("baseline").map { self.baseline(from: $0, path: path.appending("baseline")) }
+        let notes = self.notes(fields)
 
         var periods: [IndicatorPeriod]?
         var currentIndex: Int?
@@ -154,8 +158,10 @@ struct ReportValidator {
         }
 
         guard let id, let description, let unit, let periods, baseline != .some(nil) else { return nil }
-        return Indicator(id: id, description: description, unit: unit, baseline: baseline ?? nil, periods: periods,
-                         currentPeriodIndex: currentIndex)
+        var indicator = Indicator(id: id, description: description, unit: unit, baseline: baseline ?? nil, periods: periods,
+                                  currentPeriodIndex: currentIndex)
+        indicator.notes = notes
+        return indicator
     }
 
     /// `{year: 2017, value: 4}`; `.some(nil)` when it is broken (an error was recorded).
@@ -368,6 +374,19 @@ struct ReportValidator {
             if let heading { result.append((heading, texts)) }
         }
         return result
+    }
+
+    /// `notes`: one text, or a list of texts (each may be given in several languages). Either way
+    /// the notes are numbered, `notes[0]`…, so a translation finds its note in both forms.
+    private func notes(_ fields: Fields) -> [String] {
+        guard let node = fields.optional("notes") else { return [] }
+        let path = fields.path.appending("notes")
+        if case .sequence = node.content {
+            return (reader.list(node, path: path) ?? []).enumerated().compactMap { i, item in
+                translated.text(item, path: path.appending(i), nonEmpty: true)
+            }
+        }
+        return translated.text(node, path: path.appending(0), nonEmpty: true).map { [$0] } ?? []
     }
 
     private func texts(_ fields: Fields, _ key: String, path: FieldPath) -> [String] {

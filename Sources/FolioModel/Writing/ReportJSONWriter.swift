@@ -7,6 +7,8 @@ public enum ReportJSONWriter {
         if let subtitle = report.subtitle { fields.append("  \"subtitle\": \(text(subtitle, "subtitle", report))") }
         if let organization = report.organization { fields.append("  \"organization\": \(text(organization, "organization", report))") }
         if let period = report.period { fields.append("  \"period\": \(text(period, "period", report))") }
+        if let source = report.source { fields.append("  \"source\": \(text(source, "source", report))") }
+        if !report.notes.isEmpty { fields.append("  " + notes(report.notes, path: "notes", report)) }
         if report.language != Report.defaultLanguage { fields.append("  \"language\": \(quote(report.language))") }
         fields.append("  \"regions\": [" + report.regions.enumerated().map { text($1, "regions[\($0)]", report) }.joined(separator: ", ") + "]")
         fields.append("  \"outcomes\": [\n" + report.outcomes.enumerated().map { outcome($1, path: "outcomes[\($0)]", report) }.joined(separator: ",\n") + "\n  ]")
@@ -33,6 +35,7 @@ public enum ReportJSONWriter {
                     + output.items.enumerated().map { text($1, outputPath + ".items[\($0)]", report) }.joined(separator: ", ") + "]}"
             }.joined(separator: ", ") + "]")
         }
+        if !outcome.notes.isEmpty { fields.append(notes(outcome.notes, path: path + ".notes", report)) }
         return "    {" + fields.joined(separator: ", ") + "}"
     }
 
@@ -42,6 +45,7 @@ public enum ReportJSONWriter {
         if let baseline = indicator.baseline {
             fields.append("\"baseline\": {\"year\": \(baseline.year), \"value\": \(baseline.value)}")
         }
+        if !indicator.notes.isEmpty { fields.append(notes(indicator.notes, path: path + ".notes", report)) }
         if indicator.isSinglePeriodForm {
             fields += period(indicator.current, regions: report.regions)
         } else {
@@ -77,6 +81,11 @@ public enum ReportJSONWriter {
     }
 
     /// A string, or for a translated field an object of language tag → text, the data's language first.
+    /// `"notes": [...]`, each note a text or its translations.
+    static func notes(_ notes: [String], path: String, _ report: Report) -> String {
+        "\"notes\": [" + notes.enumerated().map { text($1, path + "[\($0)]", report) }.joined(separator: ", ") + "]"
+    }
+
     static func text(_ text: String, _ path: String, _ report: Report) -> String {
         guard report.translations[path] != nil else { return quote(text) }
         return "{" + report.texts(at: path, text).map { quote($0.language) + ": " + quote($0.text) }.joined(separator: ", ") + "}"

@@ -22,6 +22,7 @@ public enum ReportYAMLWriter {
                 }
             }
             out += prose(outcome, path: "outcomes[\(o)]", report, indent: "    ")
+            out += notes(outcome.notes, path: "outcomes[\(o)].notes", report, indent: "    ")
         }
         return out
     }
@@ -32,6 +33,8 @@ public enum ReportYAMLWriter {
         if let subtitle = report.subtitle { out += field("subtitle", subtitle, path: "subtitle", report, indent: "") }
         if let organization = report.organization { out += field("organization", organization, path: "organization", report, indent: "") }
         if let period = report.period { out += field("period", period, path: "period", report, indent: "") }
+        if let source = report.source { out += field("source", source, path: "source", report, indent: "") }
+        out += notes(report.notes, path: "notes", report, indent: "")
         if report.language != Report.defaultLanguage { out += "language: \(scalar(report.language))\n" }
         if report.regions.indices.contains(where: { report.translations["regions[\($0)]"] != nil }) {
             out += list("regions", report.regions, path: "regions", report, indent: "")
@@ -80,6 +83,11 @@ public enum ReportYAMLWriter {
         return out
     }
 
+    /// `notes:` as a list, when there are any (a single note reads back the same from a list of one).
+    static func notes(_ notes: [String], path: String, _ report: Report, indent: String) -> String {
+        notes.isEmpty ? "" : list("notes", notes, path: path, report, indent: indent)
+    }
+
     private static func list(_ key: String, _ items: [String], path: String, _ report: Report, indent: String) -> String {
         guard !items.isEmpty else { return indent + key + ": []\n" }
         return indent + key + ":\n" + items.enumerated().map { m, text in item(text, path: path + "[\(m)]", report, indent: indent + "  ") }.joined()
@@ -92,6 +100,7 @@ public enum ReportYAMLWriter {
         if let baseline = indicator.baseline {
             out += "        baseline: {year: \(baseline.year), value: \(baseline.value)}\n"
         }
+        out += notes(indicator.notes, path: path + ".notes", report, indent: "        ")
         guard !indicator.isSinglePeriodForm else {
             return out + period(indicator.current, regions: report.regions, indent: "        ")
         }
