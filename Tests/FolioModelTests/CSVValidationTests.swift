@@ -92,7 +92,7 @@ final class CSVValidationTests: XCTestCase {
 
     func testHeaderProblems() {
         assertDiagnostics(checkCSV(ValidCSV.with("indicators.csv", "outcome,outcome_title,indicator,descripton,target,colour\n4,T,4.1,D,1,red\n")), [
-            "indicators.csv:1:1: missing column \"description\" (the columns are outcome, outcome_title, indicator, description, unit, target, result, period, start, end, baseline_year, baseline_value)",
+            "indicators.csv:1:1: missing column \"description\" (the columns are outcome, outcome_title, indicator, description, unit, target, result, period, start, end, baseline_year, baseline_value, notes)",
             "indicators.csv:1:4: warning: unknown column \"descripton\", ignored; did you mean \"description\"?",
             "indicators.csv:1:6: warning: unknown column \"colour\", ignored",
         ])

@@ -46,6 +46,30 @@ final class NotesTests: XCTestCase {
         }
     }
 
+    func testNotesSurviveACSVFolderWithTranslations() throws {
+        var report = try XCTUnwrap(check(Self.withNotes).report)
+        report.outcomes[0].indicators[0].notes.append("Second line.")
+        report.translations["outcomes[0].indicators[0].notes[1]"] = Translation(["fr": "Deuxième ligne."])
+        let files = ReportCSVWriter.files(report)
+        XCTAssertTrue(try XCTUnwrap(files["indicators.csv"]).hasPrefix("outcome,outcome_title,indicator,description,unit,target,result,notes,notes_fr\n"),
+                      files["indicators.csv"] ?? "")
+        let again = checkCSV(files)
+        assertDiagnostics(again, [])
+        XCTAssertEqual(again.report, report)
+        XCTAssertEqual(again.report?.translations, report.translations)
+    }
+
+    func testCSVNotesTranslationsNeedOneLinePerNote() throws {
+        let files = ValidCSV.with("indicators.csv", """
+            outcome,outcome_title,indicator,description,target,result,notes,notes_fr
+            4,Social security,4.1,Policies,10,2,"One.\nTwo.",Un.
+
+            """)
+        let result = checkCSV(files)
+        XCTAssertNil(result.report)
+        XCTAssertTrue(result.diagnostics.contains { $0.file == "indicators.csv" && $0.line == 2 && $0.column == 8 }, "\(result.diagnostics)")
+    }
+
     func testEmptyOrMistypedNotesAreLocatedErrors() {
         let empty = check(Self.withNotes.replacingOccurrences(of: "notes: Outcome-wide caveat.", with: "notes: \"\""))
         XCTAssertNil(empty.report)

@@ -37,11 +37,17 @@ public enum ReportCSVWriter {
         }
         let indicators = report.outcomes.flatMap(\.indicators)
         let periodColumns = self.periodColumns(indicators)
+            + (indicators.contains { !$0.notes.isEmpty } ? [CSVReportBuilder.notesColumn] : [])
         var out = row(CSVReportBuilder.indicatorColumns + periodColumns + translated.map { "\($0.column)_\($0.tag)" })
         for (o, outcome) in report.outcomes.enumerated() {
             let outcomePath = "outcomes[\(o)]"
-            func texts(_ indicatorPath: String?) -> [String] {
+            func texts(_ indicatorPath: String?, _ indicator: Indicator? = nil) -> [String] {
                 translated.map { column, tag in
+                    if column == CSVReportBuilder.notesColumn {
+                        guard let indicatorPath, let indicator else { return "" }
+                        return indicator.notes.indices.map { report.translations[indicatorPath + ".notes[\($0)]"]?.texts[tag] ?? "" }
+                            .joined(separator: "\n")
+                    }
                     let path = column == "outcome_title" ? outcomePath + ".title" : indicatorPath.map { $0 + "." + column }
                     return path.flatMap { report.translations[$0]?.texts[tag] } ?? ""
                 }
@@ -50,13 +56,14 @@ public enum ReportCSVWriter {
                 out += row([outcome.id, outcome.title, "", "", "", "", ""] + periodColumns.map { _ in "" } + texts(nil))
             }
             for (i, indicator) in outcome.indicators.enumerated() {
-                let texts = texts(outcomePath + ".indicators[\(i)]")
+                let texts = texts(outcomePath + ".indicators[\(i)]", indicator)
                 for (p, period) in indicator.periods.enumerated() {
                     let first = p == 0
                     let cells: [String: String] = [
                         "period": period.label ?? "", "start": period.start ?? "", "end": period.end ?? "",
                         "baseline_year": first ? indicator.baseline.map { String($0.year) } ?? "" : "",
                         "baseline_value": first ? indicator.baseline.map { String($0.value) } ?? "" : "",
+                        CSVReportBuilder.notesColumn: first ? indicator.notes.joined(separator: "\n") : "",
                     ]
                     out += row([outcome.id, outcome.title, indicator.id, first ? indicator.description : "", first ? indicator.unit : "",
                                 String(period.target), period.result.map(String.init) ?? ""]
@@ -79,7 +86,10 @@ public enum ReportCSVWriter {
     /// The languages the report gives texts of `column` in (besides its own), sorted.
     private static func languages(_ report: Report, column: String) -> [String] {
         let suffix = column == "outcome_title" ? ".title" : "." + column
-        let paths = report.translations.filter { $0.key.hasSuffix(suffix) && (column == "outcome_title") != $0.key.contains(".indicators[") }
+        let paths = report.translations.filter { path, _ in
+            if column == CSVReportBuilder.notesColumn { return path.contains(".indicators[") && path.contains(".notes[") }
+            return path.hasSuffix(suffix) && (column == "outcome_title") != path.contains(".indicators[")
+        }
         return Set(paths.values.flatMap(\.texts.keys)).sorted()
     }
 
@@ -104,11 +114,13 @@ public enum ReportCSVWriter {
 
     static func reportYAML(_ report: Report) -> String {
         var out = ReportYAMLWriter.header(report)
-        guard report.outcomes.contains(where: { !$0.narrative.isEmpty || !$0.outputs.isEmpty }) else { return out }
-        out += "outcomes:                 # narrative and outputs; the rest of each outcome is in indicators.csv\n"
-        for (o, outcome) in report.outcomes.enumerated() where !outcome.narrative.isEmpty || !outcome.outputs.isEmpty {
+        let hasProse = { (outcome: Outcome) in !outcome.narrative.isEmpty || !outcome.outputs.isEmpty || !outcome.notes.isEmpty }
+        guard report.outcomes.contains(where: hasProse) else { return out }
+        out += "outcomes:                 # narrative, outputs and notes; the rest of each outcome is in indicators.csv\n"
+        for (o, outcome) in report.outcomes.enumerated() where hasProse(outcome) {
             out += "  - id: \(ReportYAMLWriter.scalar(outcome.id))\n"
             out += ReportYAMLWriter.prose(outcome, path: "outcomes[\(o)]", report, indent: "    ")
+            out += ReportYAMLWriter.notes(outcome.notes, path: "outcomes[\(o)].notes", report, indent: "    ")
         }
         return out
     }

@@ -14,14 +14,16 @@ final class CSVReportBuilder {
     /// Columns of indicators tracked over time: one row per period of the indicator, the baseline
     /// on any of its rows.
     static let periodColumns = ["period", "start", "end", "baseline_year", "baseline_value"]
+    /// The indicator's notes, one per line of the cell, on its first row (written only when used).
+    static let notesColumn = "notes"
     static let indicatorRequired = ["outcome", "outcome_title", "indicator", "description", "target"]
     static let countryColumns = ["indicator", "region", "country", "territory", "code", "period"]
     /// Columns whose texts may be given in other languages too, in columns named `<column>_<tag>`
     /// (`description_fr`, `outcome_title_es`, `unit_fr-CA`): the plain column is in the data's `language:`.
-    static let translatableColumns = ["outcome_title", "description", "unit"]
+    static let translatableColumns = ["outcome_title", "description", "unit", "notes"]
     static let countryRequired = ["indicator", "region", "country"]
     /// Keys an entry of report.yaml's `outcomes` may have: the rest of an outcome lives in indicators.csv.
-    static let outcomeKeys = ["id", "narrative", "outputs"]
+    static let outcomeKeys = ["id", "narrative", "outputs", "notes"]
 
     private let options: LoadOptions
     /// Its `files` are the display names by file index: report file, indicators.csv, countries.csv, then other files.
@@ -97,7 +99,7 @@ final class CSVReportBuilder {
                          at: wholeFile(Self.countriesFile))
         }
         let indicatorHeader = indicators.flatMap {
-            header($0, file: Self.indicatorsFile, known: Self.indicatorColumns + Self.periodColumns, required: Self.indicatorRequired)
+            header($0, file: Self.indicatorsFile, known: Self.indicatorColumns + Self.periodColumns + [Self.notesColumn], required: Self.indicatorRequired)
         }
         let countryHeader = countries.flatMap {
             header($0, file: Self.countriesFile, known: Self.countryColumns, required: Self.countryRequired)
@@ -332,6 +334,33 @@ final class CSVReportBuilder {
         }
     }
 
+    /// A `notes` cell as the list a YAML file would give: one note per line, each with the line of
+    /// the same number in every translation column (which must have as many lines).
+    private func notesList(_ cell: Cell, _ translations: [SourceNode.Pair]) -> SourceNode {
+        func lines(_ text: String) -> [String] {
+            text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        func count(_ n: Int) -> String { n == 1 ? "1 line" : "\(n) lines" }
+        let own = lines(cell.text)
+        var translated: [(key: SourceNode, lines: [String])] = []
+        for translation in translations {
+            let theirs = lines(translation.value.scalar?.text ?? "")
+            if theirs.count == own.count {
+                translated.append((translation.key, theirs))
+            } else {
+                sink.error("has \(count(theirs.count)) where the notes column has \(count(own.count)); give one line per note, "
+                           + "an empty line for a note not translated",
+                           at: translation.value.position)
+            }
+        }
+        let items = own.enumerated().map { index, line in
+            translatable(quoted(line, at: cell.position), translated.compactMap {
+                $0.lines[index].isEmpty ? nil : SourceNode.Pair(key: $0.key, value: quoted($0.lines[index], at: $0.key.position))
+            })
+        }
+        return SourceNode(content: .sequence(items), position: cell.position)
+    }
+
     /// `own` alone, or with translations the mapping a YAML file would give: `{en: own, fr: ...}`.
     private func translatable(_ own: SourceNode, _ translations: [SourceNode.Pair]) -> SourceNode {
         guard !translations.isEmpty else { return own }
@@ -383,6 +412,7 @@ final class CSVReportBuilder {
         var description: Cell
         var unit: Cell?
         var baseline: (year: Cell, value: Cell)?
+        var notes: Cell?
 
         var node: SourceNode {
             var pairs = countries.appending(to: self.pairs)
@@ -487,6 +517,10 @@ final class CSVReportBuilder {
                 // A further period of an indicator: its texts and baseline may be repeated, not changed.
                 var draft = drafts[o].indicators[i]
                 sameAsFirst(description, draft.description, what: "description", indicator: id.text)
+                if let notes = cell(row, Self.notesColumn, header) {
+                    if let first = draft.notes { sameAsFirst(notes, first, what: "notes", indicator: id.text) }
+                    else if !notes.isBlank { sink.error("notes belong on the first row of indicator \(Quoting.quoted(id.text))", at: notes.position) }
+                }
                 if let unit, let first = draft.unit { sameAsFirst(unit, first, what: "unit", indicator: id.text) }
                 if let baseline {
                     if let first = draft.baseline {
@@ -512,6 +546,8 @@ final class CSVReportBuilder {
                 }
             }
             if let baseline { pairs.append(baselinePair(baseline)) }
+            let notes = cell(row, Self.notesColumn, header)
+            if let notes, !notes.isBlank { pairs.append(pair("notes", notesList(notes, translationPairs(row, base: "notes", header)))) }
             var periods: [PeriodDraft]?
             if let period {
                 periods = [periodDraft(period, target: target, result: result, line: row.line)]
@@ -524,7 +560,8 @@ final class CSVReportBuilder {
                 indicatorIDs.append(id.text)
             }
             drafts[index].indicators.append(IndicatorDraft(pairs: pairs, position: id.position, periods: periods,
-                                                           description: description, unit: unit, baseline: baseline))
+                                                           description: description, unit: unit, baseline: baseline,
+                                                           notes: notes.flatMap { $0.isBlank ? nil : $0 }))
         }
         return drafts
     }
@@ -669,7 +706,7 @@ final class CSVReportBuilder {
                 sink.error(message, at: idNode.position, path: itemPath.appending("id"))
                 continue
             }
-            drafts[index].extra = fields.entries.filter { $0.key == "narrative" || $0.key == "outputs" }.map(\.pair)
+            drafts[index].extra = fields.entries.filter { ["narrative", "outputs", "notes"].contains($0.key) }.map(\.pair)
             outcomeEntryIndex[index] = j
         }
     }
