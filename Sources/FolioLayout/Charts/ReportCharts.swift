@@ -50,6 +50,13 @@ public struct ChartSpec: Sendable {
         }
     }
 
+    /// The notes printed under this chart, for formats that print them beside it (a slide's text
+    /// and speaker notes).
+    public func notes(report: Report, edition: Edition = .english) -> ChartNotes {
+        if let outcome { return ChartNotes(report: report, outcome: outcome, edition: edition) }
+        return ChartNotes(report: report, rows: rows, edition: edition)
+    }
+
     func overviewTitle(_ edition: Edition) -> String {
         guard let parts, parts > 1 else { return edition.text("chart.overview.title") }
         return edition.text("chart.overview.title_part", ["part": edition.number(part ?? 1), "parts": edition.number(parts)])
