@@ -98,11 +98,16 @@ public struct FieldTemplate: Sendable, Equatable {
     }
 
     /// The text with each field replaced; `phrase` is what `.pageNumberPhrase` prints.
-    public func filled(_ values: [Field: String], phrase: String) -> String {
+    /// - Parameter isolate: applied to each field's value when the template mixes fields with other
+    ///   text, so that in a right-to-left edition an English title beside an Arabic date keeps its
+    ///   own direction (`Edition.isolated`). A template of one field prints the value as it is.
+    public func filled(_ values: [Field: String], phrase: String, isolate: (String) -> String = { $0 }) -> String {
         parts.map { part in
             switch part {
             case .text(let text): return text
-            case .field(let field): return values[field] ?? ""
+            case .field(let field):
+                let value = values[field] ?? ""
+                return parts.count > 1 ? isolate(value) : value
             case .pageNumberPhrase: return phrase
             }
         }.joined()

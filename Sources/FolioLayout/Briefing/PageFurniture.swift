@@ -1,3 +1,5 @@
+import FolioLanguage
+
 /// Running header and footer, drawn in the margins of every page but the cover.
 extension BriefingLayout {
     /// The style's header line (report title on the left, the outcome being read on the right by
@@ -5,14 +7,16 @@ extension BriefingLayout {
     func headerItems(_ line: RunningLine, fields: [FieldTemplate.Field: String]) -> [FrameItem] {
         guard !line.isEmpty else { return [] }
         let room = headerLogoRoom()
-        return marginLine(left: line.left.filled(fields, phrase: ""), right: line.right.filled(fields, phrase: ""),
+        return marginLine(left: line.left.filled(fields, phrase: "", isolate: edition.isolated),
+                          right: line.right.filled(fields, phrase: "", isolate: edition.isolated),
                           baseline: headerBaseline, ruleBelow: true, leftInset: room.left, rightInset: room.right)
     }
 
     /// The style's footer line: report title and "Page 3 of 12" (`phrase`) by default.
     func footerItems(_ line: RunningLine, fields: [FieldTemplate.Field: String], phrase: String) -> [FrameItem] {
         guard !line.isEmpty else { return [] }
-        return footerItems(left: line.left.filled(fields, phrase: phrase), right: line.right.filled(fields, phrase: phrase))
+        return footerItems(left: line.left.filled(fields, phrase: phrase, isolate: edition.isolated),
+                           right: line.right.filled(fields, phrase: phrase, isolate: edition.isolated))
     }
 
     /// "Page 3 of 12", in the edition's words and digits.
