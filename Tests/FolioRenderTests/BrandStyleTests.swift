@@ -236,7 +236,7 @@ final class BrandStyleTests: XCTestCase {
         corrupt += [0, 0, 0, 40, 0, 0, 0, 40, 8, 6, 0, 0, 0] + Array(repeating: 0x5A, count: 64)
         try Data(corrupt).write(to: folder.appendingPathComponent("corrupt.png"))
         error = try loadError("extends: default\nlogo: {file: corrupt.png, width: 80}\n")
-        XCTAssertEqual(["\(error.line):\(error.column)", error.path], ["2:15", "logo.file"])
+        XCTAssertEqual(["\(error.line):\(error.column)", error.path], ["2:14", "logo.file"])
         XCTAssertTrue(error.message.hasPrefix("corrupt.png: not a readable PNG image"), error.message)
 
         try Data("<svg xmlns='http://www.w3.org/2000/svg'><rect".utf8).write(to: folder.appendingPathComponent("broken.svg"))
@@ -289,7 +289,7 @@ final class BrandStyleTests: XCTestCase {
         error = try loadError("sections:\n  briefing: [summary, cover, outcomes]\n")
         XCTAssertEqual(error.path, "sections.briefing[1]")
         error = try loadError("footer:\n  right: \"{page} of {totl}\"\n")
-        XCTAssertEqual(["\(error.line):\(error.column)", error.path], ["2:20", "footer.right"])
+        XCTAssertEqual(["\(error.line):\(error.column)", error.path], ["2:21", "footer.right"])
         XCTAssertTrue(error.message.contains("unknown field \"{totl}\""), error.message)
         error = try loadError("header: {left: {title}}\n")
         XCTAssertEqual(error.path, "header.left")

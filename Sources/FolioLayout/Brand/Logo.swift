@@ -40,12 +40,15 @@ public struct Logo: Sendable, Equatable {
     /// Height in the running header, in points.
     public var headerHeight: Double = 16
 
-    /// The style sheet and the position of its `logo.file` value.
+    /// The style sheet, the position of the value naming the file and its key (`logo` or `logo.file`).
     public struct Source: Sendable, Equatable {
         public var sheet: String
         public var line: Int
         public var column: Int
-        public init(sheet: String, line: Int, column: Int) { self.sheet = sheet; self.line = line; self.column = column }
+        public var path: String
+        public init(sheet: String, line: Int, column: Int, path: String = "logo.file") {
+            self.sheet = sheet; self.line = line; self.column = column; self.path = path
+        }
     }
 
     public init(image: EmbeddedImage, file: String, source: Source) {

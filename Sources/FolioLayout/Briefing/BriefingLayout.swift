@@ -113,13 +113,16 @@ public struct BriefingLayout {
             labels.append(String(index + 1))
         }
 
+        // Without front matter the labels are the page numbers: none are written, since Cairo 1.16
+        // writes a run of labels "1", "2", … starting on the first page as empty labels.
+        let front = shown.briefing.filter { $0 == .cover || $0 == .contents }
         var figures = shown.shows(.cover) && style.logo != nil ? [logoAlternativeText(report)] : []
         figures += body.flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
         var keywords = report.outcomes.map { edition.text("outcome.keyword", ["id": $0.id]) }.joined(separator: ", ")
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         let title = [report.title, report.subtitle].compactMap { $0 }.joined(separator: ": ")
         return Document(pages: pages, title: title, author: report.organization, subject: report.period,
-                        keywords: keywords, language: edition.language, pageLabels: labels,
+                        keywords: keywords, language: edition.language, pageLabels: front.isEmpty ? [] : labels,
                         outline: outline(report, sections: sections), figureAlternatives: figures)
     }
 

@@ -25,7 +25,7 @@ extension StyleReader {
             var logo = style.logo
             if let file = entries.first(where: { $0.key == "file" }) {
                 guard let read = self.logo(file: scalarText(file.value) ?? "", node: file.value, path: path + ".file") else { return }
-                read.keep(settingsOf: logo).map { logo = $0 }
+                logo = read.keep(settingsOf: logo)
             } else if logo == nil {
                 return error("expected a file: the logo's PNG or SVG, relative to the style sheet's folder",
                              node.line, node.column, path)
@@ -97,7 +97,7 @@ extension StyleReader {
             guard start == UInt8(ascii: "<") else { return fail("\(text): not an SVG file (no XML in it)") }
         }
         return Logo(image: EmbeddedImage(kind: kind, bytes: bytes, naturalSize: size), file: text,
-                    source: Logo.Source(sheet: file, line: node.line, column: node.column))
+                    source: Logo.Source(sheet: file, line: node.line, column: node.column, path: path))
     }
 
     /// Width and height from a PNG's signature and IHDR chunk, or nil if the bytes do not start like a PNG.
@@ -236,7 +236,7 @@ extension StyleReader {
 
 extension Logo {
     /// A new file for a logo the parent sheet placed: the new picture with the parent's size and place.
-    fileprivate func keep(settingsOf parent: Logo?) -> Logo? {
+    fileprivate func keep(settingsOf parent: Logo?) -> Logo {
         guard let parent else { return self }
         var copy = self
         copy.coverWidth = parent.coverWidth

@@ -55,7 +55,7 @@ public struct StyleLibrary: Sendable {
             logo.image.naturalSize = decoded.naturalSize
         } catch {
             throw StyleSheet.Failure(diagnostics: [Diagnostic(severity: .error, file: logo.source.sheet, line: logo.source.line,
-                                                              column: logo.source.column, path: "logo.file",
+                                                              column: logo.source.column, path: logo.source.path,
                                                               message: "\(logo.file): \(error.message)")])
         }
         return logo
