@@ -149,6 +149,29 @@ final class BrandStyleTests: XCTestCase {
         XCTAssertLessThan(try imageX(pinned), 0.4, "left stays on the left")
     }
 
+    func testTheBrandSampleRendersWithItsCoverColoursInEnglishAndArabic() throws {
+        let report = try TestSupport.loadSample()
+        for sample in ["brand.yaml", "brand-png.yaml"] {
+            let style = try library.load(brand.appendingPathComponent(sample).path).style
+            for language in ["en", "ar"] {
+                let pdf = folder.appendingPathComponent("\(sample)-\(language).pdf")
+                try AtomicFile.write(try TestSupport.renderer.briefing(report, style: style,
+                                                                       edition: try CatalogueLibrary.bundled().edition(language)), to: pdf)
+                let check = try TestSupport.run("qpdf", ["--check", pdf.path])
+                XCTAssertEqual(check.status, 0, "\(sample) \(language): \(check.stdout)")
+                XCTAssertEqual(try TestSupport.languageAndFigureAlternatives(pdf).alternatives.first, language == "en"
+                               ? "Logo of International Labour Office" : "شعار \u{2068}International Labour Office\u{2069}")
+            }
+        }
+        let pdf = folder.appendingPathComponent("brand.yaml-en.pdf")
+        let run = try TestSupport.run("pdftoppm", ["-r", "20", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path,
+                                                   folder.appendingPathComponent("cover").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let cover = try XCTUnwrap(RasterImage(png: Array(try Data(contentsOf: folder.appendingPathComponent("cover.png")))))
+        let corner = cover.pixels[(cover.height - 4) * cover.width + cover.width - 4]
+        XCTAssertEqual(corner & 0xFF_FFFF, 0xEE_F5F2, "the cover's background")
+    }
+
     // MARK: - sections
 
     func testHiddenSectionsAreGoneFromPagesContentsOutlineAndLabels() throws {
