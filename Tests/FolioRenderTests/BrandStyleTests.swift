@@ -99,6 +99,11 @@ final class BrandStyleTests: XCTestCase {
     func testSVGLogoIsDrawnAsVectorsInItsColours() throws {
         let pdf = try render("extends: default\nlogo: {file: logo.svg, width: 96, header_height: 18}\n")
         XCTAssertEqual(try images(pdf).count, 0, "an SVG logo is paths, not an embedded bitmap")
+        // Recorded once and replayed: one form object for the cover and every header.
+        let expanded = folder.appendingPathComponent("expanded.pdf")
+        XCTAssertEqual(try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", pdf.path, expanded.path]).status, 0)
+        let objects = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+        XCTAssertEqual(objects.components(separatedBy: "/Subtype /Form").count - 1, 1)
         let prefix = folder.appendingPathComponent("page")
         // 72 dpi: one pixel per point. Page 1 is the cover, page 3 a body page with a header.
         for page in [1, 3] {

@@ -7,7 +7,8 @@ import FolioLayout
 /// Each owns its C object and frees it in `deinit`. A painter keeps one per picture for the whole
 /// document, so a logo in the header of 100 pages is decoded once, and Cairo's PDF surface, which
 /// recognises a surface it has seen, embeds the PNG's bitmap once and refers to it from every page.
-/// An SVG is drawn as vectors each time it appears (paths, not a bitmap): sharp at any zoom.
+/// An SVG is recorded once as vectors and replayed wherever it appears (paths, not a bitmap):
+/// sharp at any zoom, and written once into a PDF.
 final class DecodedImage {
     struct Failure: Error {
         var message: String
@@ -62,6 +63,7 @@ final class DecodedImage {
     }
 
     deinit {
+        if let recorded { cairo_surface_destroy(recorded) }
         switch content {
         case .bitmap(let surface): cairo_surface_destroy(surface)
         case .vector(let handle): g_object_unref(UnsafeMutableRawPointer(handle))
@@ -82,15 +84,42 @@ final class DecodedImage {
             cairo_paint(cairo)
             cairo_restore(cairo)
             return true
-        case .vector(let handle):
-            var viewport = RsvgRectangle(x: rect.minX, y: rect.minY, width: rect.width, height: rect.height)
-            var error: UnsafeMutablePointer<GError>?
+        case .vector:
+            guard let recording = recording() else { return false }
             cairo_save(cairo)
-            let drawn = rsvg_handle_render_document(handle, cairo, &viewport, &error) != 0
+            cairo_translate(cairo, rect.minX, rect.minY)
+            cairo_scale(cairo, rect.width / naturalSize.width, rect.height / naturalSize.height)
+            cairo_set_source_surface(cairo, recording, 0, 0)
+            cairo_paint(cairo)
             cairo_restore(cairo)
-            if let error { g_error_free(error) }
-            return drawn
+            return true
         }
+    }
+
+    /// The SVG drawn once at its natural size onto a recording surface (vectors, not pixels), which
+    /// every use replays scaled: a PDF surface writes it once as a form and refers to it from each page.
+    private var recorded: OpaquePointer?
+    private var recordingFailed = false
+
+    private func recording() -> OpaquePointer? {
+        if let recorded { return recorded }
+        guard case .vector(let handle) = content, !recordingFailed else { return nil }
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: naturalSize.width, height: naturalSize.height)
+        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)
+        let context = cairo_create(surface)
+        var viewport = RsvgRectangle(x: 0, y: 0, width: naturalSize.width, height: naturalSize.height)
+        var error: UnsafeMutablePointer<GError>?
+        let drawn = rsvg_handle_render_document(handle, context, &viewport, &error) != 0
+        if let error { g_error_free(error) }
+        let status = cairo_status(context)
+        cairo_destroy(context)
+        guard drawn, status == CAIRO_STATUS_SUCCESS, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            recordingFailed = true
+            return nil
+        }
+        recorded = surface
+        return surface
     }
 
     /// Draws the picture once on a small scratch surface: an SVG that parses but cannot be drawn
