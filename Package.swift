@@ -38,6 +38,8 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        // librsvg draws SVG logos as vectors onto Cairo.
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .target(name: "CThreadSanitizer"),
         .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
@@ -50,7 +52,7 @@ let package = Package(
             dependencies: ["FolioConcurrency", "FolioLanguage", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
-        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo"]),
+        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample briefing and both charts into Output/, then the sample's editions in French,
-# Spanish, Arabic, Chinese and Russian (Output/outcome4-fr.pdf …), and the sample tracked over time.
+# Spanish, Arabic, Chinese and Russian (Output/outcome4-fr.pdf …), the sample tracked over time, and
+# the sample in the brand style of Assets/samples/brand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
@@ -21,3 +22,8 @@ $folio check "$over_time"
 $folio render "$over_time" -o Output/results-over-time.pdf
 $folio render "$over_time" --language ar -o Output/results-over-time-ar.pdf
 $folio chart "$over_time" --kind progress -o Output/results-over-time-progress.png
+# The made-up organisation's look (Assets/samples/brand): SVG logo in English and Arabic, PNG logo.
+brand=Assets/samples/brand
+$folio render "$sample" --style "$brand/brand.yaml" -o Output/brand.pdf
+$folio render "$sample" --style "$brand/brand.yaml" --language ar -o Output/brand-ar.pdf
+$folio render "$sample" --style "$brand/brand-png.yaml" -o Output/brand-png.pdf

@@ -174,7 +174,8 @@ final class InputFingerprints {
         }.joined(separator: "\n").utf8))
     }
 
-    /// The sheet and those it `extends:`, with the catalogue folders they name, remembered while none of the sheets changed.
+    /// The sheet and those it `extends:`, with the catalogue folders and logos they name, remembered
+    /// while none of them changed.
     private func chain(from path: String) -> [String] {
         if let known = styleChains[path],
            known.allSatisfy({ $0.hasPrefix(Self.catalogueFolderMark) || hashes.isUnchanged($0) }) { return known }
@@ -189,6 +190,17 @@ final class InputFingerprints {
             if let folder = entries.first(where: { $0.key == "catalogues" }), case .scalar(let text, _) = folder.value.value {
                 let url = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: current).deletingLastPathComponent())
                 chain.append(Self.catalogueFolderMark + url.standardizedFileURL.path)
+            }
+            // The logo is drawn into the briefing: a new picture makes new outputs.
+            if let logo = entries.first(where: { $0.key == "logo" }) {
+                var file: String?
+                if case .scalar(let text, _) = logo.value.value { file = text }
+                if case .mapping(let fields) = logo.value.value, let named = fields.first(where: { $0.key == "file" }),
+                   case .scalar(let text, _) = named.value.value { file = text }
+                if let file, !file.isEmpty, file != "none" {
+                    chain.append(URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: current).deletingLastPathComponent())
+                        .standardizedFileURL.path)
+                }
             }
             guard let parent = entries.first(where: { $0.key == "extends" }),
                   case .scalar(let name, _) = parent.value.value else { break }

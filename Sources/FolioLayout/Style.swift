@@ -56,6 +56,18 @@ public struct Style: Sendable, Equatable {
     /// an organisation's own terms, or a language, laid over the bundled catalogues.
     public var catalogueFolders: [String] = []
 
+    // MARK: - The organisation's look in the briefing
+
+    /// The organisation's logo (`logo:`), on the cover and in the running header; nil for none.
+    public var logo: Logo?
+    /// Which sections the briefing has, in which order (`sections:`).
+    public var sections: BriefingSections = .standard
+    /// The running header of body pages and the footer of every page but the cover.
+    public var header: RunningLine = .standardHeader
+    public var footer: RunningLine = .standardFooter
+    /// The cover's own colours (`cover:`); each unset one is the page's.
+    public var cover = CoverColors()
+
     public static let standard = Style(
         pageSize: .a4,
         margins: Insets(top: 56, left: 56, bottom: 62, right: 56),

@@ -130,6 +130,30 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(rebuilt.built.map(\.id), ["Output/a-brand-fr.pdf"], "only the target whose style names the folder")
     }
 
+    func testAStylesLogoIsAnInputOfTheTargetsUsingIt() throws {
+        let logos = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Assets/samples/brand")
+        try FileManager.default.createDirectory(at: project.url("styles"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: logos.appendingPathComponent("logo.svg"), to: project.url("styles/logo.svg"))
+        try project.write("styles/brand.yaml", "extends: default\nlogo: {file: logo.svg, width: 80}\n")
+        try project.writeBuildFile("""
+            sources:
+              a: data/a.yaml
+            targets:
+              - briefing: a
+                style: styles/brand.yaml
+                output: Output/a-brand.pdf
+              - briefing: a
+                output: Output/a.pdf
+            """)
+        XCTAssertEqual(try project.build().built.count, 2)
+        XCTAssertEqual(try project.build().built.count, 0, "nothing changed")
+        let svg = try String(contentsOf: project.url("styles/logo.svg"), encoding: .utf8)
+        try project.write("styles/logo.svg", svg.replacingOccurrences(of: "#F2A541", with: "#D55E00"))
+        let rebuilt = try project.build()
+        XCTAssertEqual(rebuilt.built.map(\.id), ["Output/a-brand.pdf"], "only the target whose style shows the logo")
+    }
+
     func testADeletedOrEditedOutputIsMadeAgain() throws {
         XCTAssertEqual(try project.build().exitCode, 0)
         let briefing = try project.read("Output/b.pdf")

@@ -50,45 +50,79 @@ public struct BriefingLayout {
     }
 
     private func makeDocument(for report: Report, context: Context) throws -> Document {
-        try budget.countPage()  // the cover
+        let shown = style.sections
+        if shown.shows(.cover) { try budget.countPage() }
         let paginator = Paginator(bodyHeight: style.contentHeight)
         var sections: [ContentsEntry] = []
-        var blocks: [any Flowable] = try summaryBlocks(report, contents: &sections)
-        if let changes = context.changes { blocks += changesBlocks(changes, contents: &sections) }
-        var body = try paginator.paginate(blocks, budget: budget)
-        for (index, outcome) in report.outcomes.enumerated() {
-            body += try paginator.paginate(try outcomeBlocks(outcome, index: index, report: report, contents: &sections),
-                                           budget: budget)
+        // The summary and the changes page flow on together; every outcome starts its own flow.
+        var flow: [any Flowable] = []
+        var body: [[Paginator.Placement]] = []
+        for part in shown.briefing {
+            switch part {
+            case .cover, .contents:
+                continue
+            case .summary:
+                flow += try summaryBlocks(report, contents: &sections)
+            case .changes:
+                if let changes = context.changes { flow += changesBlocks(changes, contents: &sections) }
+            case .outcomes:
+                if !flow.isEmpty { body += try paginator.paginate(flow, budget: budget) }
+                flow = []
+                for (index, outcome) in report.outcomes.enumerated() {
+                    body += try paginator.paginate(try outcomeBlocks(outcome, index: index, report: report, contents: &sections),
+                                                   budget: budget)
+                }
+            }
         }
+        if !flow.isEmpty { body += try paginator.paginate(flow, budget: budget) }
         let anchorPages = Self.anchorPages(body)
         for index in sections.indices { sections[index].page = anchorPages[sections[index].anchor] ?? 1 }
 
-        let contents = try paginator.paginate(contentsBlocks(sections), budget: budget)
-        var pages = [coverPage(report, context: context)]
-        var labels = ["i"]
-        for (index, placements) in contents.enumerated() {
-            var frame = place(placements)
-            frame.items += footerItems(left: report.title, right: Self.roman(index + 2))
-            pages.append(Page(frame: frame))
-            labels.append(Self.roman(index + 2))
+        var fields: [FieldTemplate.Field: String] = [.title: report.title, .pages: edition.number(body.count),
+                                                     .date: context.dataDate.map { edition.formats.longDate($0) } ?? ""]
+        var pages: [Page] = []
+        var labels: [String] = []
+        if shown.shows(.cover) {
+            pages.append(coverPage(report, context: context))
+            labels.append(Self.roman(labels.count + 1))
+        }
+        if shown.shows(.contents) {
+            let contents = try paginator.paginate(contentsBlocks(sections), budget: budget)
+            for placements in contents {
+                let label = Self.roman(labels.count + 1)
+                var frame = place(placements)
+                frame.items += headerLogoItems()
+                fields[.page] = label
+                fields[.outcome] = edition.text("contents.title")
+                frame.items += footerItems(style.footer, fields: fields, phrase: label)
+                pages.append(Page(frame: frame))
+                labels.append(label)
+            }
         }
         let outcomeOnPage = Self.currentOutcome(body)
+        let beforeOutcomes = edition.text(shown.shows(.summary) || context.changes == nil ? "summary.title" : "changes.title")
         for (index, placements) in body.enumerated() {
             if index % 16 == 0 { try budget.cancellation.check() }
             var frame = place(placements)
-            let running = outcomeOnPage[index].map { edition.heading(report.outcomes[$0]) } ?? edition.text("summary.title")
-            frame.items += headerItems(left: report.title, right: running)
-            frame.items += footerItems(left: report.title, right: pageNumber(index + 1, of: body.count))
+            fields[.outcome] = outcomeOnPage[index].map { edition.heading(report.outcomes[$0]) } ?? beforeOutcomes
+            fields[.page] = edition.number(index + 1)
+            frame.items += headerLogoItems()
+            frame.items += headerItems(style.header, fields: fields)
+            frame.items += footerItems(style.footer, fields: fields, phrase: pageNumber(index + 1, of: body.count))
             pages.append(Page(frame: frame))
             labels.append(String(index + 1))
         }
 
-        let figures = (contents + body).flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
+        // Without front matter the labels are the page numbers: none are written, since Cairo 1.16
+        // writes a run of labels "1", "2", … starting on the first page as empty labels.
+        let front = shown.briefing.filter { $0 == .cover || $0 == .contents }
+        var figures = shown.shows(.cover) && style.logo != nil ? [logoAlternativeText(report)] : []
+        figures += body.flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
         var keywords = report.outcomes.map { edition.text("outcome.keyword", ["id": $0.id]) }.joined(separator: ", ")
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         let title = [report.title, report.subtitle].compactMap { $0 }.joined(separator: ": ")
         return Document(pages: pages, title: title, author: report.organization, subject: report.period,
-                        keywords: keywords, language: edition.language, pageLabels: labels,
+                        keywords: keywords, language: edition.language, pageLabels: front.isEmpty ? [] : labels,
                         outline: outline(report, sections: sections), figureAlternatives: figures)
     }
 
@@ -138,7 +172,10 @@ public struct BriefingLayout {
                 top[top.count - 1].children.append(OutlineEntry(title: entry.title, destination: entry.anchor))
             }
         }
-        return [OutlineEntry(title: report.title, destination: "cover", children: top)]
+        // The title's bookmark opens the first page there is.
+        let first = style.sections.shows(.cover) ? "cover" : style.sections.shows(.contents) ? "contents" : sections.first?.anchor
+        guard let first else { return [] }
+        return [OutlineEntry(title: report.title, destination: first, children: top)]
     }
 }
 

@@ -2,7 +2,8 @@ import FolioLanguage
 import FolioModel
 
 /// One outcome as the seed prints it: heading, results table, the two charts (three with a
-/// progress chart when an indicator has a history), narrative, outputs.
+/// progress chart when an indicator has a history), narrative, outputs; the style's `sections`
+/// may leave parts out or reorder them.
 extension BriefingLayout {
     func outcomeBlocks(_ outcome: Outcome, index: Int, report: Report, contents: inout [ContentsEntry]) throws -> [any Flowable] {
         var blocks: [any Flowable] = [AnchorBlock(name: OutcomeAnchor.outcome(index), breaksPageBefore: true)]
@@ -18,9 +19,13 @@ extension BriefingLayout {
             blocks.append(subheading(title))
         }
 
-        if outcome.indicators.isEmpty {
-            blocks.append(note(edition.text("outcome.no_indicators"), spaceBefore: 8))
-        } else {
+        // Each part of the section in the style's order (`sections.outcome`); a part left out is not set.
+        let shown = style.sections
+        func results() throws {
+            if outcome.indicators.isEmpty {
+                blocks.append(note(edition.text("outcome.no_indicators"), spaceBefore: 8))
+                return
+            }
             // With history the table is one period among several: its title names it.
             if let current = outcome.indicators.first(where: \.hasHistory)?.current, let name = current.label ?? report.period {
                 section(edition.text("outcome.results_period", ["period": name]), "results")
@@ -32,6 +37,12 @@ extension BriefingLayout {
                 blocks.append(note(edition.text("outcome.territory_note")))
             }
             blocks += try outcomeHistoryBlocks(outcome, index: index, report: report, contents: &contents)
+        }
+        func charts() throws {
+            if outcome.indicators.isEmpty, !shown.shows(.results) {
+                blocks.append(note(edition.text("outcome.no_indicators"), spaceBefore: 8))
+            }
+            guard !outcome.indicators.isEmpty else { return }
             for kind in ChartKind.kinds(for: outcome) {
                 try budget.cancellation.check()
                 let size = Size(width: style.contentWidth, height: kind.briefingHeight(base: style.briefingChartHeight, outcome: outcome))
@@ -41,22 +52,33 @@ extension BriefingLayout {
                                           alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))
             }
         }
-        for (number, narrative) in outcome.narrative.enumerated() {
-            section(narrative.heading, "narrative-\(number + 1)")
-            for (index, body) in narrative.paragraphs.enumerated() {
-                let block = paragraph(body, spaceBefore: index == 0 ? 2 : 6)
-                try budget.countLines(block.stack.rowCount)
-                blocks.append(block)
+        func narrative() throws {
+            for (number, narrative) in outcome.narrative.enumerated() {
+                section(narrative.heading, "narrative-\(number + 1)")
+                for (index, body) in narrative.paragraphs.enumerated() {
+                    let block = paragraph(body, spaceBefore: index == 0 ? 2 : 6)
+                    try budget.countLines(block.stack.rowCount)
+                    blocks.append(block)
+                }
             }
         }
-        if !outcome.outputs.isEmpty {
-            if let last = outcome.narrative.last?.heading,
+        func outputs(afterNarrative: Bool) throws {
+            guard !outcome.outputs.isEmpty else { return }
+            if afterNarrative, let last = outcome.narrative.last?.heading,
                [edition.text("outcome.outputs"), "Significant outputs"].contains(where: { last.caseInsensitiveCompare($0) == .orderedSame }) {
-                // The narrative already ends with this heading: its anchor serves the table too.
+                // The narrative just printed ends with this heading: its anchor serves the table too.
             } else {
                 section(edition.text("outcome.outputs"), "outputs")
             }
             blocks.append(try outputsTable(outcome))
+        }
+        for (position, part) in shown.outcome.enumerated() {
+            switch part {
+            case .results: try results()
+            case .charts: try charts()
+            case .narrative: try narrative()
+            case .outputs: try outputs(afterNarrative: position > 0 && shown.outcome[position - 1] == .narrative)
+            }
         }
         return blocks
     }

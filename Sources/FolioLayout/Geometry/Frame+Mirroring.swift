@@ -50,6 +50,9 @@ extension FrameItem {
             return .group(frame.mirrored(measurer: measurer), origin: placed, scale: scale)
         case .link(let rect, let destination):
             return .link(rect.mirrored(within: width), destination: destination)
+        case .image(var image):
+            image.rect = image.rect.mirrored(within: width)
+            return .image(image)
         case .anchor, .beginStructure, .endStructure:
             return self
         }

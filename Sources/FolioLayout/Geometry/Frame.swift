@@ -35,6 +35,8 @@ public enum FrameItem: Sendable, Equatable {
     case text(TextItem)
     case rect(Rect, fill: Color?, stroke: Stroke?)
     case line(from: Point, to: Point, stroke: Stroke)
+    /// A picture (a logo) filling a rectangle.
+    case image(ImageItem)
     /// Another frame drawn at `origin`, its units multiplied by `scale` (a chart inside a page).
     case group(Frame, origin: Point, scale: Double)
     /// A named place that links and bookmarks jump to.

@@ -27,6 +27,10 @@ struct StyleReader {
         case pageSize
         case folder(WritableKeyPath<Style, [String]> & Sendable)
         case section([String: Setting])
+        /// `logo:`, `sections:`, `header:` and `footer:` (StyleReader+Brand.swift).
+        case logo
+        case sections
+        case runningLine(WritableKeyPath<Style, RunningLine> & Sendable)
     }
 
     static let sizes = 1.0...400.0
@@ -71,6 +75,14 @@ struct StyleReader {
             "background": .optionalColor(\.chartBackground),
             "patterns": .flag(\.barPatterns),
         ]),
+        "logo": .logo,
+        "sections": .sections,
+        "header": .runningLine(\.header),
+        "footer": .runningLine(\.footer),
+        "cover": .section([
+            "background": .optionalColor(\.cover.background), "text": .optionalColor(\.cover.text),
+            "muted_text": .optionalColor(\.cover.mutedText), "accent": .optionalColor(\.cover.accent),
+        ]),
     ]
 
     mutating func apply(_ entries: [YAMLTree.Entry], path: String, schema: [String: Setting] = StyleReader.schema) {
@@ -86,7 +98,7 @@ struct StyleReader {
         }
     }
 
-    private mutating func set(_ setting: Setting, from node: YAMLTree, path: String) {
+    mutating func set(_ setting: Setting, from node: YAMLTree, path: String) {
         switch setting {
         case .section(let children):
             if path == "extends" { return }
@@ -136,6 +148,12 @@ struct StyleReader {
                 return error("no folder \(folder.path)", node.line, node.column, path)
             }
             style[keyPath: key].append(folder.path)
+        case .logo:
+            readLogo(node, path: path)
+        case .sections:
+            readSections(node, path: path)
+        case .runningLine(let key):
+            readRunningLine(node, path: path, into: key)
         case .pageSize:
             let named = ["A4": Size.a4, "Letter": Size(width: 612, height: 792), "A5": Size(width: 419.528, height: 595.276)]
             if case .scalar(let text, _) = node.value, let size = named.first(where: { $0.key.lowercased() == text.lowercased() })?.value {
@@ -158,11 +176,11 @@ struct StyleReader {
         return color
     }
 
-    private mutating func error(_ message: String, _ line: Int, _ column: Int, _ path: String) {
+    mutating func error(_ message: String, _ line: Int, _ column: Int, _ path: String) {
         errors.append(Diagnostic(severity: .error, file: file, line: line, column: column, path: path, message: message))
     }
 
-    private func describe(_ node: YAMLTree) -> String {
+    func describe(_ node: YAMLTree) -> String {
         switch node.value {
         case .scalar(let text, _): return "\"\(text.prefix(40))\""
         case .sequence: return "a list"
@@ -170,7 +188,7 @@ struct StyleReader {
         }
     }
 
-    private func format(_ value: Double) -> String {
+    func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -11,6 +11,8 @@ final class FramePainter {
     private let context: OpaquePointer
     private let layout: OpaquePointer
     private var descriptions: [FontSpec: FontDescription] = [:]
+    /// Pictures decoded so far, each once per document (see `DecodedImage`).
+    private var pictures: [EmbeddedImage: DecodedImage] = [:]
     /// Whether the layout is set for right-to-left lines (see `setDirection`).
     private var isRightToLeft = false
 
@@ -72,6 +74,8 @@ final class FramePainter {
             }
         case .text(let text):
             paint(text)
+        case .image(let image):
+            paint(image)
         case .group(let frame, let origin, let scale):
             cairo_save(cairo)
             cairo_translate(cairo, origin.x, origin.y)
@@ -124,6 +128,14 @@ final class FramePainter {
         pango_cairo_show_layout(cairo, layout)
         cairo_restore(cairo)
         pango_cairo_update_layout(cairo, layout)
+    }
+
+    /// A picture the style loader already checked; one that cannot be decoded is left out, not drawn broken.
+    private func paint(_ item: ImageItem) {
+        let picture = pictures[item.image] ?? (try? DecodedImage(item.image))
+        guard let picture else { return }
+        pictures[item.image] = picture
+        picture.draw(in: item.rect, on: cairo)
     }
 
     /// Right-to-left lines get a fixed right-to-left base direction instead of Pango's guess from

@@ -39,7 +39,26 @@ public struct StyleLibrary: Sendable {
             throw StyleSheet.Failure(diagnostics: [Diagnostic(severity: .error, file: nameOrPath, line: 1, column: 1, path: "",
                 message: "no such style; the styles are " + (names.isEmpty ? "(none found)" : names.joined(separator: ", ")))])
         }
-        return try StyleSheet.load(url, resolve: { self.resolve($0) }, availableFamilies: families.isEmpty ? nil : families)
+        var loaded = try StyleSheet.load(url, resolve: { self.resolve($0) }, availableFamilies: families.isEmpty ? nil : families)
+        if let logo = loaded.style.logo { loaded.style.logo = try Self.measured(logo) }
+        return loaded
+    }
+
+    /// The logo decoded once, as the painter will: a corrupt PNG, an SVG librsvg cannot read or
+    /// draw, or one without a size is an error at the sheet's `logo` key, before anything is drawn.
+    /// Its natural size, which the layout needs for the logo's proportions, is measured here.
+    static func measured(_ logo: Logo) throws -> Logo {
+        var logo = logo
+        do {
+            let decoded = try DecodedImage(logo.image)
+            try decoded.checkDrawable()
+            logo.image.naturalSize = decoded.naturalSize
+        } catch {
+            throw StyleSheet.Failure(diagnostics: [Diagnostic(severity: .error, file: logo.source.sheet, line: logo.source.line,
+                                                              column: logo.source.column, path: logo.source.path,
+                                                              message: "\(logo.file): \(error.message)")])
+        }
+        return logo
     }
 
     /// Names are looked up in the library only; anything with a slash or a .yaml/.yml ending is a path.

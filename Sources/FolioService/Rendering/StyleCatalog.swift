@@ -17,7 +17,8 @@ public struct StyleCatalog: Sendable {
     }
 
     public let entries: [String: Entry]
-    /// SHA-256 of the style sheets' bytes: part of every ETag, so editing a sheet changes them.
+    /// SHA-256 of the style sheets' bytes and their logos': part of every ETag, so editing a sheet
+    /// or its logo changes them.
     public let digest: String
 
     public init(entries: [Entry], digest: String) {
@@ -40,6 +41,10 @@ public struct StyleCatalog: Sendable {
                 entries.append(Entry(name: name, description: summary, style: loaded.style))
                 if let url = library.resolve(name), let bytes = try? Data(contentsOf: url) {
                     digestInput += Array("\(name)\n\(bytes.count)\n".utf8) + Array(bytes)
+                }
+                // A sheet's logo is drawn into its briefings: a new picture is a new ETag.
+                if let logo = loaded.style.logo?.image.bytes {
+                    digestInput += Array("\(name) logo\n\(logo.count)\n".utf8) + logo
                 }
             } catch {
                 logger.error("style sheet left out", metadata: ["style": "\(name)", "error": "\(error)"])
