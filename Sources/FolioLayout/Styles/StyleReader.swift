@@ -26,6 +26,7 @@ struct StyleReader {
         case flag(WritableKeyPath<Style, Bool> & Sendable)
         case pageSize
         case folder(WritableKeyPath<Style, [String]> & Sendable)
+        case file(WritableKeyPath<Style, String?> & Sendable)
         case section([String: Setting])
     }
 
@@ -33,6 +34,7 @@ struct StyleReader {
     static let schema: [String: Setting] = [
         "description": .text(\.summary),
         "catalogues": .folder(\.catalogueFolders),
+        "template": .file(\.deckTemplate),
         "extends": .section([:]),
         "page": .section([
             "size": .pageSize,
@@ -136,6 +138,16 @@ struct StyleReader {
                 return error("no folder \(folder.path)", node.line, node.column, path)
             }
             style[keyPath: key].append(folder.path)
+        case .file(let key):
+            guard case .scalar(let text, _) = node.value, !text.isEmpty else {
+                return error("expected a file, found \(describe(node))", node.line, node.column, path)
+            }
+            let file = URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return error("no file \(file.path)", node.line, node.column, path)
+            }
+            style[keyPath: key] = file.path
         case .pageSize:
             let named = ["A4": Size.a4, "Letter": Size(width: 612, height: 792), "A5": Size(width: 419.528, height: 595.276)]
             if case .scalar(let text, _) = node.value, let size = named.first(where: { $0.key.lowercased() == text.lowercased() })?.value {
