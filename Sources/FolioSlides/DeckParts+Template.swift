@@ -42,6 +42,20 @@ extension DeckParts {
             relsToAdd.append(("rIdFolio\(number)", Rel.slide, TemplatePackage.relative(path, from: main)))
             slideIDs += "<p:sldId id=\"\(255 + number)\" r:id=\"rIdFolio\(number)\"/>"
         }
+        // Presenter notes hang on the template's notes master, or on Folio's when it has none.
+        var notesMaster = TemplatePackage.relationships(of: main, in: parts).first { $0.type == "notesMaster" }?.target
+        var notesMasterID = ""
+        if hasNotes, notesMaster == nil {
+            let path = "ppt/notesMasters/folio-notesMaster1.xml"
+            add(path, self.notesMaster())
+            add("ppt/notesMasters/_rels/folio-notesMaster1.xml.rels", relationships([("rId1", Rel.theme, "../theme/folio-notes-theme1.xml")]))
+            add("ppt/theme/folio-notes-theme1.xml", theme())
+            overrides.append(("/" + path, Self.presentationML + "notesMaster+xml"))
+            overrides.append(("/ppt/theme/folio-notes-theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"))
+            relsToAdd.append(("rIdFolioNotes", Rel.notesMaster, TemplatePackage.relative(path, from: main)))
+            notesMasterID = "<p:notesMasterIdLst><p:notesMasterId r:id=\"rIdFolioNotes\"/></p:notesMasterIdLst>"
+            notesMaster = path
+        }
         add("ppt/slides/slide1.xml", templateTitleSlide(template.titleLayout))
         add("ppt/slides/_rels/slide1.xml.rels", relationships([("rId1", Rel.slideLayout, layoutTitle)]))
         for (index, chartSlide) in deck.slides.enumerated() {
@@ -72,6 +86,16 @@ extension DeckParts {
                 parts["ppt/media/folio-image\(number).png"] = chartSlide.png
                 rels.append(("rId2", Rel.image, "../media/folio-image\(number).png"))
             }
+            if let notes = chartSlide.speakerNotes, let notesMaster {
+                let path = "ppt/notesSlides/folio-notesSlide\(number + 1).xml"
+                add(path, notesSlide(notes))
+                add("ppt/notesSlides/_rels/folio-notesSlide\(number + 1).xml.rels", relationships([
+                    ("rId1", Rel.notesMaster, TemplatePackage.relative(notesMaster, from: path)),
+                    ("rId2", Rel.slide, "../slides/slide\(number + 1).xml"),
+                ]))
+                overrides.append(("/" + path, Self.presentationML + "notesSlide+xml"))
+                rels.append(("rId3", Rel.notesSlide, "../notesSlides/folio-notesSlide\(number + 1).xml"))
+            }
             add("ppt/slides/slide\(number + 1).xml", slide(shapes: shapes))
             add("ppt/slides/_rels/slide\(number + 1).xml.rels", relationships(rels))
         }
@@ -85,7 +109,11 @@ extension DeckParts {
         let anchor = ["</p:handoutMasterIdLst>", "</p:notesMasterIdLst>", "</p:sldMasterIdLst>"]
             .compactMap { presentation.range(of: $0) }.first
         guard let anchor else { throw SlideDeckError.archive("the template's presentation has no slide master list") }
+        // Schema order: sldMasterIdLst, notesMasterIdLst, handoutMasterIdLst, sldIdLst.
         presentation.insert(contentsOf: "<p:sldIdLst>\(slideIDs)</p:sldIdLst>", at: anchor.upperBound)
+        if !notesMasterID.isEmpty, let masters = presentation.range(of: "</p:sldMasterIdLst>") {
+            presentation.insert(contentsOf: notesMasterID, at: masters.upperBound)
+        }
         parts[main] = Array(presentation.utf8)
         var mainRelsText = String(decoding: parts[mainRels] ?? Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".utf8), as: UTF8.self)
         let added = relsToAdd.map { "<Relationship Id=\"\($0.0)\" Type=\"\($0.1)\" Target=\"\($0.2)\"/>" }.joined()

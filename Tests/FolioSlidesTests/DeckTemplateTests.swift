@@ -43,7 +43,8 @@ final class DeckTemplateTests: XCTestCase {
             let frame = try XCTUnwrap(read.slides[1].charts.first?.frame)
             XCTAssertEqual(frame, [457_200, 1_600_200, 8_229_600, 4_525_963], "the content placeholder's frame, from the master")
             let list = try DeckTestSupport.run("unzip", ["-l", out.path]).stdout
-            XCTAssertFalse(list.contains("notesSlide"), "the old slide's notes are gone with it")
+            XCTAssertFalse(list.contains("notesSlides/notesSlide1.xml"), "the old slide's notes are gone with it")
+            XCTAssertEqual(read.slides[1].notes, "First line of the notes\nSecond line", "notes on the template's notes master")
             XCTAssertFalse(list.contains("ppt/charts/chart"), "and its chart")
             let types = try DeckTestSupport.run("unzip", ["-p", out.path, "[Content_Types].xml"]).stdout
             XCTAssertFalse(types.contains("template.main+xml"), "a .potx becomes a presentation")

@@ -128,9 +128,10 @@ struct ChartPart {
         let reversed = isHorizontal && chart.rightToLeft
         let maximum = chart.valueAxisMaximum.map { "<c:max val=\"\(Self.number($0))\"/>" } ?? ""
         let position = isHorizontal ? "b" : (chart.rightToLeft ? "r" : "l")
-        // The category axis is reversed for horizontal bars (first on top) and for right-to-left
-        // columns; the value axis then crosses it at its far end to stay at the bottom or the right.
-        let crossesAtMaximum = isHorizontal || chart.rightToLeft
+        // Horizontal bars list the first category on top, so the last one is at the bottom, where the
+        // value axis belongs: it crosses at the maximum. Right-to-left columns start at the right, where
+        // the value axis belongs too: at the first category.
+        let crossesAtMaximum = isHorizontal
         let title = (chart.valueAxisTitle ?? "").isEmpty ? "" : axisTitle(chart.valueAxisTitle!, rotated: !isHorizontal)
         return "<c:valAx><c:axId val=\"\(Self.valueAxisID)\"/>"
             + "<c:scaling><c:orientation val=\"\(reversed ? "maxMin" : "minMax")\"/>\(maximum)<c:min val=\"0\"/></c:scaling>"
