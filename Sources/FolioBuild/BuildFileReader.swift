@@ -182,9 +182,11 @@ struct BuildFileReader {
         var charts: ChartForm?
         var template: String?
         let errorsBefore = errors.count
+        // On a deck, `charts:` says how its charts are drawn; elsewhere it names a chart set's sources.
+        let isDeck = entries.contains { $0.key == Project.Kind.deck.rawValue }
         for entry in entries {
             let keyPath = path + "." + entry.key
-            if let found = Project.Kind(rawValue: entry.key) {
+            if let found = Project.Kind(rawValue: entry.key), !(isDeck && found == .charts) {
                 if let kind {
                     error("a target makes one thing; this one already says \(kind.rawValue):", entry.keyLine, entry.keyColumn, keyPath)
                     continue
@@ -230,7 +232,8 @@ struct BuildFileReader {
                 charts = form
             case "template":
                 guard let text = scalar(entry.value, keyPath) else { continue }
-                template = URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL.path
+                let file = text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
+                template = file.standardizedFileURL.path
             case "changes_page":
                 guard case .scalar(let text, false) = entry.value.value, ["true", "false"].contains(text) else {
                     error("expected true or false", entry.value.line, entry.value.column, keyPath)
@@ -262,8 +265,8 @@ struct BuildFileReader {
         if let (line, column) = formatsLine, kind != .charts {
             error("formats is for chart sets", line, column, path + ".formats")
         }
-        if charts != nil || template != nil, kind != .deck {
-            error("charts and template are for decks", node.line, node.column, path)
+        if template != nil, kind != .deck {
+            error("template is for decks", node.line, node.column, path + ".template")
         }
         if changesPage != nil, kind != .briefing {
             error("changes_page is for briefings", node.line, node.column, path + ".changes_page")

@@ -21,7 +21,7 @@ final class DeckTargetTests: XCTestCase {
         XCTAssertEqual(project.targets.map(\.template), [nil, "/tmp/project/Brand/org.potx"], "relative to the project")
     }
 
-    func testChartsIsNativeOrPictureAndOnlyForDecks() {
+    func testChartsIsNativeOrPictureAndTemplateOnlyForDecks() {
         func errors(_ text: String) -> [String] {
             do { _ = try Project.parse(Data(text.utf8), directory: folder); return [] } catch let error as BuildFileError {
                 return error.diagnostics.map(\.description)
@@ -31,6 +31,6 @@ final class DeckTargetTests: XCTestCase {
         XCTAssertEqual(wrong.count, 1)
         XCTAssertTrue(wrong.first?.contains("4:13: targets[0].charts: expected native or picture") == true, "\(wrong)")
         let briefing = errors("sources: {a: a.yaml}\ntargets:\n  - briefing: a\n    template: org.potx\n")
-        XCTAssertTrue(briefing.first?.contains("charts and template are for decks") == true, "\(briefing)")
+        XCTAssertTrue(briefing.first?.contains("template: template is for decks") == true, "\(briefing)")
     }
 }
