@@ -8,8 +8,8 @@ extension NativeChart {
     /// type as Folio's picture of it, as a chart PowerPoint draws and the audience can edit.
     ///
     /// Targets are columns (target and result per indicator, the result coloured met or short),
-    /// regions stacked horizontal bars in the style's region colours, the overview horizontal bars
-    /// of each indicator's share of its target on the axis all its parts share, and progress a line
+    /// regions stacked horizontal bars in the style's region colours, the overview one horizontal bar
+    /// per indicator of its share of its target (met or short) on the axis all its parts share, and progress a line
     /// per indicator through its results with its targets dashed in the same colour.
     public init(spec: ChartSpec, report: Report, style: Style, edition: Edition) {
         let indicators = spec.outcome?.indicators ?? []
@@ -17,7 +17,11 @@ extension NativeChart {
         let unit = indicators.first?.unit ?? Indicator.defaultUnit
         switch spec.kind {
         case .targets:
-            let result = Series(name: edition.text("table.result"), values: indicators.map { Double($0.achieved) },
+            // A series has one legend entry: it says which colour it is when every result is met or
+            // every one short; a mix keeps "Result", the short ones coloured as in the picture.
+            let resultName = indicators.allSatisfy(\.meetsTarget) ? edition.text("chart.targets.legend_met")
+                : indicators.contains(where: \.meetsTarget) ? edition.text("table.result") : edition.text("chart.targets.legend_short")
+            let result = Series(name: resultName, values: indicators.map { Double($0.achieved) },
                                 color: style.resultMetColor.hexDigits,
                                 pointColors: indicators.map { $0.meetsTarget ? nil : style.resultShortColor.hexDigits })
             self.init(kind: .clusteredColumn, categories: indicators.map(label),
@@ -53,15 +57,18 @@ extension NativeChart {
             self.init(kind: .line, categories: categories, series: series,
                       valueAxisTitle: unit == Indicator.defaultUnit ? edition.text("chart.targets.axis_default") : unit)
         case .overview:
+            // Met and short as two series, each indicator's share in one of them: stacked, each row
+            // has one bar, and the legend names both colours, as the picture's does.
             let rows = spec.overviewRows
-            let shares = rows.map { $0.indicator.shareOfTarget }
-            let series = Series(name: edition.text("table.share_of_target"), values: shares,
-                                color: style.resultMetColor.hexDigits,
-                                pointColors: rows.map { $0.indicator.meetsTarget ? nil : style.resultShortColor.hexDigits })
-            self.init(kind: .clusteredBar, categories: rows.map { label($0.indicator) }, series: [series],
+            let met = Series(name: edition.text("chart.overview.legend_met"),
+                             values: rows.map { $0.indicator.meetsTarget ? $0.indicator.shareOfTarget : nil },
+                             color: style.resultMetColor.hexDigits)
+            let short = Series(name: edition.text("chart.overview.legend_short"),
+                               values: rows.map { $0.indicator.meetsTarget ? nil : $0.indicator.shareOfTarget },
+                               color: style.resultShortColor.hexDigits)
+            self.init(kind: .stackedBar, categories: rows.map { label($0.indicator) }, series: [met, short],
                       valueAxisTitle: edition.text("table.share_of_target"), numberFormat: "0%")
             valueAxisMaximum = (spec.overviewScale ?? OverviewChart.scale(for: rows)).maximum / 100
-            legendPosition = .none
         }
         fontFamily = style.fontFamily
         textColor = style.textColor.hexDigits

@@ -20,7 +20,7 @@ final class SlidesCommandTests: FolioCommandTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let read = try charts("deck.pptx")
         let charts = slides(read).dropFirst().compactMap { ($0["charts"] as? [[String: Any]])?.first }
-        XCTAssertEqual(charts.compactMap { $0["type"] as? String }, ["COLUMN_CLUSTERED", "BAR_STACKED", "BAR_CLUSTERED"])
+        XCTAssertEqual(charts.compactMap { $0["type"] as? String }, ["COLUMN_CLUSTERED", "BAR_STACKED", "BAR_STACKED"])
         XCTAssertFalse(charts.contains { ($0["workbook"] as? Bool) != true }, "every embedded workbook holds the chart's numbers")
         let report = try TestSupport.loadSample()
         let indicators = report.outcomes[0].indicators
