@@ -94,6 +94,9 @@ final class TargetWork: Sendable {
                     pieces.results[piece] = (path, bytes)
                     pieces.entries[piece] = entry
                 }
+            } catch let template as DeckTemplateError {
+                // The organisation's template is input, like a style: a bad one is not Folio's failure.
+                if case .unreadable = template { fail(.unreadableSource, "\(template)") } else { fail(.invalidStyle, "\(template)") }
             } catch {
                 fail(.renderFailed, "\(error)")
             }
