@@ -159,6 +159,10 @@ extension DeckParts {
             shapes += placeholderShape(id: 3, name: "Subtitle 2", placeholder: "type=\"subTitle\" idx=\"\(index)\"", box: nil,
                                        bodyProperties: Self.shrinkingBody, paragraphs: paragraph(subtitle))
         }
+        if let footer = deck.footer, let index = layout.footerIndex {
+            shapes += placeholderShape(id: 4, name: "Footer Placeholder 3", placeholder: "type=\"ftr\" sz=\"quarter\" idx=\"\(index)\"",
+                                       box: nil, paragraphs: paragraph(footer))
+        }
         return slide(shapes: shapes)
     }
 

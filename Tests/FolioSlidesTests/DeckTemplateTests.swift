@@ -37,6 +37,7 @@ final class DeckTemplateTests: XCTestCase {
             XCTAssertEqual(read.slides.map(\.layout), ["Diapositive de titre"] + Array(repeating: "Titre et contenu", count: 5),
                            "found by placeholder type: the layouts are renamed and reordered")
             XCTAssertEqual(read.slides.first?.title, "Native charts")
+            XCTAssertEqual(described.slides.first?.footer, "Folio", "the footer in the title layout's footer placeholder")
             XCTAssertFalse(read.slides.contains { $0.title == "ANCIENNE DIAPOSITIVE" || $0.title == "AUTRE" },
                            "the template's own slides are dropped")
             XCTAssertEqual(read.slides.dropFirst().prefix(4).map { $0.charts.count }, [1, 1, 1, 1])

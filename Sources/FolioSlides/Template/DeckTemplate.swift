@@ -33,6 +33,8 @@ public struct DeckTemplate: Sendable, Equatable {
         var titleType: String
         /// The subtitle placeholder's idx, when the layout has one.
         var subtitleIndex: String?
+        /// The footer placeholder's idx, when the layout has one (the title slide's footer goes there).
+        var footerIndex: String? = nil
         /// The content placeholder (type and idx) and its frame; nil type for `obj`.
         var contentType: String?
         var contentIndex: String?

@@ -106,6 +106,7 @@ struct TemplatePackage {
                     if let heading {
                         title = DeckTemplate.Layout(part: layout, titleType: heading,
                                                     subtitleIndex: shapes.first { $0.type == "subTitle" }?.index ?? (types.contains("subTitle") ? "1" : nil),
+                                                    footerIndex: shapes.first { $0.type == "ftr" }?.index,
                                                     contentType: nil, contentIndex: nil, contentBox: Box(x: 0, y: 0, cx: 0, cy: 0))
                         continue
                     }
