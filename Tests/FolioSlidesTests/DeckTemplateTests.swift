@@ -130,3 +130,11 @@ final class DeckTemplateTests: XCTestCase {
         }
     }
 }
+
+extension DeckTemplateTests {
+    func testAPartWithADoctypeIsRefused() throws {
+        let types = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>"
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">&a;</Types>"
+        assertUnusable(try zip([("[Content_Types].xml", Array(types.utf8))]), "no readable [Content_Types].xml")
+    }
+}

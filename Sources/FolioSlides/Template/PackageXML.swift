@@ -20,7 +20,7 @@ struct PackageXML {
     var elements: [Element] = []
 
     init?(_ bytes: [UInt8]) {
-        if String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<!DOCTYPE") { return nil }
+        if String(decoding: bytes, as: UTF8.self).contains("<!DOCTYPE") { return nil }
         let delegate = Collector()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
