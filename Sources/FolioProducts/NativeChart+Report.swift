@@ -17,17 +17,20 @@ extension NativeChart {
         let unit = indicators.first?.unit ?? Indicator.defaultUnit
         switch spec.kind {
         case .targets:
-            // A series has one legend entry: it says which colour it is when every result is met or
-            // every one short; a mix keeps "Result", the short ones coloured as in the picture.
-            let resultName = indicators.allSatisfy(\.meetsTarget) ? edition.text("chart.targets.legend_met")
-                : indicators.contains(where: \.meetsTarget) ? edition.text("table.result") : edition.text("chart.targets.legend_short")
-            let result = Series(name: resultName, values: indicators.map { Double($0.achieved) },
-                                color: style.resultMetColor.hexDigits,
-                                pointColors: indicators.map { $0.meetsTarget ? nil : style.resultShortColor.hexDigits })
+            // A series has one legend entry: the result series is named for the colour of a result
+            // that met its target, and when some fall short a legend key names theirs (the picture's legend).
+            let allShort = !indicators.contains(where: \.meetsTarget)
+            let result = Series(name: edition.text(allShort ? "chart.targets.legend_short" : "chart.targets.legend_met"),
+                                values: indicators.map { Double($0.achieved) },
+                                color: (allShort ? style.resultShortColor : style.resultMetColor).hexDigits,
+                                pointColors: indicators.map { $0.meetsTarget || allShort ? nil : style.resultShortColor.hexDigits })
             self.init(kind: .clusteredColumn, categories: indicators.map(label),
                       series: [Series(name: edition.text("chart.targets.legend_target"), values: indicators.map { Double($0.target) },
                                       color: style.targetColor.hexDigits), result],
                       valueAxisTitle: unit == Indicator.defaultUnit ? edition.text("chart.targets.axis_default") : unit)
+            if !allShort, indicators.contains(where: { !$0.meetsTarget }) {
+                legendKeys = [LegendKey(name: edition.text("chart.targets.legend_short"), color: style.resultShortColor.hexDigits)]
+            }
         case .regions:
             let series = report.regions.enumerated().map { index, region in
                 Series(name: region, values: indicators.map { Double($0.entries(in: region).count) },

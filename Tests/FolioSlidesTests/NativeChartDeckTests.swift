@@ -13,6 +13,7 @@ final class NativeChartDeckTests: XCTestCase {
             .init(name: "Result", values: [842, 517], color: "0072B2", pointColors: [nil, "D55E00"]),
         ], valueAxisTitle: "member States")
         column.fontFamily = "Noto Sans"
+        column.legendKeys = [.init(name: "Result: below target", color: "D55E00")]
         var stacked = NativeChart(kind: .stackedBar, categories: ["A", "B", "C"], series: [
             .init(name: "Africa", values: [3, 0, 5], color: "E69F00"),
             .init(name: "Europe", values: [4, 6, 0], color: "56B4E9"),
@@ -103,8 +104,11 @@ final class NativeChartDeckTests: XCTestCase {
         for (chart, slide) in zip(charts, Self.charts()) {
             let expected = try XCTUnwrap(slide.chart)
             XCTAssertEqual(chart?.categories, expected.categories)
-            XCTAssertEqual(chart?.series.map(\.name), expected.series.map(\.name))
-            XCTAssertEqual(chart?.series.map(\.values), expected.series.map(\.values))
+            XCTAssertEqual(chart?.series.map(\.name), expected.series.map(\.name) + expected.legendKeys.map(\.name))
+            XCTAssertEqual(chart?.series.prefix(expected.series.count).map(\.values), expected.series.map(\.values))
+            XCTAssertEqual(chart?.series.dropFirst(expected.series.count).map(\.values),
+                           expected.legendKeys.map { _ in Array(repeating: nil, count: expected.categories.count) },
+                           "a legend key has no points")
             XCTAssertEqual(chart?.descr, slide.alternativeText, "the alt text is the frame's descr")
         }
         XCTAssertEqual(read.slides[1].notes, "First line of the notes\nSecond line")
@@ -114,7 +118,7 @@ final class NativeChartDeckTests: XCTestCase {
     func testLibreOfficeDrawsTheChartsNumbers() throws {
         let url = try DeckTestSupport.write(try Self.deck().pptx())
         let text = try Self.renderedText(url)
-        for number in ["731", "659", "842", "517", "125%", "50%", "Indicator <4.2> & co", "Africa"] {
+        for number in ["731", "659", "842", "517", "125%", "50%", "Indicator <4.2> & co", "Africa", "Result: below target"] {
             XCTAssertTrue(text.contains(number), "\(number) is drawn: \(text)")
         }
     }

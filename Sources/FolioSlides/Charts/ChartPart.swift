@@ -21,7 +21,7 @@ struct ChartPart {
             + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<c:date1904 val=\"0\"/><c:lang val=\"\(language)\"/><c:roundedCorners val=\"0\"/>"
             + "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
-            + plot + categoryAxis + valueAxis
+            + plot + legendKeys + categoryAxis + valueAxis
             + "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
             + legend
             + "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
@@ -50,21 +50,49 @@ struct ChartPart {
         }
     }
 
-    func series(_ series: NativeChart.Series, index: Int) -> String {
+    /// The legend keys as series of a line chart on the same axes: no line and no points, so they
+    /// draw nothing and take no room among the bars, but each has its square in the legend.
+    var legendKeys: String {
+        guard !chart.legendKeys.isEmpty else { return "" }
+        let series = chart.legendKeys.enumerated().map { offset, key in
+            let index = chart.series.count + offset
+            let empty = NativeChart.Series(name: key.name, values: [], color: key.color)
+            return "<c:ser>" + head(empty, index: index)
+                + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"
+                + "<c:marker><c:symbol val=\"square\"/><c:size val=\"8\"/><c:spPr>\(Self.fill(key.color))<a:ln><a:noFill/></a:ln></c:spPr></c:marker>"
+                + "<c:dLbls><c:delete val=\"1\"/></c:dLbls>" + data(empty, index: index) + "<c:smooth val=\"0\"/></c:ser>"
+        }.joined()
+        return "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>" + series + "<c:marker val=\"1\"/>"
+            + "<c:axId val=\"\(Self.categoryAxisID)\"/><c:axId val=\"\(Self.valueAxisID)\"/></c:lineChart>"
+    }
+
+    /// A series' index, order and name (its column's header).
+    func head(_ series: NativeChart.Series, index: Int) -> String {
+        let column = CellReference.letters(ofColumn: index + 2)
+        return "<c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
+            + "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
+            + "<c:pt idx=\"0\"><c:v>\(XMLText.content(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+    }
+
+    /// A series' categories (column A) and values (its column), cached.
+    func data(_ series: NativeChart.Series, index: Int) -> String {
         let column = CellReference.letters(ofColumn: index + 2)
         let count = chart.categories.count
-        let name = "<c:tx><c:strRef><c:f>Sheet1!$\(column)$1</c:f><c:strCache><c:ptCount val=\"1\"/>"
-            + "<c:pt idx=\"0\"><c:v>\(XMLText.content(series.name))</c:v></c:pt></c:strCache></c:strRef></c:tx>"
-        let categories = "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(count + 1)</c:f><c:strCache><c:ptCount val=\"\(count)\"/>"
+        return "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(count + 1)</c:f><c:strCache><c:ptCount val=\"\(count)\"/>"
             + chart.categories.enumerated().map { "<c:pt idx=\"\($0.offset)\"><c:v>\(XMLText.content($0.element))</c:v></c:pt>" }.joined()
             + "</c:strCache></c:strRef></c:cat>"
-        let values = "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(count + 1)</c:f><c:numCache>"
+            + "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(count + 1)</c:f><c:numCache>"
             + "<c:formatCode>General</c:formatCode><c:ptCount val=\"\(count)\"/>"
             + series.values.prefix(count).enumerated().compactMap { point in
                 point.element.map { "<c:pt idx=\"\(point.offset)\"><c:v>\(Self.number($0))</c:v></c:pt>" }
             }.joined()
             + "</c:numCache></c:numRef></c:val>"
-        let head = "<c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>" + name
+    }
+
+    func series(_ series: NativeChart.Series, index: Int) -> String {
+        let count = chart.categories.count
+        let heading = head(series, index: index)
+        let cells = data(series, index: index)
         if chart.kind == .line {
             let dash = series.dashed ? "<a:prstDash val=\"dash\"/>" : ""
             let line = "<c:spPr><a:ln w=\"28575\" cap=\"rnd\">\(Self.fill(series.color))\(dash)<a:round/></a:ln></c:spPr>"
@@ -76,9 +104,9 @@ struct ChartPart {
                     + "<c:spPr>\(Self.fill(color))<a:ln w=\"9525\">\(Self.fill("FFFFFF"))</a:ln></c:spPr></c:marker>"
                     + "<c:bubble3D val=\"0\"/></c:dPt>"
             }.joined()
-            return "<c:ser>" + head + line + marker + points
+            return "<c:ser>" + heading + line + marker + points
                 + labels(series, position: series.dashed ? "b" : "t", color: chart.textColor)
-                + categories + values + "<c:smooth val=\"0\"/></c:ser>"
+                + cells + "<c:smooth val=\"0\"/></c:ser>"
         }
         let points = series.pointColors.prefix(count).enumerated().compactMap { point -> String? in
             guard let color = point.element else { return nil }
@@ -86,12 +114,12 @@ struct ChartPart {
                 + "<c:spPr>\(Self.fill(color))<a:ln><a:noFill/></a:ln></c:spPr></c:dPt>"
         }.joined()
         let stacked = chart.kind == .stackedBar
-        return "<c:ser>" + head
+        return "<c:ser>" + heading
             + "<c:spPr>\(Self.fill(series.color))<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val=\"0\"/>"
             + points
             + labels(series, position: stacked ? "ctr" : "outEnd",
                      color: stacked ? Self.labelColor(on: series.color) : chart.textColor)
-            + categories + values + "</c:ser>"
+            + cells + "</c:ser>"
     }
 
     func labels(_ series: NativeChart.Series, position: String, color: String) -> String {

@@ -7,7 +7,7 @@ enum ChartSheet {
     static let name = "Sheet1"
 
     static func workbook(of chart: NativeChart) -> Workbook {
-        let header: [Cell] = [.empty] + chart.series.map { .text($0.name) }
+        let header: [Cell] = [.empty] + chart.series.map { .text($0.name) } + chart.legendKeys.map { .text($0.name) }
         let rows: [[Cell]] = chart.categories.enumerated().map { index, category in
             [.text(category)] + chart.series.map { series in
                 (index < series.values.count ? series.values[index] : nil).map(Cell.number) ?? .empty

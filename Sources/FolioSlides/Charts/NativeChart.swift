@@ -46,10 +46,23 @@ public struct NativeChart: Sendable, Equatable {
         }
     }
 
+    /// A legend entry for a colour some points use (a result below its target), drawn as a square.
+    public struct LegendKey: Sendable, Equatable {
+        public var name: String
+        public var color: String
+
+        public init(name: String, color: String) {
+            self.name = name
+            self.color = color
+        }
+    }
+
     public var kind: Kind
     /// Category labels, in reading order.
     public var categories: [String]
     public var series: [Series]
+    /// Legend entries after the series' own: each is an empty column of the sheet.
+    public var legendKeys: [LegendKey] = []
     /// Title of the value axis; nil or empty leaves it out.
     public var valueAxisTitle: String?
     /// Excel number format of data labels and value axis ("#,##0", "0%").
