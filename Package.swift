@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),
-        .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook"]),
+        .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "FolioProducts",
             dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]
@@ -122,7 +122,8 @@ let package = Package(
         ),
         .testTarget(name: "FolioArchiveTests", dependencies: ["FolioArchive"]),
         .testTarget(name: "FolioWorkbookTests", dependencies: ["FolioWorkbook"]),
-        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioArchive", "FolioRender", "FolioLayout"]),
+        .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioArchive", "FolioRender", "FolioLayout"],
+                    exclude: ["Fixtures"]),
         .testTarget(
             name: "FolioProductsTests",
             dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"]

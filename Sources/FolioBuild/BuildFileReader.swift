@@ -1,5 +1,6 @@
 import FolioModel
 import FolioRender
+import FolioSlides
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,7 +24,7 @@ struct BuildFileReader {
 
     static let topKeys = ["sources", "targets", "state_folder", "date", "catalogues"]
     static let targetKeys = Project.Kind.allCases.map(\.rawValue)
-        + ["style", "output", "formats", "scales", "scale", "changes_page", "languages"]
+        + ["style", "output", "formats", "scales", "scale", "changes_page", "languages", "charts", "template"]
 
     mutating func read(_ data: Data) -> Project? {
         let parsed = YAMLTree.parse(data: data, fileName: file, options: LoadOptions(maxBytes: 4 << 20, maxNodes: 200_000))
@@ -178,10 +179,14 @@ struct BuildFileReader {
         var scales: [Double]?
         var changesPage: Bool?
         var languages: [String] = []
+        var charts: ChartForm?
+        var template: String?
         let errorsBefore = errors.count
+        // On a deck, `charts:` says how its charts are drawn; elsewhere it names a chart set's sources.
+        let isDeck = entries.contains { $0.key == Project.Kind.deck.rawValue }
         for entry in entries {
             let keyPath = path + "." + entry.key
-            if let found = Project.Kind(rawValue: entry.key) {
+            if let found = Project.Kind(rawValue: entry.key), !(isDeck && found == .charts) {
                 if let kind {
                     error("a target makes one thing; this one already says \(kind.rawValue):", entry.keyLine, entry.keyColumn, keyPath)
                     continue
@@ -218,6 +223,17 @@ struct BuildFileReader {
                     }
                     languages.append(text)
                 }
+            case "charts":
+                guard let text = scalar(entry.value, keyPath) else { continue }
+                guard let form = ChartForm(rawValue: text) else {
+                    error("expected native or picture", entry.value.line, entry.value.column, keyPath)
+                    continue
+                }
+                charts = form
+            case "template":
+                guard let text = scalar(entry.value, keyPath) else { continue }
+                let file = text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
+                template = file.standardizedFileURL.path
             case "changes_page":
                 guard case .scalar(let text, false) = entry.value.value, ["true", "false"].contains(text) else {
                     error("expected true or false", entry.value.line, entry.value.column, keyPath)
@@ -248,6 +264,9 @@ struct BuildFileReader {
         }
         if let (line, column) = formatsLine, kind != .charts {
             error("formats is for chart sets", line, column, path + ".formats")
+        }
+        if template != nil, kind != .deck {
+            error("template is for decks", node.line, node.column, path + ".template")
         }
         if changesPage != nil, kind != .briefing {
             error("changes_page is for briefings", node.line, node.column, path + ".changes_page")
@@ -289,6 +308,8 @@ struct BuildFileReader {
                                             scales: kind == .charts ? (scales ?? [1, 2]) : kind == .deck ? (scales ?? [2]) : [],
                                             changesPage: changesPage ?? false, line: node.line, column: node.column)
                 target.language = language
+                target.charts = charts ?? .native
+                target.template = template
                 targets.append(target)
             }
         }

@@ -66,6 +66,10 @@ final class InputFingerprints {
         if !target.formats.isEmpty { lines.append("formats " + target.formats.map(\.rawValue).joined(separator: ",")) }
         if !target.scales.isEmpty { lines.append("scales " + target.scales.map { String($0) }.joined(separator: ",")) }
         if target.changesPage { lines.append("changes since " + (changesSince ?? "unknown")) }
+        if target.kind == .deck {
+            lines.append("charts " + target.charts.rawValue)
+            if let template = target.template { lines.append("template " + (hashes.hash(template) ?? "missing")) }
+        }
         switch catalogues {
         case .success(let library):
             lines.append("language " + (target.language ?? "of the data"))

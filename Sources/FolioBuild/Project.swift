@@ -1,5 +1,6 @@
 import FolioModel
 import FolioRender
+import FolioSlides
 import Foundation
 
 /// A project folder: its build file `folio.yaml`, the data sources it names and every output to make.
@@ -79,6 +80,10 @@ public struct Project: Sendable {
         public var changesPage: Bool = false
         /// The edition's language (one of the target's `languages:`); nil: the data's own.
         public var language: String? = nil
+        /// Decks: native charts (the default) or pictures.
+        public var charts: ChartForm = .native
+        /// Decks: the organisation's .pptx/.potx to build on, absolute; nil: the style sheet's, else Folio's own.
+        public var template: String? = nil
         /// Where in folio.yaml the target is written.
         public var line: Int
         public var column: Int

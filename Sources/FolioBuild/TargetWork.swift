@@ -94,6 +94,9 @@ final class TargetWork: Sendable {
                     pieces.results[piece] = (path, bytes)
                     pieces.entries[piece] = entry
                 }
+            } catch let template as DeckTemplateError {
+                // The organisation's template is input, like a style: a bad one is not Folio's failure.
+                if case .unreadable = template { fail(.unreadableSource, "\(template)") } else { fail(.invalidStyle, "\(template)") }
             } catch {
                 fail(.renderFailed, "\(error)")
             }
@@ -118,8 +121,9 @@ final class TargetWork: Sendable {
             return (target.output + "/" + file.name, bytes, entry)
         case .deck(let scale):
             // One piece: the deck's charts render on this thread, beside the other targets' pieces.
-            let deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale, jobs: 1,
-                                            edition: edition)
+            var deck = try SlideDeck.charts(of: report, style: style, measurer: renderer.measurer, scale: scale, jobs: 1,
+                                            edition: edition, charts: target.charts)
+            deck.template = try DeckTemplate.load(target.template ?? style.deckTemplate)
             return (target.output, try deck.pptx(), nil)
         }
     }

@@ -55,6 +55,8 @@ public struct Style: Sendable, Equatable {
     /// Folders of catalogues the sheet adds (`catalogues: words/`), absolute, in `extends` order:
     /// an organisation's own terms, or a language, laid over the bundled catalogues.
     public var catalogueFolders: [String] = []
+    /// The organisation's PowerPoint (.pptx or .potx) decks are built on (`template: org.potx`), absolute.
+    public var deckTemplate: String?
 
     // MARK: - The organisation's look in the briefing
 

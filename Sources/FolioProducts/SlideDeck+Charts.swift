@@ -8,12 +8,15 @@ import FolioConcurrency
 
 extension SlideDeck {
     /// The deck of a report's charts: a title slide, then one slide per chart (the same plan as
-    /// `ReportCharts.all`), each a PNG at `scale` × the style's chart size with its alternative text.
+    /// `ReportCharts.all`), each a native chart or a PNG at `scale` × the style's chart size, with its
+    /// alternative text.
     ///
     /// Shared by `folio slides`, the build and the service so a deck is the same wherever it is made.
     public static func charts(of report: Report, style: Style, measurer: TextMeasurer, scale: Double = 2,
-                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount, edition: Edition = .english) throws -> SlideDeck {
+                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount, edition: Edition = .english,
+                              charts: ChartForm = .native) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale, edition: edition)
+        if charts == .native { return plan.deck(plan.specs.indices.map(plan.nativeSlide)) }
         let slides = Guarded([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
@@ -27,9 +30,15 @@ extension SlideDeck {
     /// - Parameter checkpoint: called with the number of slides before each one is drawn; it throws
     ///   to stop (a request past its time, a deck over a size limit).
     public static func charts(of report: Report, style: Style, renderer: Renderer, scale: Double = 2,
-                              edition: Edition = .english,
+                              edition: Edition = .english, charts: ChartForm = .native,
                               checkpoint: (_ slideCount: Int) throws -> Void = { _ in }) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale, edition: edition)
+        if charts == .native {
+            return plan.deck(try plan.specs.indices.map { index in
+                try checkpoint(plan.specs.count)
+                return plan.nativeSlide(index)
+            })
+        }
         return plan.deck(try plan.specs.indices.map { index in
             try checkpoint(plan.specs.count)
             return try plan.slide(index, renderer: renderer)
@@ -60,6 +69,13 @@ private struct ChartSlidePlan: Sendable {
         let pixels = options.pixelSize
         return DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
                          pixelWidth: pixels.width, pixelHeight: pixels.height)
+    }
+
+    /// The chart as PowerPoint draws it, from the same data, words and colours as the picture.
+    func nativeSlide(_ index: Int) -> DeckSlide {
+        let spec = specs[index]
+        return DeckSlide(title: spec.title, alternativeText: spec.alternativeText,
+                         chart: NativeChart(spec: spec, report: report, style: style, edition: edition))
     }
 
     func deck(_ slides: [DeckSlide]) -> SlideDeck {

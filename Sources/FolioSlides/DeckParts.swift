@@ -24,6 +24,8 @@ struct DeckParts {
     let accent: String
     let text: String
     let language: String
+    /// The embedded workbook of each native chart, by index among the chart slides.
+    let workbooks: [Int: [UInt8]]
 
     init(deck: SlideDeck) throws {
         self.deck = deck
@@ -31,7 +33,21 @@ struct DeckParts {
         accent = try Self.checkedColor(deck.accentColor)
         text = try Self.checkedColor(deck.textColor)
         language = try Self.checkedLanguage(deck.language)
+        var workbooks: [Int: [UInt8]] = [:]
         for (index, slide) in deck.slides.enumerated() {
+            if let chart = slide.chart {
+                for series in chart.series {
+                    _ = try Self.checkedColor(series.color)
+                    for color in series.pointColors { if let color { _ = try Self.checkedColor(color) } }
+                }
+                for color in [chart.textColor, chart.mutedTextColor, chart.gridColor, chart.axisColor] {
+                    _ = try Self.checkedColor(color)
+                }
+                do {
+                    workbooks[index] = try ChartSheet.workbook(of: chart).xlsx(modified: deck.modified)
+                } catch { throw SlideDeckError.chartData(slide: index + 1, error.description) }
+                continue
+            }
             guard PNGHeader.size(of: slide.png) != nil else { throw SlideDeckError.notPNG(slide: index + 1) }
             guard (1...SlideDeck.maximumPixelSide).contains(slide.pixelWidth),
                   (1...SlideDeck.maximumPixelSide).contains(slide.pixelHeight) else {
@@ -39,7 +55,11 @@ struct DeckParts {
                                                       height: slide.pixelHeight)
             }
         }
+        self.workbooks = workbooks
     }
+
+    /// Whether any slide has presenter notes: the package then needs a notes master.
+    var hasNotes: Bool { deck.slides.contains { $0.speakerNotes != nil } }
 
     static func checkedColor(_ value: String) throws -> String {
         let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
@@ -80,6 +100,7 @@ struct DeckParts {
             ("rId\(count + 5)", Rel.tableStyles, "tableStyles.xml"),
             ("rId\(count + 6)", Rel.theme, "theme/theme1.xml"),
         ]
+        if hasNotes { presentationRels.append(("rId\(count + 7)", Rel.notesMaster, "notesMasters/notesMaster1.xml")) }
         xml("ppt/_rels/presentation.xml.rels", relationships(presentationRels))
         xml("ppt/presProps.xml", "<p:presentationPr \(Self.namespaces)/>")
         xml("ppt/viewProps.xml", "<p:viewPr \(Self.namespaces)><p:gridSpacing cx=\"76200\" cy=\"76200\"/></p:viewPr>")
@@ -104,13 +125,38 @@ struct DeckParts {
         for (index, slide) in deck.slides.enumerated() {
             let number = index + 1
             xml("ppt/slides/slide\(number + 1).xml", chartSlide(slide, number: number))
-            xml("ppt/slides/_rels/slide\(number + 1).xml.rels", relationships([
-                ("rId1", Rel.slideLayout, "../slideLayouts/slideLayout2.xml"),
-                ("rId2", Rel.image, "../media/image\(number).png"),
-            ]))
+            var rels = [("rId1", Rel.slideLayout, "../slideLayouts/slideLayout2.xml"),
+                        slide.chart == nil ? ("rId2", Rel.image, "../media/image\(number).png")
+                                           : ("rId2", Rel.chart, "../charts/chart\(number).xml")]
+            if slide.speakerNotes != nil { rels.append(("rId3", Rel.notesSlide, "../notesSlides/notesSlide\(number + 1).xml")) }
+            xml("ppt/slides/_rels/slide\(number + 1).xml.rels", relationships(rels))
         }
         for (index, slide) in deck.slides.enumerated() {
-            parts.append(ZipWriter.Entry(path: "ppt/media/image\(index + 1).png", bytes: slide.png, compressed: false))
+            let number = index + 1
+            if let chart = slide.chart {
+                xml("ppt/charts/chart\(number).xml", ChartPart(chart: chart, language: language).xml)
+                xml("ppt/charts/_rels/chart\(number).xml.rels",
+                    relationships([("rId1", Rel.package, "../embeddings/Microsoft_Excel_Worksheet\(number).xlsx")]))
+                parts.append(ZipWriter.Entry(path: "ppt/embeddings/Microsoft_Excel_Worksheet\(number).xlsx",
+                                             bytes: workbooks[index] ?? [], compressed: false))
+            } else {
+                parts.append(ZipWriter.Entry(path: "ppt/media/image\(number).png", bytes: slide.png, compressed: false))
+            }
+        }
+        if hasNotes {
+            xml("ppt/notesMasters/notesMaster1.xml", notesMaster())
+            xml("ppt/notesMasters/_rels/notesMaster1.xml.rels",
+                relationships([("rId1", Rel.theme, "../theme/theme2.xml")]))
+            xml("ppt/theme/theme2.xml", theme())
+            for (index, slide) in deck.slides.enumerated() {
+                guard let notes = slide.speakerNotes else { continue }
+                let number = index + 2
+                xml("ppt/notesSlides/notesSlide\(number).xml", notesSlide(notes))
+                xml("ppt/notesSlides/_rels/notesSlide\(number).xml.rels", relationships([
+                    ("rId1", Rel.notesMaster, "../notesMasters/notesMaster1.xml"),
+                    ("rId2", Rel.slide, "../slides/slide\(number).xml"),
+                ]))
+            }
         }
         return parts
     }
@@ -138,6 +184,10 @@ struct DeckParts {
         static let viewProps = office + "viewProps"
         static let tableStyles = office + "tableStyles"
         static let image = office + "image"
+        static let chart = office + "chart"
+        static let package = office + "package"
+        static let notesMaster = office + "notesMaster"
+        static let notesSlide = office + "notesSlide"
     }
 
     func relationships(_ rels: [(id: String, type: String, target: String)]) -> String {
@@ -163,10 +213,13 @@ struct DeckParts {
         for number in 1...(deck.slides.count + 1) {
             overrides.append(("/ppt/slides/slide\(number).xml", pml + "slide+xml"))
         }
+        overrides += chartOverrides
+        let workbook = workbooks.isEmpty ? ""
+            : "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"
         return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+            + "<Default Extension=\"png\" ContentType=\"image/png\"/>" + workbook
             + overrides.map { "<Override PartName=\"\($0.0)\" ContentType=\"\($0.1)\"/>" }.joined()
             + "</Types>"
     }
@@ -208,6 +261,7 @@ struct DeckParts {
         let slideIDs = (0...deck.slides.count).map { "<p:sldId id=\"\(256 + $0)\" r:id=\"rId\($0 + 2)\"/>" }.joined()
         return "<p:presentation \(Self.namespaces) saveSubsetFonts=\"1\">"
             + "<p:sldMasterIdLst><p:sldMasterId id=\"2147483648\" r:id=\"rId1\"/></p:sldMasterIdLst>"
+            + (hasNotes ? "<p:notesMasterIdLst><p:notesMasterId r:id=\"rId\(deck.slides.count + 7)\"/></p:notesMasterIdLst>" : "")
             + "<p:sldIdLst>\(slideIDs)</p:sldIdLst>"
             + size
             + "<p:notesSz cx=\"6858000\" cy=\"9144000\"/>"
@@ -380,6 +434,9 @@ struct DeckParts {
         let title = placeholderShape(id: 2, name: "Title 1", placeholder: "type=\"title\"", box: nil,
                                      bodyProperties: Self.shrinkingBody,
                                      paragraphs: paragraph(chart.title))
+        if chart.chart != nil {
+            return slide(shapes: title + chartFrame(chart, number: number, box: geometry.pictureArea, placeholder: nil))
+        }
         let box = geometry.picture(pixelWidth: chart.pixelWidth, pixelHeight: chart.pixelHeight)
         let picture = "<p:pic><p:nvPicPr>"
             + "<p:cNvPr id=\"3\" name=\"Chart \(number)\" descr=\"\(XMLText.attribute(chart.alternativeText))\""

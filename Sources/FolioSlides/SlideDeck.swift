@@ -1,7 +1,7 @@
 import FolioArchive
 import Foundation
 
-/// One chart slide: a title above a picture.
+/// One chart slide: a title above a picture or a native chart.
 public struct DeckSlide: Sendable, Equatable {
     /// Shown in the slide's title placeholder (line breaks become line breaks).
     public var title: String
@@ -12,13 +12,26 @@ public struct DeckSlide: Sendable, Equatable {
     /// Size of the image in pixels: only its aspect ratio matters, the picture is fitted to the slide.
     public var pixelWidth: Int
     public var pixelHeight: Int
+    /// A chart PowerPoint draws, with its data embedded: when set, the slide holds it instead of the picture.
+    public var chart: NativeChart?
+    /// The presenter's notes under the slide (a notes page); nil writes none.
+    public var speakerNotes: String?
 
-    public init(title: String, alternativeText: String, png: [UInt8], pixelWidth: Int, pixelHeight: Int) {
+    public init(title: String, alternativeText: String, png: [UInt8], pixelWidth: Int, pixelHeight: Int,
+                speakerNotes: String? = nil) {
         self.title = title
         self.alternativeText = alternativeText
         self.png = png
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+        self.speakerNotes = speakerNotes
+    }
+
+    /// A slide of a native chart.
+    public init(title: String, alternativeText: String, chart: NativeChart, speakerNotes: String? = nil) {
+        self.init(title: title, alternativeText: alternativeText, png: [], pixelWidth: 16, pixelHeight: 9,
+                  speakerNotes: speakerNotes)
+        self.chart = chart
     }
 
     /// A slide whose pixel size is read from the PNG's header.
@@ -40,6 +53,8 @@ public enum SlideDeckError: Error, Equatable, CustomStringConvertible {
     case invalidPixelSize(slide: Int, width: Int, height: Int)
     /// The ZIP container could not be written.
     case archive(String)
+    /// The data of a native chart (1-based slide number among the charts) could not be written as a workbook.
+    case chartData(slide: Int, String)
 
     public var description: String {
         switch self {
@@ -53,6 +68,8 @@ public enum SlideDeckError: Error, Equatable, CustomStringConvertible {
             return "the picture of chart slide \(slide) has an invalid pixel size \(width)×\(height)"
         case .archive(let message):
             return "could not write the deck's ZIP container: \(message)"
+        case .chartData(let slide, let message):
+            return "the data of chart slide \(slide) cannot be embedded: \(message)"
         }
     }
 }
@@ -80,6 +97,9 @@ public struct SlideDeck: Sendable {
     /// Creation and modification date in the file's properties and of every ZIP entry: fixed, so the
     /// same input gives the same bytes.
     public var modified: Date = SlideDeck.defaultDate
+    /// The organisation's template the deck is built on (its masters, layouts, theme and slide size);
+    /// nil uses Folio's own.
+    public var template: DeckTemplate?
 
     /// 2000-01-01T00:00:00Z.
     public static let defaultDate = Date(timeIntervalSince1970: 946_684_800)
@@ -103,7 +123,8 @@ public struct SlideDeck: Sendable {
 
     /// A complete .pptx (Office Open XML PresentationML) in memory, byte-identical for the same input.
     public func pptx() throws -> [UInt8] {
-        let parts = try DeckParts(deck: self).parts()
+        let builder = try DeckParts(deck: self)
+        let parts = try template.map { try builder.parts(on: $0) } ?? builder.parts()
         do { return try ZipWriter.archive(parts, date: modified) } catch { throw SlideDeckError.archive(error.message) }
     }
 }

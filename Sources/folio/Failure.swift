@@ -1,6 +1,7 @@
 import FolioFiles
 import FolioModel
 import FolioRender
+import FolioSlides
 import Foundation
 
 /// Why a command failed, with the sysexits code scripts and cron rely on.
@@ -46,6 +47,11 @@ enum Failure: Error {
             switch file {
             case .cannotCreate: self = .cannotCreate(file.description)
             case .io: self = .io(file.description)
+            }
+        case let template as DeckTemplateError:
+            switch template {
+            case .unreadable: self = .noInput(template.description)
+            case .unusable: self = .data(["folio: " + template.description])
             }
         case let render as RenderError:
             switch render {

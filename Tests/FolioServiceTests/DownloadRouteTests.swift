@@ -114,8 +114,15 @@ final class DownloadRouteTests: XCTestCase {
             XCTAssertEqual(names.first, "[Content_Types].xml")
             let slides = names.filter { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
             XCTAssertEqual(slides.count, charts + 1, "a title slide, then one per chart")
-            XCTAssertEqual(names.filter { $0.hasPrefix("ppt/media/") }.count, charts)
-            for bad in ["scale=0.5", "scale=5", "style=../x"] {
+            XCTAssertEqual(names.filter { $0.hasPrefix("ppt/charts/chart") && $0.hasSuffix(".xml") }.count, charts,
+                           "native charts by default")
+            XCTAssertEqual(names.filter { $0.hasPrefix("ppt/embeddings/") }.count, charts, "each with its data")
+            let pictures = try await client.execute(uri: "/v1/slides?charts=picture", method: .post, headers: S.yamlHeaders,
+                                                    body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(pictures.status, .ok)
+            let pictureNames = try XCTUnwrap(ZipListing.entries(S.bytes(pictures))).map(\.name)
+            XCTAssertEqual(pictureNames.filter { $0.hasPrefix("ppt/media/") }.count, charts)
+            for bad in ["scale=0.5", "scale=5", "style=../x", "charts=svg"] {
                 let refused = try await client.execute(uri: "/v1/slides?" + bad, method: .post, headers: S.yamlHeaders,
                                                        body: S.buffer(S.sampleYAML))
                 XCTAssertTrue([400, 404].contains(refused.status.code), bad)

@@ -19,19 +19,7 @@ struct ContainedFile {
 
     /// The bytes of `relativePath` under `folder`, at most `maxBytes` of them.
     static func read(_ relativePath: String, in folder: URL, maxBytes: Int) throws(Failure) -> [UInt8] {
-        guard !relativePath.hasPrefix("/") else {
-            throw Failure(message: "must be relative to the style sheet's folder, not an absolute path")
-        }
-        guard !relativePath.contains("\0") else { throw Failure(message: "is not a file name") }
-        guard let root = resolved(folder.path) else {
-            throw Failure(message: "cannot be looked up: the style sheet's folder cannot be resolved")
-        }
-        let inside = root == "/" ? "/" : root + "/"
-        errno = 0
-        guard let target = resolved(inside + relativePath) else {
-            throw Failure(message: errno == EACCES ? "cannot be read: permission denied" : "no such file in the style sheet's folder")
-        }
-        guard target.hasPrefix(inside) else { throw Failure(message: "is outside the style sheet's folder") }
+        let (target, inside) = try locate(relativePath, in: folder)
 
         let descriptor = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -59,6 +47,33 @@ struct ContainedFile {
         }
         guard count <= maxBytes else { throw Failure(message: "is larger than \(maxBytes) bytes") }
         return Array(bytes[0..<count])
+    }
+
+    /// The resolved path of `relativePath` under `folder`, for a reader that opens it later (a deck
+    /// template, read strictly by its own reader); it must be a regular file inside the folder.
+    static func path(_ relativePath: String, in folder: URL) throws(Failure) -> String {
+        let target = try locate(relativePath, in: folder).target
+        var status = stat()
+        guard stat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "is not a regular file") }
+        return target
+    }
+
+    /// The resolved file and the resolved folder with a final "/", once the file is known to be inside.
+    private static func locate(_ relativePath: String, in folder: URL) throws(Failure) -> (target: String, inside: String) {
+        guard !relativePath.hasPrefix("/") else {
+            throw Failure(message: "must be relative to the style sheet's folder, not an absolute path")
+        }
+        guard !relativePath.contains("\0") else { throw Failure(message: "is not a file name") }
+        guard let root = resolved(folder.path) else {
+            throw Failure(message: "cannot be looked up: the style sheet's folder cannot be resolved")
+        }
+        let inside = root == "/" ? "/" : root + "/"
+        errno = 0
+        guard let target = resolved(inside + relativePath) else {
+            throw Failure(message: errno == EACCES ? "cannot be read: permission denied" : "no such file in the style sheet's folder")
+        }
+        guard target.hasPrefix(inside) else { throw Failure(message: "is outside the style sheet's folder") }
+        return (target, inside)
     }
 
     /// The path with every symbolic link, `.` and `..` resolved; nil if it does not exist.

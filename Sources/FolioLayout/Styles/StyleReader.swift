@@ -26,6 +26,7 @@ struct StyleReader {
         case flag(WritableKeyPath<Style, Bool> & Sendable)
         case pageSize
         case folder(WritableKeyPath<Style, [String]> & Sendable)
+        case file(WritableKeyPath<Style, String?> & Sendable)
         case section([String: Setting])
         /// `logo:`, `sections:`, `header:` and `footer:` (StyleReader+Brand.swift).
         case logo
@@ -37,6 +38,7 @@ struct StyleReader {
     static let schema: [String: Setting] = [
         "description": .text(\.summary),
         "catalogues": .folder(\.catalogueFolders),
+        "template": .file(\.deckTemplate),
         "extends": .section([:]),
         "page": .section([
             "size": .pageSize,
@@ -154,6 +156,17 @@ struct StyleReader {
             readSections(node, path: path)
         case .runningLine(let key):
             readRunningLine(node, path: path, into: key)
+        case .file(let key):
+            guard case .scalar(let text, _) = node.value, !text.isEmpty else {
+                return error("expected a file, found \(describe(node))", node.line, node.column, path)
+            }
+            // Like the logo, a file a style sheet names stays inside the sheet's folder.
+            guard let directory else { return error("a file needs the style sheet's folder", node.line, node.column, path) }
+            do {
+                style[keyPath: key] = try ContainedFile.path(text, in: directory)
+            } catch {
+                return self.error("\(text) \(error.message)", node.line, node.column, path)
+            }
         case .pageSize:
             let named = ["A4": Size.a4, "Letter": Size(width: 612, height: 792), "A5": Size(width: 419.528, height: 595.276)]
             if case .scalar(let text, _) = node.value, let size = named.first(where: { $0.key.lowercased() == text.lowercased() })?.value {
