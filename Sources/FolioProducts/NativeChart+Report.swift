@@ -13,7 +13,9 @@ extension NativeChart {
     /// per indicator through its results with its targets dashed in the same colour.
     public init(spec: ChartSpec, report: Report, style: Style, edition: Edition) {
         let indicators = spec.outcome?.indicators ?? []
-        let label = { (indicator: Indicator) in edition.text("indicator.label", ["id": indicator.id]) }
+        // Labels carry the footnote markers of the notes printed under the chart.
+        let notes = spec.notes(report: report, edition: edition)
+        let label = { (indicator: Indicator) in notes.marked(edition.text("indicator.label", ["id": indicator.id]), indicator: indicator.id) }
         let unit = indicators.first?.unit ?? Indicator.defaultUnit
         switch spec.kind {
         case .targets:

@@ -68,14 +68,24 @@ private struct ChartSlidePlan: Sendable {
         let png = try renderer.chart(spec, report: report, style: style, options: options, edition: edition)
         let pixels = options.pixelSize
         return DeckSlide(title: spec.title, alternativeText: spec.alternativeText, png: png,
-                         pixelWidth: pixels.width, pixelHeight: pixels.height)
+                         pixelWidth: pixels.width, pixelHeight: pixels.height, speakerNotes: speakerNotes(spec))
     }
 
     /// The chart as PowerPoint draws it, from the same data, words and colours as the picture.
     func nativeSlide(_ index: Int) -> DeckSlide {
         let spec = specs[index]
+        let notes = spec.notes(report: report, edition: edition).lines
         return DeckSlide(title: spec.title, alternativeText: spec.alternativeText,
-                         chart: NativeChart(spec: spec, report: report, style: style, edition: edition))
+                         chart: NativeChart(spec: spec, report: report, style: style, edition: edition),
+                         speakerNotes: speakerNotes(spec), footnotes: notes + [edition.sourceLine(report)])
+    }
+
+    /// The chart's notes and its source, for the presenter; none for a chart without notes or a
+    /// `source:` of its own, so decks of such data stay as they were.
+    func speakerNotes(_ spec: ChartSpec) -> String? {
+        let notes = spec.notes(report: report, edition: edition)
+        guard !notes.isEmpty || report.source != nil else { return nil }
+        return (notes.lines + [edition.sourceLine(report)]).joined(separator: "\n")
     }
 
     func deck(_ slides: [DeckSlide]) -> SlideDeck {

@@ -35,6 +35,27 @@ extension DeckParts {
             + "</a:graphicData></a:graphic></p:graphicFrame>"
     }
 
+    /// The chart's frame in `box`, less room at the bottom for its footnotes (notes and source),
+    /// which follow in a text box in small grey type, one paragraph a line.
+    func chartWithFootnotes(_ slide: DeckSlide, number: Int, box: Box, placeholder: String?) -> String {
+        guard !slide.footnotes.isEmpty else { return chartFrame(slide, number: number, box: box, placeholder: placeholder) }
+        let lineHeight = 190_500                     // 15 pt: 11 pt type and its leading
+        let height = min(box.cy / 3, lineHeight * slide.footnotes.count + 91_440)
+        let chart = Box(x: box.x, y: box.y, cx: box.cx, cy: box.cy - height)
+        let notes = Box(x: box.x, y: box.y + box.cy - height, cx: box.cx, cy: height)
+        let run = "<a:rPr lang=\"\(language)\" sz=\"1100\" dirty=\"0\"><a:solidFill><a:schemeClr val=\"tx1\">"
+            + "<a:lumMod val=\"65000\"/><a:lumOff val=\"35000\"/></a:schemeClr></a:solidFill></a:rPr>"
+        let direction = deck.rightToLeft ? "<a:pPr rtl=\"1\"/>" : ""
+        let paragraphs = slide.footnotes.map { line in
+            "<a:p>\(direction)<a:r>\(run)<a:t>\(XMLText.content(line))</a:t></a:r></a:p>"
+        }.joined()
+        return chartFrame(slide, number: number, box: chart, placeholder: placeholder)
+            + "<p:sp><p:nvSpPr><p:cNvPr id=\"4\" name=\"Chart notes \(number)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
+            + "<p:spPr>\(notes.xfrm)<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>"
+            + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"45720\" rIns=\"0\" bIns=\"0\" anchor=\"b\"><a:normAutofit/></a:bodyPr>"
+            + "<a:lstStyle/>\(paragraphs)</p:txBody></p:sp>"
+    }
+
     /// A notes master of the notes page's two places: the slide's image above, the notes below.
     func notesMaster() -> String {
         let image = "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/>"

@@ -66,7 +66,7 @@ extension DeckParts {
             var rels = [("rId1", Rel.slideLayout, layoutChart)]
             if let chart = chartSlide.chart {
                 let placeholder = (layout.contentType.map { "type=\"\($0)\" " } ?? "") + "idx=\"\(layout.contentIndex ?? "1")\""
-                shapes += chartFrame(chartSlide, number: number, box: layout.contentBox, placeholder: placeholder)
+                shapes += chartWithFootnotes(chartSlide, number: number, box: layout.contentBox, placeholder: placeholder)
                 let chartPath = "ppt/charts/folio-chart\(number).xml"
                 let workbookPath = "ppt/embeddings/folio-chart\(number).xlsx"
                 add(chartPath, ChartPart(chart: chart, language: language).xml)

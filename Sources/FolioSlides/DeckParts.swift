@@ -435,7 +435,7 @@ struct DeckParts {
                                      bodyProperties: Self.shrinkingBody,
                                      paragraphs: paragraph(chart.title))
         if chart.chart != nil {
-            return slide(shapes: title + chartFrame(chart, number: number, box: geometry.pictureArea, placeholder: nil))
+            return slide(shapes: title + chartWithFootnotes(chart, number: number, box: geometry.pictureArea, placeholder: nil))
         }
         let box = geometry.picture(pixelWidth: chart.pixelWidth, pixelHeight: chart.pixelHeight)
         let picture = "<p:pic><p:nvPicPr>"

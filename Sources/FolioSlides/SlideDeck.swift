@@ -16,6 +16,9 @@ public struct DeckSlide: Sendable, Equatable {
     public var chart: NativeChart?
     /// The presenter's notes under the slide (a notes page); nil writes none.
     public var speakerNotes: String?
+    /// Lines printed under a native chart, in small type: its notes and source (a picture carries
+    /// its own).
+    public var footnotes: [String] = []
 
     public init(title: String, alternativeText: String, png: [UInt8], pixelWidth: Int, pixelHeight: Int,
                 speakerNotes: String? = nil) {
@@ -28,10 +31,12 @@ public struct DeckSlide: Sendable, Equatable {
     }
 
     /// A slide of a native chart.
-    public init(title: String, alternativeText: String, chart: NativeChart, speakerNotes: String? = nil) {
+    public init(title: String, alternativeText: String, chart: NativeChart, speakerNotes: String? = nil,
+                footnotes: [String] = []) {
         self.init(title: title, alternativeText: alternativeText, png: [], pixelWidth: 16, pixelHeight: 9,
                   speakerNotes: speakerNotes)
         self.chart = chart
+        self.footnotes = footnotes
     }
 
     /// A slide whose pixel size is read from the PNG's header.

@@ -1,0 +1,80 @@
+import FolioLanguage
+import FolioLayout
+import FolioModel
+import FolioProducts
+import FolioRender
+import FolioSlides
+import Foundation
+import XCTest
+
+/// A report's notes and source in its deck, as python-pptx reads them: under each native chart,
+/// with the markers on the indicators' categories, and in the speaker notes of both kinds of deck.
+final class DeckNotesTests: XCTestCase {
+    var report: Report {
+        var report = SyntheticReport.make(outcomes: 1, indicatorsPerOutcome: 2)
+        report.source = "Labour force surveys"
+        report.notes = ["Figures are rounded."]
+        report.outcomes[0].indicators[1].notes = ["Provisional."]
+        return report
+    }
+
+    struct Slide: Decodable {
+        var texts: [String]
+        var notes: String?
+        var categories: [String]
+    }
+
+    /// Each slide's texts, speaker notes and first chart's categories, read by python-pptx.
+    func read(_ deck: SlideDeck) throws -> [Slide] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString).pptx")
+        try Data(try deck.pptx()).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import json, sys
+        from pptx import Presentation
+        slides = []
+        for slide in Presentation(sys.argv[1]).slides:
+            charts = [shape.chart for shape in slide.shapes if shape.has_chart]
+            slides.append({"texts": [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame],
+                           "notes": slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else None,
+                           "categories": [str(c) for c in charts[0].plots[0].categories] if charts else []})
+        print(json.dumps(slides))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "python-pptx failed (Scripts/setup.sh installs it): \(message)")
+        return try JSONDecoder().decode([Slide].self, from: data)
+    }
+
+    func deck(_ form: ChartForm) throws -> SlideDeck {
+        let renderer = try Renderer()
+        return try SlideDeck.charts(of: report, style: .standard, renderer: renderer, scale: 1, charts: form)
+    }
+
+    func testNativeChartsPrintTheirNotesAndSourceAndMarkTheirIndicators() throws {
+        let slides = try read(try deck(.native))
+        let id = report.outcomes[0].indicators[1].id
+        let targets = slides[1]
+        XCTAssertTrue(targets.categories.contains("Indicator \(id)*"), "\(targets.categories)")
+        let expected = "* Provisional.\nNote: Figures are rounded.\nSource: Labour force surveys"
+        XCTAssertTrue(targets.texts.contains(expected), "\(targets.texts)")
+        XCTAssertEqual(targets.notes, expected)
+        for slide in slides.dropFirst() {
+            XCTAssertTrue(slide.texts.contains { $0.hasSuffix("Source: Labour force surveys") }, "every chart says its source: \(slide.texts)")
+        }
+    }
+
+    func testPictureDecksCarryTheNotesForThePresenter() throws {
+        let slides = try read(try deck(.picture))
+        XCTAssertEqual(slides[1].notes, "* Provisional.\nNote: Figures are rounded.\nSource: Labour force surveys")
+        XCTAssertNil(slides[0].notes, "the title slide has no chart")
+    }
+}
