@@ -16,13 +16,13 @@ extension SlideDeck {
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount, edition: Edition = .english,
                               charts: ChartForm = .native) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale, edition: edition)
-        if charts == .native { return plan.deck(plan.specs.indices.map(plan.nativeSlide)) }
+        if charts == .native { return try plan.deck(plan.specs.indices.map(plan.nativeSlide), renderer: nil) }
         let slides = Guarded([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
             slides.withLock { $0[index] = slide }
         }
-        return plan.deck(slides.withLock { $0.compactMap { $0 } })
+        return try plan.deck(slides.withLock { $0.compactMap { $0 } }, renderer: nil)
     }
 
     /// The same deck drawn one chart after another with `renderer`: for a caller that already owns
@@ -34,15 +34,15 @@ extension SlideDeck {
                               checkpoint: (_ slideCount: Int) throws -> Void = { _ in }) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: renderer.measurer, scale: scale, edition: edition)
         if charts == .native {
-            return plan.deck(try plan.specs.indices.map { index in
+            return try plan.deck(try plan.specs.indices.map { index in
                 try checkpoint(plan.specs.count)
                 return plan.nativeSlide(index)
-            })
+            }, renderer: renderer)
         }
-        return plan.deck(try plan.specs.indices.map { index in
+        return try plan.deck(try plan.specs.indices.map { index in
             try checkpoint(plan.specs.count)
             return try plan.slide(index, renderer: renderer)
-        })
+        }, renderer: renderer)
     }
 }
 
@@ -88,7 +88,8 @@ private struct ChartSlidePlan: Sendable {
         return (notes.lines + [edition.sourceLine(report)]).joined(separator: "\n")
     }
 
-    func deck(_ slides: [DeckSlide]) -> SlideDeck {
+    /// - Parameter renderer: draws an SVG logo into the PNG a slide holds; nil makes one when needed.
+    func deck(_ slides: [DeckSlide], renderer: Renderer?) throws -> SlideDeck {
         let subtitle = [report.subtitle, report.period].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         var deck = SlideDeck(title: report.title, subtitle: subtitle.isEmpty ? nil : subtitle, footer: report.organization,
                              slides: slides)
@@ -97,7 +98,19 @@ private struct ChartSlidePlan: Sendable {
         deck.fontFamily = style.fontFamily
         deck.accentColor = style.accentColor.hexDigits
         deck.textColor = style.textColor.hexDigits
+        if let logo = style.logo {
+            deck.logo = try logoPNG(logo.image, renderer: renderer)
+        }
         return deck
+    }
+
+    /// A PNG logo as it is; an SVG one drawn 270 pixels high (0.9 in, as the title slide shows it, at 300 dpi).
+    func logoPNG(_ image: EmbeddedImage, renderer: Renderer?) throws -> [UInt8] {
+        guard image.kind == .svg else { return image.bytes }
+        let height = 270.0
+        let size = Size(width: (height / image.aspectRatio).rounded(), height: height)
+        let frame = Frame(size: size, items: [.image(ImageItem(image: image, rect: Rect(x: 0, y: 0, width: size.width, height: size.height)))])
+        return try (renderer ?? Renderer()).png(frame, dpi: 300)
     }
 }
 

@@ -31,6 +31,17 @@ struct DeckGeometry {
         return Box(x: Self.margin, y: top, cx: width - 2 * Self.margin, cy: height - top - bottom)
     }
 
+    /// The title slide's logo: 0.9 in high (at most 3 in wide), in the top corner where reading starts.
+    func logo(pixelWidth: Int, pixelHeight: Int, rightToLeft: Bool) -> Box {
+        var cy = 822_960                          // 0.9 in
+        var cx = pixelHeight > 0 ? cy * pixelWidth / pixelHeight : cy
+        if cx > 3 * Self.inch {
+            cx = 3 * Self.inch
+            cy = pixelWidth > 0 ? cx * pixelHeight / pixelWidth : cy
+        }
+        return Box(x: rightToLeft ? width - Self.margin - cx : Self.margin, y: 365_760, cx: max(1, cx), cy: max(1, cy))
+    }
+
     /// The largest box of the picture's aspect ratio inside `pictureArea`, centred in it.
     func picture(pixelWidth: Int, pixelHeight: Int) -> Box {
         let area = pictureArea

@@ -33,6 +33,7 @@ struct DeckParts {
         accent = try Self.checkedColor(deck.accentColor)
         text = try Self.checkedColor(deck.textColor)
         language = try Self.checkedLanguage(deck.language)
+        if let logo = deck.logo, PNGHeader.size(of: logo) == nil { throw SlideDeckError.notPNG(slide: nil) }
         var workbooks: [Int: [UInt8]] = [:]
         for (index, slide) in deck.slides.enumerated() {
             if let chart = slide.chart {
@@ -121,7 +122,9 @@ struct DeckParts {
             relationships([("rId1", Rel.slideMaster, "../slideMasters/slideMaster1.xml")]))
         xml("ppt/slides/slide1.xml", titleSlide())
         xml("ppt/slides/_rels/slide1.xml.rels",
-            relationships([("rId1", Rel.slideLayout, "../slideLayouts/slideLayout1.xml")]))
+            relationships([("rId1", Rel.slideLayout, "../slideLayouts/slideLayout1.xml")]
+                          + (deck.logo == nil ? [] : [("rId2", Rel.image, "../media/logo.png")])))
+        if let logo = deck.logo { parts.append(ZipWriter.Entry(path: "ppt/media/logo.png", bytes: logo, compressed: false)) }
         for (index, slide) in deck.slides.enumerated() {
             let number = index + 1
             xml("ppt/slides/slide\(number + 1).xml", chartSlide(slide, number: number))
@@ -426,6 +429,13 @@ struct DeckParts {
             shapes += placeholderShape(id: 4, name: "Footer Placeholder 3",
                                        placeholder: "type=\"ftr\" sz=\"quarter\" idx=\"11\"", box: nil,
                                        paragraphs: paragraph(footer, themeFont: true))
+        }
+        if let logo = deck.logo, let size = PNGHeader.size(of: logo) {
+            let box = geometry.logo(pixelWidth: size.width, pixelHeight: size.height, rightToLeft: deck.rightToLeft)
+            shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"5\" name=\"Logo\" descr=\"\(XMLText.attribute(deck.footer ?? deck.title))\"/>"
+                + "<p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+                + "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
+                + "<p:spPr>\(box.xfrm)<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
         }
         return slide(shapes: shapes)
     }

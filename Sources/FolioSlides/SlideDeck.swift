@@ -105,6 +105,9 @@ public struct SlideDeck: Sendable {
     /// The organisation's template the deck is built on (its masters, layouts, theme and slide size);
     /// nil uses Folio's own.
     public var template: DeckTemplate?
+    /// The organisation's logo as PNG bytes, in the title slide's top corner on the reading side;
+    /// nil leaves it out. A template's own masters carry its logo, so template decks do not add it.
+    public var logo: [UInt8]?
 
     /// 2000-01-01T00:00:00Z.
     public static let defaultDate = Date(timeIntervalSince1970: 946_684_800)

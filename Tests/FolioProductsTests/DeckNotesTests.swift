@@ -72,6 +72,34 @@ final class DeckNotesTests: XCTestCase {
         }
     }
 
+    /// The style's SVG logo reaches the title slide as a PNG 270 pixels high (python-pptx reads it).
+    func testTheStylesLogoIsOnTheTitleSlide() throws {
+        let svg = Array(##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0F6E5A"/></svg>"##.utf8)
+        var style = Style.standard
+        style.logo = Logo(image: EmbeddedImage(kind: .svg, bytes: svg, naturalSize: Size(width: 40, height: 20)), file: "logo.svg",
+                          source: Logo.Source(sheet: "brand.yaml", line: 1, column: 1))
+        let deck = try SlideDeck.charts(of: report, style: style, renderer: try Renderer(), scale: 1)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("logo-\(UUID().uuidString).pptx")
+        try Data(try deck.pptx()).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys
+        from pptx import Presentation
+        slide = Presentation(sys.argv[1]).slides[0]
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        print(len(pictures), pictures[0].image.content_type, pictures[0].image.size[0], pictures[0].image.size[1], pictures[0].left < slide.part.package.presentation_part.presentation.slide_width // 2)
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(printed.trimmingCharacters(in: .whitespacesAndNewlines), "1 image/png 540 270 True", "one PNG logo, top left")
+    }
+
     func testPictureDecksCarryTheNotesForThePresenter() throws {
         let slides = try read(try deck(.picture))
         XCTAssertEqual(slides[1].notes, "* Provisional.\nNote: Figures are rounded.\nSource: Labour force surveys")
