@@ -47,13 +47,13 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: ["FolioConcurrency", "FolioLanguage", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),
+        .target(name: "FolioWorkbook", dependencies: ["FolioArchive", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook"]),
         .target(
             name: "FolioProducts",
