@@ -56,6 +56,12 @@ extension WorkbookReader {
             }
         }
 
+        /// The message without the sheet and cell (`location` has them).
+        public var reason: String {
+            if case let .cell(_, _, message) = self { return message }
+            return description
+        }
+
         /// Where the failure is, in the form messages use: `indicators!C12`, `indicators`, or nil for the file
         /// or a part of the archive.
         public var location: (sheet: String, cell: CellReference?)? {
