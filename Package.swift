@@ -112,7 +112,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel", "FolioWorkbook"], exclude: ["Fixtures"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLanguage", "FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],

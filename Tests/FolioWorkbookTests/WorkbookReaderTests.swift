@@ -56,7 +56,8 @@ final class WorkbookReaderTests: XCTestCase {
         XCTAssertEqual(rows[0].map(\.value), ["name", "target", "double", "start", "done", "share"])
         XCTAssertEqual(rows[1].map(\.value), [.text("Côte d'Ivoire"), .number(10), .number(20), .text("2024-03-31"), .text("true"), .number(8.5)])
         XCTAssertEqual(rows[1].map(\.reference.description), ["A2", "B2", "C2", "D2", "E2", "F2"])
-        XCTAssertEqual(rows[2].map(\.value), [.text("_x0041_ stays"), .text("2024-03-31T08:30:00"), .text("false"), .number(1e-5)])
+        // openpyxl writes "_x0041_" unescaped, so it reads as the escape Excel (and openpyxl itself) decode.
+        XCTAssertEqual(rows[2].map(\.value), [.text("A stays"), .text("2024-03-31T08:30:00"), .text("false"), .number(1e-5)])
         XCTAssertEqual(rows[2].map(\.reference.description), ["A3", "D3", "E3", "F3"])
         XCTAssertEqual(rows[3], [SheetCell(CellReference(row: 5, column: 1), "after a blank row")])
         XCTAssertEqual(sheets[1].rows?.first?.map(\.value), ["region", "country"])
@@ -120,14 +121,14 @@ final class WorkbookReaderTests: XCTestCase {
             "<Relationship Id=\"rIdW\" Type=\"http://example.com/x\" Target=\"http://example.com/data.xml\" TargetMode=\"External\"/></Relationships>")])
         guard case .externalReference? = failure(web) else { return XCTFail("an external target was accepted") }
         let traversal = try edited(good, replacing: ["xl/_rels/workbook.xml.rels": ("worksheets/sheet1.xml", "../../../etc/passwd")])
-        XCTAssertEqual(failure(traversal), .unsafePartName("../../../etc/passwd"))
+        XCTAssertEqual(failure(traversal), .unsafePartName("/xl/../../../etc/passwd"))
     }
 
     func testZipBombsStopBeforeOrWhileInflating() throws {
         // 30 MB of rows deflate to about 30 KB: refused from the headers, before inflating.
         let script = #"""
         import sys, zipfile, struct
-        rows = "".join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 600001))
+        rows = "<row><c><v>1</v></c></row>" * 1200000
         sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows + '</sheetData></worksheet>'
         src = zipfile.ZipFile(sys.argv[1])
         out = zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=9)
@@ -172,7 +173,7 @@ final class WorkbookReaderTests: XCTestCase {
         XCTAssertEqual(tooMany.location?.cell, CellReference("A3"))
         limits = WorkbookReader.Limits()
         limits.maxCells = 5
-        XCTAssertEqual(failure(good, limits: limits)?.location?.cell, CellReference("F2"))
+        XCTAssertEqual(failure(good, limits: limits)?.location?.cell, CellReference("F1"), "the sixth cell")
     }
 
     func testExcelDatesAndEscapes() {

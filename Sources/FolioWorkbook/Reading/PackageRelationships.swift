@@ -90,7 +90,8 @@ struct ContentTypes {
     static let part = "[Content_Types].xml"
     static let workbook = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
     static let template = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
-    static let sharedStrings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    /// Lowercase, as `overrides` holds them.
+    static let sharedStrings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedstrings+xml"
 
     static func read(_ archive: inout PackageArchive) throws(WorkbookReader.Failure) -> ContentTypes {
         guard archive.contains(part) else {
