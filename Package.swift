@@ -135,6 +135,7 @@ let package = Package(
                 "FolioService",
                 "FolioModel",
                 "FolioProducts",
+                "FolioWorkbook",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
