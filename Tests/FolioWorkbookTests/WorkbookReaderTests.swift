@@ -124,6 +124,29 @@ final class WorkbookReaderTests: XCTestCase {
         XCTAssertEqual(failure(traversal), .unsafePartName("/xl/../../../etc/passwd"))
     }
 
+    func testArchiveEntriesAreBoundedAndStayInside() throws {
+        let script = #"""
+        import sys, zipfile
+        src = zipfile.ZipFile(sys.argv[1])
+        out = zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+        for item in src.infolist():
+            out.writestr(item.filename, src.read(item.filename))
+        if sys.argv[3] == "traversal":
+            out.writestr("../../evil.xml", "<x/>")
+        else:
+            for i in range(1001):
+                out.writestr("xl/media/empty%d.bin" % i, "")
+        out.close()
+        """#
+        let source = temporaryFile("source.xlsx"), result = temporaryFile("result.xlsx")
+        defer { try? FileManager.default.removeItem(at: source); try? FileManager.default.removeItem(at: result) }
+        try Data(try openpyxlWorkbook()).write(to: source)
+        _ = try runPython(script, [source.path, result.path, "traversal"])
+        XCTAssertEqual(failure(Array(try Data(contentsOf: result))), .unsafePartName("../../evil.xml"))
+        _ = try runPython(script, [source.path, result.path, "many"])
+        XCTAssertEqual(failure(Array(try Data(contentsOf: result))), .tooManyEntries(limit: 1000))
+    }
+
     func testZipBombsStopBeforeOrWhileInflating() throws {
         // 30 MB of rows deflate to about 30 KB: refused from the headers, before inflating.
         let script = #"""
