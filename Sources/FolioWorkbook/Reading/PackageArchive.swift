@@ -87,8 +87,8 @@ struct PackageArchive {
             }
         } catch {
             if let stop { throw stop }
-            throw .damaged(part: entry.path, error is Archive.ArchiveError && "\(error)".contains("CRC") ? "its checksum does not match"
-                           : "it cannot be inflated (truncated or corrupt)")
+            if case Archive.ArchiveError.invalidCRC32 = error { throw .damaged(part: entry.path, "its checksum does not match") }
+            throw .damaged(part: entry.path, "it cannot be inflated (truncated or corrupt)")
         }
         guard out.count == Int(clamping: entry.uncompressedSize) else {
             throw .damaged(part: entry.path, "it holds \(out.count) bytes, not the \(entry.uncompressedSize) its header declares")

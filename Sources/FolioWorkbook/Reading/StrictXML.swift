@@ -26,7 +26,8 @@ final class StrictXML: NSObject, XMLParserDelegate {
     }
 
     static func parse(_ bytes: [UInt8], part: String, into handler: XMLPartHandler) throws(WorkbookReader.Failure) {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && bytes[0] == 0 || bytes.count > 1 && bytes[1] == 0) {
+        // UTF-16 (with or without a byte order mark) has a zero byte in its first two.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
             throw .xml(part: part, line: 1, "the part is not UTF-8 (Excel writes UTF-8)")
         }
         if let line = doctypeLine(bytes) {
