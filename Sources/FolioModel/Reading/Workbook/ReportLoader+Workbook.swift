@@ -14,7 +14,10 @@ extension ReportLoader {
     /// Diagnostics name the file and the cell: `data.xlsx: indicators!C12: target: expected a
     /// number, found "n/a"` (`Diagnostic.cell`, with `line` and `column` the cell's row and column);
     /// a problem with a whole sheet names the sheet alone.
-    static func checkWorkbook(data: Data, fileName: String, options: LoadOptions) -> CheckResult {
+    /// - Parameter defaultTitle: the title when there is no report sheet (with a warning); nil for the
+    ///   file's name without its extension, as a CSV folder's name is.
+    public static func checkWorkbook(data: Data, fileName: String, defaultTitle: String? = nil,
+                                     options: LoadOptions = LoadOptions()) -> CheckResult {
         var limits = WorkbookReader.Limits(maxFileBytes: options.maxBytes)
         limits.maxCells = options.maxNodes
         let sheets: [ReadSheet]
@@ -36,7 +39,7 @@ extension ReportLoader {
             let report = chosen["report"].map(reportText)
             let names = [chosen["report"]?.name ?? "report", chosen["indicators"]?.name ?? "indicators",
                          chosen["countries"]?.name ?? "countries"] + others
-            let title = ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
+            let title = defaultTitle ?? ((fileName as NSString).lastPathComponent as NSString).deletingPathExtension
             var result = LargeStack.run { [indicators, countries] in
                 CSVReportBuilder(options: options, container: .workbook)
                     .check(workbook: names, report: report, indicators: indicators, countries: countries, defaultTitle: title)
