@@ -49,13 +49,13 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: ["FolioConcurrency", "FolioLanguage", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),
+        .target(name: "FolioWorkbook", dependencies: ["FolioArchive", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "FolioProducts",
@@ -114,7 +114,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel", "FolioWorkbook"], exclude: ["Fixtures"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLanguage", "FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
@@ -138,6 +138,7 @@ let package = Package(
                 "FolioService",
                 "FolioModel",
                 "FolioProducts",
+                "FolioWorkbook",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),

@@ -223,7 +223,7 @@ final class BuildRun: Sendable {
         }
         guard let format = InputFormat(fileExtension: source.url.pathExtension), format != .csv else {
             return .failure(SourceProblem(reason: .invalidData, messages: [
-                "\(source.path): cannot tell the format from the extension; use .yaml, .yml, .json or .xml (IATI), or a CSV folder",
+                "\(source.path): cannot tell the format from the extension; use .yaml, .yml, .json, .xml (IATI) or .xlsx, or a CSV folder",
             ]))
         }
         guard let handle = FileHandle(forReadingAtPath: source.url.path) else {

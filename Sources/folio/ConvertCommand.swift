@@ -7,8 +7,9 @@ import Foundation
 struct ConvertCommand: FolioCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert data between YAML, JSON and a CSV folder, losing nothing.",
-        discussion: "The output's kind follows from -o: FILE.yaml or FILE.yml, FILE.json, or a folder (a name ending "
+        abstract: "Convert data between YAML, JSON, an Excel workbook and a CSV folder, losing nothing.",
+        discussion: "The output's kind follows from -o: FILE.yaml or FILE.yml, FILE.json, FILE.xlsx (sheets indicators, "
+            + "countries and report, as the CSV folder's files), or a folder (a name ending "
             + "in /, a name without extension, or an existing folder) that gets indicators.csv, countries.csv and "
             + "report.yaml (created when missing, if the folder it goes in exists); any other extension is a usage error. "
             + "The data is checked first (errors exit with 65); the converted text is read back before anything is "
@@ -17,11 +18,11 @@ struct ConvertCommand: FolioCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output: FILE.yaml, FILE.yml, FILE.json, or a FOLDER/ for CSV.")
+    @Option(name: .shortAndLong, help: "Output: FILE.yaml, FILE.yml, FILE.json, FILE.xlsx, or a FOLDER/ for CSV.")
     var output: String
 
     enum Target: Equatable {
-        case yaml(URL), json(URL), csv(URL)
+        case yaml(URL), json(URL), xlsx(URL), csv(URL)
     }
 
     func validate() throws {
@@ -43,12 +44,17 @@ struct ConvertCommand: FolioCommand {
             try verify(ReportLoader.check(data: Data(text.utf8), fileName: url.lastPathComponent, format: .json), report, "JSON")
             try AtomicFile.write(Array(text.utf8), to: url)
             print("wrote \(url.relativePath) (\(ByteCount(text.utf8.count)))")
-        case .csv:
-            // An empty unit cell means the default unit, so a CSV folder cannot say "no unit".
-            if let indicator = report.outcomes.lazy.flatMap(\.indicators).first(where: { $0.unit.isEmpty }) {
-                throw Failure.data(["indicator \(indicator.id) has no unit (numbers alone, as IATI data has), which a CSV "
-                                          + "folder cannot hold: its empty unit cell means \"\(Indicator.defaultUnit)\"; convert to YAML or JSON"])
+        case let .xlsx(url):
+            try requireUnits(report, in: "an Excel workbook")
+            let bytes: [UInt8]
+            do { bytes = try ReportWorkbookWriter.xlsx(report) } catch {
+                throw Failure.data(["\(input.displayName): cannot be written as a workbook: \(error)"])
             }
+            try verify(ReportLoader.check(data: Data(bytes), fileName: url.lastPathComponent, format: .xlsx), report, "workbook")
+            try AtomicFile.write(bytes, to: url)
+            print("wrote \(url.relativePath) (\(ByteCount(bytes.count)))")
+        case .csv:
+            try requireUnits(report, in: "a CSV folder")
             let files = ReportCSVWriter.files(report)
             try verify(ReportLoader.checkCSV(files: files.mapValues { Data($0.utf8) }), report, "CSV")
             let destination = try OutputPath.folder(output, defaultName: "")
@@ -84,6 +90,7 @@ struct ConvertCommand: FolioCommand {
         switch url.pathExtension.lowercased() {
         case "yaml", "yml": return .yaml(url)
         case "json": return .json(url)
+        case "xlsx": return .xlsx(url)
         case "csv":
             throw Failure.usage("-o \(output): CSV data is a folder of files; give a folder name such as "
                                 + "\(url.deletingPathExtension().lastPathComponent)")
@@ -91,8 +98,16 @@ struct ConvertCommand: FolioCommand {
             if exists { throw Failure.cannotCreate("cannot write a CSV folder to \(output): it is a file") }
             return .csv(folder)
         case let other:
-            throw Failure.usage("-o \(output): cannot write .\(other); give FILE.yaml, FILE.yml, FILE.json, or a folder "
+            throw Failure.usage("-o \(output): cannot write .\(other); give FILE.yaml, FILE.yml, FILE.json, FILE.xlsx, or a folder "
                                 + "for CSV (\(output)/ makes a folder of that name)")
+        }
+    }
+
+    /// An empty unit cell means the default unit, so a CSV folder or a workbook cannot say "no unit".
+    private func requireUnits(_ report: Report, in container: String) throws {
+        if let indicator = report.outcomes.lazy.flatMap(\.indicators).first(where: { $0.unit.isEmpty }) {
+            throw Failure.data(["indicator \(indicator.id) has no unit (numbers alone, as IATI data has), which \(container) "
+                                + "cannot hold: its empty unit cell means \"\(Indicator.defaultUnit)\"; convert to YAML or JSON"])
         }
     }
 

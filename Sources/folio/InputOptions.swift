@@ -6,13 +6,13 @@ import Foundation
 extension InputFormat: ExpressibleByArgument {}
 extension IATICountRule: ExpressibleByArgument {}
 
-/// The data every command reads, and how it is read: one YAML, JSON or IATI XML file, standard
-/// input, or a CSV folder (indicators.csv, countries.csv, report.yaml).
+/// The data every command reads, and how it is read: one YAML, JSON or IATI XML file, an Excel
+/// workbook, standard input, or a CSV folder (indicators.csv, countries.csv, report.yaml).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Data: a .yaml, .yml or .json file, an IATI activity file (.xml), a CSV folder (indicators.csv, countries.csv, report.yaml), or - for standard input.")
+    @Argument(help: "Data: a .yaml, .yml or .json file, an IATI activity file (.xml), an Excel workbook (.xlsx: sheets indicators, countries, report), a CSV folder (indicators.csv, countries.csv, report.yaml), or - for standard input.")
     var data: String
 
-    @Option(help: "Format of the data when it does not follow from the path (yaml, json, iati, or csv for a folder).")
+    @Option(help: "Format of the data when it does not follow from the path (yaml, json, iati, xlsx, or csv for a folder).")
     var inputFormat: InputFormat?
 
     @Option(name: .customLong("regions"), help: ArgumentHelp(
@@ -122,13 +122,18 @@ struct InputOptions: ParsableArguments {
             }
             return inputFormat
         }
-        if data == "-" { throw Failure.usage("reading standard input needs --input-format yaml|json|iati") }
+        if data == "-" { throw Failure.usage("reading standard input needs --input-format yaml|json|iati|xlsx") }
         if isFolder { return .csv }
         let ext = (data as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
             if !FileManager.default.fileExists(atPath: data) { throw Failure.noInput("cannot open \(data): no such file or folder") }
-            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml, .json or .xml (IATI), "
-                                + "a CSV folder, or --input-format")
+            // A workbook saved without its extension is still recognisable by its contents.
+            if let head = FileHandle(forReadingAtPath: data).flatMap({ try? $0.read(upToCount: 1 << 16) }),
+               let detected = InputFormat(contents: head) {
+                return detected
+            }
+            throw Failure.usage("cannot tell the format of \(displayName) from its extension; use .yaml, .yml, .json, .xml (IATI) "
+                                + "or .xlsx, a CSV folder, or --input-format")
         }
         if format == .csv, FileManager.default.fileExists(atPath: data) {
             let folder = (data as NSString).deletingLastPathComponent

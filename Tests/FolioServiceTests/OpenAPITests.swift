@@ -109,7 +109,7 @@ final class OpenAPITests: XCTestCase {
             let renderRoutes = ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/regions", "/v1/chart-set",
                                 "/v1/slides"]
             for route in ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/targets", "/v1/chart-set",
-                          "/v1/slides", "/v1/check"] {
+                          "/v1/slides", "/v1/workbook", "/v1/check"] {
                 _ = try await run(.post, route, [.contentType: "application/yaml"], sample, expect: .unauthorized)
                 _ = try await run(.post, route, token, big, expect: .contentTooLarge)
                 _ = try await run(.post, route, [.authorization: "Bearer t0ken", .contentType: "text/csv"], sample,
@@ -126,6 +126,13 @@ final class OpenAPITests: XCTestCase {
                 _ = try await run(.post, route, token, S.buffer("title: T\noutcomes: []\n"), expect: .unprocessableContent)
                 _ = try await run(.post, route, token, S.buffer("title: [\n"), expect: .badRequest)
             }
+            // The workbook route takes no style: the same answers but 404.
+            let workbook = try await run(.post, "/v1/workbook", token, sample, expect: .ok)
+            var conditional = token
+            conditional[.ifNoneMatch] = workbook.headers[.eTag]
+            _ = try await run(.post, "/v1/workbook", conditional, sample, expect: .notModified)
+            _ = try await run(.post, "/v1/workbook", token, S.buffer("title: T\noutcomes: []\n"), expect: .unprocessableContent)
+            _ = try await run(.post, "/v1/workbook", token, S.buffer("title: [\n"), expect: .badRequest)
         }
 
         // 1b. A project: rebuild, outputs, and their refusals.
@@ -184,7 +191,7 @@ final class OpenAPITests: XCTestCase {
             }
             while service.pool.snapshot.running == 0 { try await Task.sleep(for: .milliseconds(5)) }
             for route in ["/v1/briefings", "/v1/briefings/countries", "/v1/charts", "/v1/charts/overview", "/v1/chart-set",
-                          "/v1/slides", "/v1/check"] {
+                          "/v1/slides", "/v1/workbook", "/v1/check"] {
                 let response = try await client.execute(uri: route, method: .post, headers: S.yamlHeaders, body: sample)
                 XCTAssertEqual(response.status, .serviceUnavailable, route)
                 XCTAssertEqual(S.problem(response)?.type, "urn:folio:problem:saturated")

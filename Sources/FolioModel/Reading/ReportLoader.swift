@@ -11,6 +11,7 @@ public enum ReportLoader {
     public static func check(data: Data, fileName: String, format: InputFormat,
                              options: LoadOptions = LoadOptions()) -> CheckResult {
         if format == .iati { return checkIATI(data: data, fileName: fileName, options: options) }
+        if format == .xlsx { return checkWorkbook(data: data, fileName: fileName, options: options) }
         // Parsing, validation and freeing the trees all recurse as deep as the document nests.
         return LargeStack.run {
             let sink = DiagnosticSink(file: fileName)
@@ -38,6 +39,8 @@ public enum ReportLoader {
                                + "report.yaml), not one file; check it with checkCSV")
         case .iati:
             throw ParseFailure(position: .start, message: "IATI activity files are read by checkIATI")
+        case .xlsx:
+            throw ParseFailure(position: .start, message: "Excel workbooks are read by checkWorkbook")
         }
         let root = try SourceDocument.tree(data, syntax: syntax, file: 0, options: options)
         guard let root, !SourceDocument.isEmpty(root) else { throw ParseFailure(position: .start, message: "file is empty") }

@@ -17,19 +17,24 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Field path such as `outcomes[0].indicators[0].target`; empty for problems with the file as a whole.
     public var path: String
     public var message: String
+    /// In a workbook, the sheet and cell (`indicators!C12`), or the sheet alone for a problem with a
+    /// whole sheet; then `line` and `column` are the cell's row and column numbers.
+    public var cell: String?
 
-    public init(severity: Severity, file: String, line: Int, column: Int, path: String, message: String) {
+    public init(severity: Severity, file: String, line: Int, column: Int, path: String, message: String, cell: String? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.path = path
         self.message = message
+        self.cell = cell
     }
 
-    /// The `file:line:column: ` form compilers use, which editors and CI logs already understand.
+    /// The `file:line:column: ` form compilers use, which editors and CI logs already understand;
+    /// in a workbook `file: sheet!C12: `, the way spreadsheet users name a cell.
     public var description: String {
-        var text = "\(file):\(line):\(column): "
+        var text = cell.map { "\(file): \($0): " } ?? "\(file):\(line):\(column): "
         if severity == .warning { text += "warning: " }
         if !path.isEmpty { text += "\(path): " }
         return text + message

@@ -31,6 +31,11 @@ public enum ReportCSVWriter {
     }
 
     static func indicators(_ report: Report) -> String {
+        indicatorRows(report).map(row).joined()
+    }
+
+    /// indicators.csv's rows, header first (also the indicators sheet of `ReportWorkbookWriter`).
+    static func indicatorRows(_ report: Report) -> [[String]] {
         // After the plain columns, `<column>_<tag>` for each language a text of that column is given in.
         let translated = CSVReportBuilder.translatableColumns.flatMap { column in
             languages(report, column: column).map { (column: column, tag: $0) }
@@ -38,7 +43,7 @@ public enum ReportCSVWriter {
         let indicators = report.outcomes.flatMap(\.indicators)
         let periodColumns = self.periodColumns(indicators)
             + (indicators.contains { !$0.notes.isEmpty } ? [CSVReportBuilder.notesColumn] : [])
-        var out = row(CSVReportBuilder.indicatorColumns + periodColumns + translated.map { "\($0.column)_\($0.tag)" })
+        var out = [CSVReportBuilder.indicatorColumns + periodColumns + translated.map { "\($0.column)_\($0.tag)" }]
         for (o, outcome) in report.outcomes.enumerated() {
             let outcomePath = "outcomes[\(o)]"
             func texts(_ indicatorPath: String?, _ indicator: Indicator? = nil) -> [String] {
@@ -53,7 +58,7 @@ public enum ReportCSVWriter {
                 }
             }
             if outcome.indicators.isEmpty {
-                out += row([outcome.id, outcome.title, "", "", "", "", ""] + periodColumns.map { _ in "" } + texts(nil))
+                out.append([outcome.id, outcome.title, "", "", "", "", ""] + periodColumns.map { _ in "" } + texts(nil))
             }
             for (i, indicator) in outcome.indicators.enumerated() {
                 let texts = texts(outcomePath + ".indicators[\(i)]", indicator)
@@ -65,7 +70,7 @@ public enum ReportCSVWriter {
                         "baseline_value": first ? indicator.baseline.map { String($0.value) } ?? "" : "",
                         CSVReportBuilder.notesColumn: first ? indicator.notes.joined(separator: "\n") : "",
                     ]
-                    out += row([outcome.id, outcome.title, indicator.id, first ? indicator.description : "", first ? indicator.unit : "",
+                    out.append([outcome.id, outcome.title, indicator.id, first ? indicator.description : "", first ? indicator.unit : "",
                                 String(period.target), period.result.map(String.init) ?? ""]
                                + periodColumns.map { cells[$0]! } + (first ? texts : texts.map { _ in "" }))
                 }
@@ -94,16 +99,21 @@ public enum ReportCSVWriter {
     }
 
     static func countries(_ report: Report) -> String {
+        countryRows(report).map(row).joined()
+    }
+
+    /// countries.csv's rows, header first.
+    static func countryRows(_ report: Report) -> [[String]] {
         let indicators = report.outcomes.flatMap(\.indicators)
         // The `code` column only when an entry has a code, so data without codes converts as before.
         let hasCodes = indicators.contains { $0.periods.contains { $0.countries.values.contains { $0.contains { $0.code != nil } } } }
         let hasPeriods = indicators.contains { !$0.isSinglePeriodForm }
-        var out = row(CSVReportBuilder.countryColumns.filter { ($0 != "code" || hasCodes) && ($0 != "period" || hasPeriods) })
+        var out = [CSVReportBuilder.countryColumns.filter { ($0 != "code" || hasCodes) && ($0 != "period" || hasPeriods) }]
         for indicator in indicators {
             for period in indicator.periods {
                 for region in ReportYAMLWriter.orderedRegions(period.countries, regions: report.regions) {
                     for entry in period.entries(in: region) {
-                        out += row([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""] + (hasCodes ? [entry.code ?? ""] : [])
+                        out.append([indicator.id, region, entry.name, entry.isTerritory ? "true" : ""] + (hasCodes ? [entry.code ?? ""] : [])
                                    + (hasPeriods ? [period.label ?? ""] : []))
                     }
                 }

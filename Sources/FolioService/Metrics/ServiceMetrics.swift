@@ -89,7 +89,7 @@ public final class ServiceMetrics: Sendable {
 enum RenderKind: String, CaseIterable {
     case briefing, countryBriefing = "country_briefing", chartPNG = "chart_png", chartSVG = "chart_svg",
          chartPDF = "chart_pdf", check, countryBriefings = "country_briefings", chartList = "chart_list",
-         chartSet = "chart_set", slides
+         chartSet = "chart_set", slides, workbook
 }
 
 extension Gauge {

@@ -188,6 +188,11 @@ public final class RenderService: Sendable {
     }
 
     static func check(_ upload: UploadedReport, maxBytes: Int) -> CheckResult {
+        if upload.format == .xlsx {
+            // A body has no name to stand for a missing report sheet's title.
+            return ReportLoader.checkWorkbook(data: Data(upload.bytes), fileName: "body.xlsx", defaultTitle: "Report",
+                                              options: LoadOptions(maxBytes: maxBytes))
+        }
         guard upload.format == .csv else {
             return ReportLoader.check(data: Data(upload.bytes), fileName: "body." + upload.format.rawValue,
                                       format: upload.format, options: LoadOptions(maxBytes: maxBytes))

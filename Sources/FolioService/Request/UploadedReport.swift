@@ -13,7 +13,7 @@ struct UploadedReport: Sendable {
     /// The media type of a CSV folder sent as one JSON document (see `CSVEnvelope`).
     static let csvMediaType = "application/vnd.folio.csv+json"
 
-    /// YAML, JSON, an IATI activity file (XML) or a CSV envelope by media type; anything else is 415. The only `charset`
+    /// YAML, JSON, an IATI activity file (XML), an Excel workbook or a CSV envelope by media type; anything else is 415. The only `charset`
     /// accepted is UTF-8 (what the readers decode): another one is 415 too, not misread.
     static func format(contentType: String?) throws -> InputFormat {
         guard let contentType, !contentType.isEmpty else { throw ProblemDetails.unsupportedMediaType(nil) }
@@ -26,7 +26,7 @@ struct UploadedReport: Sendable {
             guard charset == "utf-8" || charset == "utf8" else {
                 throw ProblemDetails(.unsupportedMediaType, "unsupported-charset",
                                      "charset \"\(charset.prefix(40))\" is not supported; send the report as UTF-8",
-                                     headers: [.accept: "application/json, application/yaml, application/xml"])
+                                     headers: [.accept: ProblemDetails.acceptedMediaTypes])
             }
         }
         switch essence {
@@ -38,6 +38,8 @@ struct UploadedReport: Sendable {
             return .yaml
         case "application/xml", "text/xml":
             return .iati
+        case RenderService.xlsxMediaType:
+            return .xlsx
         default:
             if essence.hasPrefix("application/"), essence.hasSuffix("+json") { return .json }
             if essence.hasPrefix("application/"), essence.hasSuffix("+yaml") { return .yaml }

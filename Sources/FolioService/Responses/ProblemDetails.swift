@@ -96,9 +96,13 @@ extension ProblemDetails {
     static func unsupportedMediaType(_ given: String?) -> ProblemDetails {
         ProblemDetails(.unsupportedMediaType, "unsupported-media-type",
                        (given.map { "Content-Type \"\($0)\" is not supported" } ?? "the request has no Content-Type")
-                       + "; send the report as application/json or application/yaml, or an IATI activity file as application/xml",
-                       headers: [.accept: "application/json, application/yaml, application/xml"])
+                       + "; send the report as application/json or application/yaml, an IATI activity file as application/xml, "
+                       + "or an Excel workbook as \(RenderService.xlsxMediaType)",
+                       headers: [.accept: acceptedMediaTypes])
     }
+
+    /// The media types of report bodies, for `Accept` on a 415.
+    static let acceptedMediaTypes = "application/json, application/yaml, application/xml, " + RenderService.xlsxMediaType
 
     static func unauthorized(_ detail: String) -> ProblemDetails {
         ProblemDetails(.unauthorized, "unauthorized", detail, headers: [.wwwAuthenticate: "Bearer realm=\"folio\""])
@@ -155,6 +159,8 @@ public struct DiagnosticJSON: Codable, Sendable, Equatable {
     /// The file of a CSV upload the diagnostic is in (`indicators.csv`); absent for a single
     /// YAML or JSON body, where there is only one.
     public var file: String?
+    /// In a workbook, the sheet and cell (`indicators!C12`), or the sheet alone; absent otherwise.
+    public var cell: String?
 
     public init(_ diagnostic: Diagnostic) {
         line = diagnostic.line
@@ -162,5 +168,6 @@ public struct DiagnosticJSON: Codable, Sendable, Equatable {
         path = diagnostic.path
         message = diagnostic.message
         file = diagnostic.file.hasPrefix("body.") ? nil : diagnostic.file
+        cell = diagnostic.cell
     }
 }

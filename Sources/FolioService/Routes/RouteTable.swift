@@ -16,6 +16,7 @@ enum RouteTable {
         Route(method: .post, path: "/v1/charts"),
         Route(method: .post, path: "/v1/chart-set"),
         Route(method: .post, path: "/v1/slides"),
+        Route(method: .post, path: "/v1/workbook"),
         Route(method: .post, path: "/v1/charts/:kind"),
         Route(method: .post, path: "/v1/check"),
         Route(method: .get, path: "/v1/styles"),

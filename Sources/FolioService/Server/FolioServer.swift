@@ -60,6 +60,7 @@ public enum FolioServer {
         case (.post, "/v1/charts"): return { request, _ in try await service.chartList(request) }
         case (.post, "/v1/chart-set"): return { request, _ in try await service.chartSet(request) }
         case (.post, "/v1/slides"): return { request, _ in try await service.slides(request) }
+        case (.post, "/v1/workbook"): return { request, _ in try await service.workbook(request) }
         case (.post, "/v1/charts/:kind"):
             return { request, context in try await service.chart(request, kindName: context.parameters.get("kind")) }
         case (.post, "/v1/check"): return { request, _ in try await service.check(request) }

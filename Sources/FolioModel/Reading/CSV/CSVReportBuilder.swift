@@ -25,7 +25,18 @@ final class CSVReportBuilder {
     /// Keys an entry of report.yaml's `outcomes` may have: the rest of an outcome lives in indicators.csv.
     static let outcomeKeys = ["id", "narrative", "outputs", "notes"]
 
+    /// Where the tables come from: the files of a CSV folder, or the sheets of a workbook (`ReportLoader.checkWorkbook`).
+    enum Container { case csvFolder, workbook }
+
+    /// A table as the bytes of a CSV file, or as rows already read (a workbook's sheet, each record's
+    /// line its row number and each field at its column).
+    enum TableSource {
+        case csv(Data)
+        case rows(CSVTable)
+    }
+
     private let options: LoadOptions
+    private let container: Container
     /// Its `files` are the display names by file index: report file, indicators.csv, countries.csv, then other files.
     private let sink = DiagnosticSink(files: ["report.yaml", "indicators.csv", "countries.csv"])
     private let reader: NodeReader
@@ -43,8 +54,9 @@ final class CSVReportBuilder {
     /// The `language:` of report.yaml (or the default): the language of the plain text columns.
     private var dataLanguage = Report.defaultLanguage
 
-    init(options: LoadOptions) {
+    init(options: LoadOptions, container: Container = .csvFolder) {
         self.options = options
+        self.container = container
         reader = NodeReader(sink: sink)
     }
 
@@ -60,14 +72,14 @@ final class CSVReportBuilder {
     // MARK: Entry point
 
     func check(files: [String: Data], defaultTitle: String?) -> CheckResult {
-        var reportData: Data?, indicatorsData: Data?, countriesData: Data?
+        var reportData: Data?, indicatorsData: TableSource?, countriesData: TableSource?
         for name in files.keys.sorted() {
             let data = files[name]!
             switch name.lowercased() {
             case "indicators.csv":
-                if indicatorsData == nil { indicatorsData = data; names[Self.indicatorsFile] = name } else { duplicate(name, of: Self.indicatorsFile) }
+                if indicatorsData == nil { indicatorsData = .csv(data); names[Self.indicatorsFile] = name } else { duplicate(name, of: Self.indicatorsFile) }
             case "countries.csv":
-                if countriesData == nil { countriesData = data; names[Self.countriesFile] = name } else { duplicate(name, of: Self.countriesFile) }
+                if countriesData == nil { countriesData = .csv(data); names[Self.countriesFile] = name } else { duplicate(name, of: Self.countriesFile) }
             case "report.yaml", "report.yml", "report.json":
                 if reportData == nil { reportData = data; names[Self.reportFile] = name } else { duplicate(name, of: Self.reportFile) }
             default:
@@ -81,21 +93,37 @@ final class CSVReportBuilder {
                 sink.warning(message, at: wholeFile(names.count - 1))
             }
         }
+        return build(report: reportData, indicators: indicatorsData, countries: countriesData, defaultTitle: defaultTitle)
+    }
 
+    /// A workbook's sheets: `names` are the display names of the report, indicators and countries
+    /// sheets (as the workbook spells them), then of other sheets, which are ignored with a warning.
+    func check(workbook names: [String], report: Data?, indicators: CSVTable?, countries: CSVTable?, defaultTitle: String?) -> CheckResult {
+        self.names = names
+        for other in names.indices.dropFirst(3) {
+            sink.warning("unknown sheet, ignored (a workbook holds the sheets indicators, countries and report)", at: wholeFile(other))
+        }
+        return build(report: report, indicators: indicators.map(TableSource.rows), countries: countries.map(TableSource.rows), defaultTitle: defaultTitle)
+    }
+
+    private func build(report reportData: Data?, indicators indicatorsData: TableSource?, countries countriesData: TableSource?,
+                       defaultTitle: String?) -> CheckResult {
         let reportRoot = reportData.flatMap { reportNode($0, json: names[Self.reportFile].lowercased().hasSuffix(".json")) }
         dataLanguage = Self.language(of: reportRoot)
         var indicators: CSVTable?, countries: CSVTable?
         if let indicatorsData {
             indicators = table(indicatorsData, file: Self.indicatorsFile)
         } else {
-            sink.error("file not found: a CSV folder needs indicators.csv (columns "
+            sink.error((container == .workbook ? "sheet not found: a workbook needs a sheet named indicators (columns "
+                        : "file not found: a CSV folder needs indicators.csv (columns ")
                        + Self.indicatorColumns.joined(separator: ", ") + ")", at: wholeFile(Self.indicatorsFile))
             fatal = true
         }
         if let countriesData {
             countries = table(countriesData, file: Self.countriesFile)
         } else if indicatorsData != nil {
-            sink.warning("file not found: no indicator lists any country (columns " + Self.countryColumns.joined(separator: ", ") + ")",
+            sink.warning((container == .workbook ? "sheet not found: " : "file not found: ")
+                         + "no indicator lists any country (columns " + Self.countryColumns.joined(separator: ", ") + ")",
                          at: wholeFile(Self.countriesFile))
         }
         let indicatorHeader = indicators.flatMap {
@@ -123,8 +151,11 @@ final class CSVReportBuilder {
             rootPosition = reportRoot.position
         } else if reportData == nil, let defaultTitle, !defaultTitle.isEmpty {
             rootPairs.append(pair("title", quoted(defaultTitle, at: wholeFile(Self.reportFile))))
-            sink.warning("file not found: the title is the folder's name, \(Quoting.quoted(defaultTitle)); "
-                         + "report.yaml holds the title and the other report fields", at: wholeFile(Self.reportFile))
+            sink.warning(container == .workbook
+                         ? "sheet not found: the title is the file's name, \(Quoting.quoted(defaultTitle)); the sheet report holds "
+                            + "the title and the other report fields (report.yaml's lines in column A)"
+                         : "file not found: the title is the folder's name, \(Quoting.quoted(defaultTitle)); "
+                            + "report.yaml holds the title and the other report fields", at: wholeFile(Self.reportFile))
         }
         if let entries { addReportEntries(entries, to: &drafts) }
         guard !fatal, !sink.isFull else { return finish(report: nil, validatorStart: Int.max) }
@@ -171,12 +202,17 @@ final class CSVReportBuilder {
         }
     }
 
-    private func table(_ data: Data, file: Int) -> CSVTable? {
+    private func table(_ source: TableSource, file: Int) -> CSVTable? {
         do throws(ParseFailure) {
-            let table = try SourceDocument.table(data, file: file, options: options)
+            let table: CSVTable
+            switch source {
+            case .csv(let data): table = try SourceDocument.table(data, file: file, options: options)
+            case .rows(let rows): table = rows
+            }
             guard table.records.contains(where: { !$0.isBlank }) else {
                 let columns = file == Self.indicatorsFile ? Self.indicatorColumns : Self.countryColumns
-                sink.error("file is empty; it needs at least the header line (" + columns.joined(separator: ", ") + ")",
+                sink.error((container == .workbook ? "sheet is empty; it needs at least the header row ("
+                            : "file is empty; it needs at least the header line (") + columns.joined(separator: ", ") + ")",
                            at: position(file, 1, 1))
                 fatal = true
                 return nil
@@ -260,7 +296,8 @@ final class CSVReportBuilder {
             guard let i = row.fields.indices.first(where: { unnamed($0) && !Cell.blank(row.fields[$0]) }) else { continue }
             let separator = Character(Unicode.Scalar(table.separator))
             sink.warning(i >= record.fields.count
-                         ? "text beyond the header's \(record.fields.count) columns is ignored (an unquoted \(separator) in a field?)"
+                         ? "text beyond the header's \(record.fields.count) columns is ignored"
+                            + (container == .workbook ? "" : " (an unquoted \(separator) in a field?)")
                          : "text in a column without a name in the header is ignored", at: position(file, row.line, i + 1))
             break
         }
@@ -719,8 +756,11 @@ final class CSVReportBuilder {
             let file = entry.position.file
             var diagnostic = sink.diagnostic(entry)
             if diagnostic.line == 0 {
-                diagnostic.line = 1
-                diagnostic.column = 1
+                // A workbook's whole-sheet problems keep line 0 for `ReportLoader.checkWorkbook` to name the sheet alone.
+                if container == .csvFolder {
+                    diagnostic.line = 1
+                    diagnostic.column = 1
+                }
                 diagnostic.path = ""
             } else if let fieldLabels = labels[file] {
                 let isHeader = diagnostic.line == headerLines[file]

@@ -150,7 +150,8 @@
 
   // ---- Reading the data ------------------------------------------------------------------
 
-  const mediaTypes = { yaml: 'application/yaml', json: 'application/json', xml: 'application/xml', csv: 'application/vnd.folio.csv+json' };
+  const mediaTypes = { yaml: 'application/yaml', json: 'application/json', xml: 'application/xml', csv: 'application/vnd.folio.csv+json',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
   function extension(name) {
     const dot = name.lastIndexOf('.');
@@ -193,10 +194,16 @@
     }
     $('csv-title-box').hidden = true;
     if (read.length > 1) {
-      throw new Error('Choose one YAML, JSON or IATI XML file, or the CSV files of one report (indicators.csv and countries.csv).');
+      throw new Error('Choose one YAML, JSON, IATI XML or Excel file, or the CSV files of one report (indicators.csv and countries.csv).');
     }
     const file = read[0];
     const ext = extension(file.name);
+    if (ext === 'xlsx') {
+      // A workbook is not text: the view says so, and problems are named by sheet and cell.
+      const note = 'An Excel workbook: each problem above names its sheet and cell.';
+      return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes.xlsx, body: file.bytes,
+               files: [{ name: file.name, bytes: file.bytes, text: note, utf8: true }], workbook: true };
+    }
     const format = ext === 'json' ? 'json' : ext === 'xml' ? 'xml' : (ext === 'yaml' || ext === 'yml') ? 'yaml' : guessFormat(file.text);
     // The bytes as they are: the server reports text that is not UTF-8 with its line and column.
     return { name: file.name.replace(/\.[^.]*$/, '') || 'report', contentType: mediaTypes[format], body: file.bytes,
@@ -326,7 +333,9 @@
       badge.textContent = severity === 'error' ? 'Error:' : 'Warning:';
       const where = document.createElement('span');
       where.className = 'where';
-      where.textContent = (diagnostic.file ? diagnostic.file + ', ' : '') + 'line ' + diagnostic.line + ', column ' + diagnostic.column;
+      where.textContent = diagnostic.cell
+        ? (diagnostic.cell.includes('!') ? 'sheet ' + diagnostic.cell.replace('!', ', cell ') : 'sheet ' + diagnostic.cell)
+        : (diagnostic.file ? diagnostic.file + ', ' : '') + 'line ' + diagnostic.line + ', column ' + diagnostic.column;
       button.append(badge, document.createTextNode(' '), where, document.createTextNode(' — '));
       if (diagnostic.path) {
         const path = document.createElement('span');
@@ -335,10 +344,10 @@
         button.append(path, document.createTextNode(': '));
       }
       button.append(document.createTextNode(diagnostic.message));
-      button.addEventListener('click', () => showLine(diagnostic.file, diagnostic.line, button));
+      if (!diagnostic.cell) button.addEventListener('click', () => showLine(diagnostic.file, diagnostic.line, button));
       item.append(button);
       list.append(item);
-      markLine(diagnostic.file, diagnostic.line, severity);
+      if (!diagnostic.cell) markLine(diagnostic.file, diagnostic.line, severity);
     }
   }
 
@@ -498,6 +507,8 @@
     countries: { path: '/v1/briefings/countries', suffix: '-country-briefings.zip', label: 'the country briefings' },
     'chart-set': { path: '/v1/chart-set', suffix: '-charts.zip', label: 'the chart set' },
     slides: { path: '/v1/slides', suffix: '-charts.pptx', label: 'the slide deck' },
+    // The data's own tables: neither style nor language changes them.
+    workbook: { path: '/v1/workbook', suffix: '-tables.xlsx', label: 'the tables workbook', plain: true },
   };
 
   for (const button of document.querySelectorAll('[data-download]')) {
@@ -510,12 +521,12 @@
     button.setAttribute('aria-busy', 'true');
     say('Preparing ' + what.label + '…');
     try {
-      const blob = await (await call(what.path + '?' + query(drawing()), state.upload)).blob();
+      const blob = await (await call(what.plain ? what.path : what.path + '?' + query(drawing()), state.upload)).blob();
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
       const language = $('language').value;
-      link.download = safeName(state.upload.name) + (language ? '-' + language : '') + what.suffix;
+      link.download = safeName(state.upload.name) + (language && !what.plain ? '-' + language : '') + what.suffix;
       link.hidden = true;
       document.body.append(link);
       link.click();
