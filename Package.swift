@@ -114,19 +114,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel", "FolioWorkbook"], exclude: ["Fixtures"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel", "FolioWorkbook", "FolioTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLanguage", "FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
             exclude: ["References", "Fixtures"]
         ),
         .testTarget(name: "FolioArchiveTests", dependencies: ["FolioArchive"]),
-        .testTarget(name: "FolioWorkbookTests", dependencies: ["FolioWorkbook"]),
+        // Helpers the test targets share (running the Python readers); a library, so tests can import it.
+        .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
+        .testTarget(name: "FolioWorkbookTests", dependencies: ["FolioWorkbook", "FolioTestSupport"]),
         .testTarget(name: "FolioSlidesTests", dependencies: ["FolioSlides", "FolioArchive", "FolioRender", "FolioLayout"],
                     exclude: ["Fixtures"]),
         .testTarget(
             name: "FolioProductsTests",
-            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel"]
+            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel", "FolioTestSupport"]
         ),
         .testTarget(name: "FolioFilesTests", dependencies: ["FolioFiles"]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild"]),

@@ -20,25 +20,10 @@ struct DOSDateTime: Equatable {
         let seconds = Int64(moment.timeIntervalSince1970)
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = DOSDateTime.civil(fromDays: days)
+        let (year, month, day) = CivilDate.fromDays(days)
         let clampedYear = min(2099, max(1980, year))
         date = UInt16(truncatingIfNeeded: day + month * 32 + (clampedYear - 1980) * 512)
         time = UInt16(truncatingIfNeeded: (secondOfDay % 60) / 2 + (secondOfDay / 60 % 60) * 32 + (secondOfDay / 3600) * 2048)
-    }
-
-    /// Year, month (1…12) and day (1…31) of a day count from 1970-01-01 in the proleptic Gregorian
-    /// calendar (Howard Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 
     /// Writes these fields into every local header and central directory record of `zip` (a

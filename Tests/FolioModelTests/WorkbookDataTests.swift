@@ -1,4 +1,5 @@
 @testable import FolioModel
+import FolioTestSupport
 import FolioWorkbook
 import Foundation
 import XCTest
@@ -12,18 +13,9 @@ final class WorkbookDataTests: XCTestCase {
     }
 
     func python(_ script: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "python3 with openpyxl failed (Scripts/setup.sh installs it): \(message)")
-        return data
+        let run = try Python.run(script, arguments)
+        XCTAssertEqual(run.status, 0, "python3 with openpyxl failed (Scripts/setup.sh installs it): \(run.errors)")
+        return run.output
     }
 
     func testSamplesRoundTripThroughAWorkbook() throws {

@@ -4,6 +4,7 @@ import FolioModel
 import FolioProducts
 import FolioRender
 import FolioSlides
+import FolioTestSupport
 import Foundation
 import XCTest
 
@@ -40,17 +41,9 @@ final class DeckNotesTests: XCTestCase {
                            "categories": [str(c) for c in charts[0].plots[0].categories] if charts else []})
         print(json.dumps(slides))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "python-pptx failed (Scripts/setup.sh installs it): \(message)")
+        let run = try Python.run(script, [file.path])
+        XCTAssertEqual(run.status, 0, "python-pptx failed (Scripts/setup.sh installs it): \(run.errors)")
+        let data = run.output
         return try JSONDecoder().decode([Slide].self, from: data)
     }
 
@@ -89,14 +82,9 @@ final class DeckNotesTests: XCTestCase {
         pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
         print(len(pictures), pictures[0].image.content_type, pictures[0].image.size[0], pictures[0].image.size[1], pictures[0].left < slide.part.package.presentation_part.presentation.slide_width // 2)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try Python.run(script, [file.path])
+        XCTAssertEqual(run.status, 0, run.errors)
+        let printed = String(decoding: run.output, as: UTF8.self)
         XCTAssertEqual(printed.trimmingCharacters(in: .whitespacesAndNewlines), "1 image/png 540 270 True", "one PNG logo, top left")
     }
 

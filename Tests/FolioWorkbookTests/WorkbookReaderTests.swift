@@ -1,4 +1,5 @@
 @testable import FolioWorkbook
+import FolioTestSupport
 import Foundation
 import XCTest
 

@@ -1,4 +1,5 @@
 @testable import FolioWorkbook
+import FolioTestSupport
 import Foundation
 import XCTest
 
@@ -16,7 +17,7 @@ final class WorkbookWriterTests: XCTestCase {
 
     /// Reads every sheet back with openpyxl: each cell's Python type name and value, as JSON.
     func readWithOpenpyxl(_ bytes: [UInt8]) throws -> [String: [[[String]]]] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString).xlsx")
+        let file = temporaryFile("workbook.xlsx")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """
@@ -24,17 +25,7 @@ final class WorkbookWriterTests: XCTestCase {
         book = openpyxl.load_workbook(sys.argv[1])
         print(json.dumps({s.title: [[[type(c.value).__name__, str(c.value)] for c in row] for row in s.iter_rows()] for s in book.worksheets}))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "openpyxl failed (Scripts/setup.sh installs it): \(message)")
+        let data = try runPython(script, [file.path])
         return try JSONDecoder().decode([String: [[[String]]]].self, from: data)
     }
 

@@ -1,3 +1,4 @@
+import FolioArchive
 import Foundation
 
 /// Which cell formats (`s` on a cell: an index into `cellXfs` in `xl/styles.xml`) show a number as
@@ -77,32 +78,10 @@ enum ExcelDate {
             guard days >= 1, days != 60 else { return nil }
             epoch = days < 60 ? (1899, 12, 31) : (1899, 12, 30)
         }
-        let (year, month, day) = civil(fromDays: daysFromCivil(epoch.0, epoch.1, epoch.2) + days)
+        let (year, month, day) = CivilDate.fromDays(CivilDate.days(year: epoch.0, month: epoch.1, day: epoch.2) + Int64(days))
         guard year <= 9999 else { return nil }
         var text = String(format: "%04d-%02d-%02d", year, month, day)
         if seconds > 0 { text += String(format: "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60) }
         return text
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian).
-    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y - 1 : y
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z: Int) -> (Int, Int, Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
     }
 }
