@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioArchive", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg"]),

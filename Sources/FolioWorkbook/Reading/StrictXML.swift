@@ -1,3 +1,4 @@
+import FolioArchive
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -30,7 +31,7 @@ final class StrictXML: NSObject, XMLParserDelegate {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
             throw .xml(part: part, line: 1, "the part is not UTF-8 (Excel writes UTF-8)")
         }
-        if let line = doctypeLine(bytes) {
+        if let line = XMLProlog.doctypeLine(bytes) {
             throw .xml(part: part, line: line, "a DOCTYPE is not accepted: workbook parts have none, and entities declared in one are never expanded")
         }
         let delegate = StrictXML(part: part, handler: handler)
@@ -44,35 +45,6 @@ final class StrictXML: NSObject, XMLParserDelegate {
         let parsed = parser.parse()
         if let failure = delegate.failure { throw failure }
         guard parsed else { throw .xml(part: part, line: max(1, parser.lineNumber), "malformed XML") }
-    }
-
-    /// The line of a `<!DOCTYPE` in the prolog (after the declaration, comments and processing instructions).
-    static func doctypeLine(_ bytes: [UInt8]) -> Int? {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        func starts(_ text: String) -> Bool {
-            let utf8 = Array(text.utf8)
-            return i + utf8.count <= bytes.count && bytes[i..<i + utf8.count].elementsEqual(utf8)
-        }
-        func skip(past terminator: String) {
-            let end = Array(terminator.utf8)
-            while i + end.count <= bytes.count {
-                if bytes[i..<i + end.count].elementsEqual(end) { i += end.count; return }
-                if bytes[i] == 0x0A { line += 1 }
-                i += 1
-            }
-            i = bytes.count
-        }
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x0A: line += 1; i += 1
-            case 0x20, 0x09, 0x0D: i += 1
-            case UInt8(ascii: "<"):
-                if starts("<?") { skip(past: "?>") } else if starts("<!--") { skip(past: "-->") } else if starts("<!") { return line } else { return nil }
-            default: return nil
-            }
-        }
-        return nil
     }
 
     private func stop(_ failure: WorkbookReader.Failure) {

@@ -1,3 +1,4 @@
+import FolioArchive
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -35,7 +36,7 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
 
     /// The root element of `bytes`, which must be valid UTF-8 (`SourceDocument` checks it first).
     static func parse(_ bytes: [UInt8], file: Int, maxNodes: Int) throws(ParseFailure) -> XMLElementNode {
-        if let doctype = doctypeOffset(bytes) {
+        if let doctype = XMLProlog.doctypeOffset(bytes) {
             var position = ColumnIndex(bytes).position(ofOffset: doctype)
             position.file = file
             throw ParseFailure(position: position, message: "a DOCTYPE is not accepted: IATI files have none, and entities "
@@ -163,44 +164,6 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
             i += 1
         }
         return found
-    }
-
-    /// Where a DOCTYPE starts, looking only at the prolog (the XML declaration, comments,
-    /// processing instructions and blanks before the root element).
-    static func doctypeOffset(_ bytes: [UInt8]) -> Int? {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func starts(_ text: String, at offset: Int) -> Bool {
-            let utf8 = Array(text.utf8)
-            return offset + utf8.count <= bytes.count && Array(bytes[offset..<offset + utf8.count]) == utf8
-        }
-        func skip(past terminator: String, from offset: Int) -> Int {
-            let end = Array(terminator.utf8)
-            var j = offset
-            while j + end.count <= bytes.count {
-                if Array(bytes[j..<j + end.count]) == end { return j + end.count }
-                j += 1
-            }
-            return bytes.count
-        }
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                i += 1
-            case UInt8(ascii: "<"):
-                if starts("<?", at: i) {
-                    i = skip(past: "?>", from: i + 2)
-                } else if starts("<!--", at: i) {
-                    i = skip(past: "-->", from: i + 4)
-                } else if starts("<!DOCTYPE", at: i) {
-                    return i
-                } else {
-                    return nil
-                }
-            default:
-                return nil
-            }
-        }
-        return nil
     }
 
     /// libxml2's errors in words a user can act on; the position says where. `XMLParser` passes
