@@ -178,7 +178,7 @@ final class InputFingerprints {
         }.joined(separator: "\n").utf8))
     }
 
-    /// The sheet and those it `extends:`, with the catalogue folders and logos they name, remembered
+    /// The sheet and those it `extends:`, with the catalogue folders, logos and deck templates they name, remembered
     /// while none of them changed.
     private func chain(from path: String) -> [String] {
         if let known = styleChains[path],
@@ -205,6 +205,11 @@ final class InputFingerprints {
                     chain.append(URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: current).deletingLastPathComponent())
                         .standardizedFileURL.path)
                 }
+            }
+            // So is a deck template: a new template makes new decks.
+            if let template = entries.first(where: { $0.key == "template" }), case .scalar(let text, _) = template.value.value, !text.isEmpty {
+                chain.append(URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: current).deletingLastPathComponent())
+                    .standardizedFileURL.path)
             }
             guard let parent = entries.first(where: { $0.key == "extends" }),
                   case .scalar(let name, _) = parent.value.value else { break }

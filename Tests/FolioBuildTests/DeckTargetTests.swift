@@ -61,4 +61,31 @@ final class DeckTemplateBuildTests: XCTestCase {
                       "\(broken.failed)")
         XCTAssertEqual(try project.read("Output/a.pptx"), deck, "the previous deck is kept")
     }
+
+    /// A template named by the style sheet is an input too: a new template makes a new deck.
+    func testAStyleSheetsTemplateIsAnInputOfItsDecks() throws {
+        let project = try BuildTestProject()
+        try project.write("data/a.yaml", BuildTestProject.report(title: "A"))
+        let maker = BuildTestProject.packageRoot.appendingPathComponent("Tests/FolioSlidesTests/Fixtures/make-template.py")
+        try FileManager.default.createDirectory(at: project.url("styles"), withIntermediateDirectories: true)
+        func python(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "python-pptx makes the template (Scripts/setup.sh installs it)")
+        }
+        try python([maker.path, project.url("styles/org.pptx").path])
+        try project.age("styles/org.pptx", by: 60)
+        try project.write("styles/org.yaml", "extends: default\ntemplate: org.pptx\n")
+        try project.writeBuildFile("sources: {a: data/a.yaml}\ntargets:\n  - deck: a\n    style: styles/org.yaml\n")
+        XCTAssertEqual(try project.build().failed, [])
+        XCTAssertEqual(try project.build().built.count, 0, "nothing changed")
+        // The same template under another title: still usable, other bytes.
+        try python(["-c", "import sys; from pptx import Presentation; p = Presentation(sys.argv[1]); "
+                    + "p.core_properties.title = 'Other'; p.save(sys.argv[1])", project.url("styles/org.pptx").path])
+        let rebuilt = try project.build()
+        XCTAssertEqual(rebuilt.built.map(\.id), ["Output/a.pptx"], "the deck is made again on the new template")
+    }
 }
