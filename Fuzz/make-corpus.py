@@ -75,6 +75,11 @@ def main():
         add("csv", csv["indicators.csv"] + b"\0" + csv["countries.csv"] + b"\0" + csv["report.yaml"])
         add("csv", csv["indicators.csv"] + b"\0" + csv["countries.csv"])
         add("csv", csv["indicators.csv"])
+        # Workbooks: the samples as Folio writes them (the fuzzer mutates ZIP and XML alike).
+        for name in ("outcome4.yaml", "results-over-time.yaml"):
+            out = os.path.join(tmp, name.replace(".yaml", ".xlsx"))
+            subprocess.run([folio, "convert", os.path.join(ROOT, "Assets", "samples", name), "-o", out], check=True)
+            add("xlsx", open(out, "rb").read())
 
     styles = os.path.join(ROOT, "Styles")
     for name in sorted(os.listdir(styles)):

@@ -8,6 +8,8 @@ import Foundation
 //   json   the input is a report file:  ReportLoader.check(format: .json)
 //   csv    the input is a CSV folder, its files split at NUL bytes: indicators.csv, then
 //          countries.csv, then report.yaml (report.json when it starts with "{")
+//   xlsx   the input is an Excel workbook: ReportLoader.check(format: .xlsx), the ZIP and XML
+//          reader included
 //   style  the input is a style sheet:  StyleSheet.load, `extends` resolved in FOLIO_STYLES
 //
 // A crash, a trap, an ASan report or a run over -timeout is a finding. Beyond not crashing, each
@@ -16,14 +18,14 @@ import Foundation
 // (JSON, YAML, CSV folder) and must load again unchanged.
 
 enum Format: String {
-    case yaml, json, csv, style
+    case yaml, json, csv, xlsx, style
 }
 
 /// Read once: the environment does not change between runs.
 private let format: Format = {
     let name = ProcessInfo.processInfo.environment["FOLIO_FUZZ_FORMAT"] ?? ""
     guard let format = Format(rawValue: name) else {
-        fputs("folio-fuzz: set FOLIO_FUZZ_FORMAT to yaml, json, csv or style (got \"\(name)\")\n", stderr)
+        fputs("folio-fuzz: set FOLIO_FUZZ_FORMAT to yaml, json, csv, xlsx or style (got \"\(name)\")\n", stderr)
         exit(2)
     }
     return format
@@ -73,6 +75,7 @@ public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CI
     case .yaml: checkReport(data, .yaml)
     case .json: checkReport(data, .json)
     case .csv: checkCSV(data)
+    case .xlsx: checkReport(data, .xlsx)
     case .style: checkStyle(data)
     }
     return 0
