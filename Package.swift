@@ -55,8 +55,8 @@ let package = Package(
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "FolioWorkbook", dependencies: ["FolioArchive", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),
+        .target(name: "FolioSlides", dependencies: ["FolioModel", "FolioArchive", "FolioWorkbook"]),
         .target(
             name: "FolioProducts",
             dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel", "FolioLayout", "FolioRender", "FolioSlides", "FolioFiles"]

@@ -42,7 +42,7 @@ public struct DeckTemplate: Sendable, Equatable {
     }
 
     /// Largest template read: a corporate template with its pictures fits well below.
-    public static let maximumBytes = TemplateArchive.maximumFileBytes
+    public static let maximumBytes = TemplateArchive.limits.maxFileBytes
 
     /// The template at `path`, or nil for none.
     public static func load(_ path: String?) throws(DeckTemplateError) -> DeckTemplate? {

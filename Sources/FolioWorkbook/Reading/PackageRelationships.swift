@@ -1,3 +1,4 @@
+import FolioArchive
 /// The relationships of one part (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), targets
 /// resolved to part names inside the archive.
 struct PackageRelationships {
@@ -36,7 +37,7 @@ struct PackageRelationships {
         let name = partName(for: source)
         guard archive.contains(name) else { return PackageRelationships(all: []) }
         let collector = Collector()
-        try StrictXML.parse(try archive.bytes(of: name), part: name, into: collector)
+        try StrictXML.parse(try archive.part(name), part: name, into: collector)
         var all: [Relationship] = []
         for raw in collector.found {
             guard let id = raw["Id"], let type = raw["Type"], let target = raw["Target"] else {
@@ -98,7 +99,7 @@ struct ContentTypes {
             throw .notAWorkbook("it has no [Content_Types].xml, so it is not an Office document")
         }
         let collector = Collector()
-        try StrictXML.parse(try archive.bytes(of: part), part: part, into: collector)
+        try StrictXML.parse(try archive.part(part), part: part, into: collector)
         return collector.types
     }
 

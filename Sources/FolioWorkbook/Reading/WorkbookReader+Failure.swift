@@ -1,3 +1,4 @@
+import FolioArchive
 extension WorkbookReader {
     /// Why a workbook cannot be read, naming the part of the archive or the sheet and cell, in words
     /// a spreadsheet user can act on. The caller puts the file name in front.
@@ -77,5 +78,35 @@ extension WorkbookReader {
         static func clipped(_ name: String) -> String {
             name.count > 120 ? String(name.prefix(120)) + "…" : name
         }
+    }
+}
+
+extension WorkbookReader.Failure {
+    /// The archive's failure in a workbook reader's words.
+    init(_ failure: PackageArchive.Failure) {
+        switch failure {
+        case .legacyOrEncrypted:
+            self = .notAnArchive("an encrypted (password-protected) workbook or an old Excel 97-2003 .xls file; "
+                                 + "save it as an Excel Workbook (.xlsx) without a password")
+        case .notZip: self = .notAnArchive("not an Excel workbook: an .xlsx file is a ZIP archive, and this file is not one")
+        case .unreadable: self = .damaged(part: nil, "it cannot be opened (truncated, or not a complete ZIP archive)")
+        case .empty: self = .damaged(part: nil, "it has no entries")
+        case .fileTooLarge(let bytes, let limit): self = .fileTooLarge(bytes: bytes, limit: limit)
+        case .tooManyEntries(let limit): self = .tooManyEntries(limit: limit)
+        case .unsafePartName(let name): self = .unsafePartName(name)
+        case .duplicatePart(let name): self = .duplicatePart(name)
+        case .partTooLarge(let part, let limit): self = .partTooLarge(part: part, limit: limit)
+        case .compressionRatio(let part, let ratio, let limit): self = .compressionRatio(part: part, ratio: ratio, limit: limit)
+        case .totalTooLarge(let limit): self = .totalTooLarge(limit: limit)
+        case .damaged(let part, let reason): self = .damaged(part: part, reason)
+        case .missingPart(let part): self = .missingPart(part)
+        }
+    }
+}
+
+extension PackageArchive {
+    /// The part's bytes, or the reason in a workbook reader's words.
+    mutating func part(_ name: String) throws(WorkbookReader.Failure) -> [UInt8] {
+        do { return try bytes(of: name) } catch { throw WorkbookReader.Failure(error) }
     }
 }

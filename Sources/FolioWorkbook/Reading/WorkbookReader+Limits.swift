@@ -1,3 +1,4 @@
+import FolioArchive
 extension WorkbookReader {
     /// Bounds on what a workbook may make the reader do: an `.xlsx` is a ZIP archive, and its
     /// headers can claim anything, so every limit is checked on the declared sizes before
@@ -24,6 +25,12 @@ extension WorkbookReader {
 
         public init(maxFileBytes: Int = 16 << 20) {
             self.maxFileBytes = maxFileBytes
+        }
+
+        /// The limits of the archive around the sheets.
+        var archive: PackageArchive.Limits {
+            PackageArchive.Limits(maxFileBytes: maxFileBytes, maxEntries: maxEntries, maxPartBytes: maxPartBytes,
+                                  maxTotalBytes: maxTotalBytes, maxCompressionRatio: maxCompressionRatio, ratioGraceBytes: ratioGraceBytes)
         }
     }
 }

@@ -1,3 +1,4 @@
+import FolioArchive
 /// Reads the sheets of an `.xlsx` workbook (Office Open XML SpreadsheetML, as Excel, LibreOffice,
 /// Google Sheets and openpyxl write it), strictly, because the bytes may come from anyone:
 ///
@@ -37,7 +38,8 @@ public struct WorkbookReader: Sendable {
 
     /// Every sheet of the workbook in its order; the cells of those `sheets` accepts (all by default).
     public func read(_ bytes: [UInt8], sheets wanted: (String) -> Bool = { _ in true }) throws(Failure) -> [ReadSheet] {
-        var archive = try PackageArchive(bytes, limits: limits)
+        var archive: PackageArchive
+        do { archive = try PackageArchive(bytes, limits: limits.archive) } catch { throw Failure(error) }
         if let vba = archive.partNames.first(where: { $0.lowercased().hasSuffix("vbaproject.bin") }) {
             throw .macros("it holds the VBA project \(vba)")
         }
@@ -76,17 +78,17 @@ public struct WorkbookReader: Sendable {
             }
         }
         let book = WorkbookPart()
-        try StrictXML.parse(try archive.bytes(of: main.target), part: main.target, into: book)
+        try StrictXML.parse(try archive.part(main.target), part: main.target, into: book)
 
         var strings: [String] = []
         let stringsPart = rels.first(ofType: PackageRelationships.sharedStrings)?.target
             ?? types.overrides.first { $0.value == ContentTypes.sharedStrings }?.key
         if let stringsPart, archive.contains(stringsPart) {
-            strings = try SharedStringTable.read(try archive.bytes(of: stringsPart), part: stringsPart, limit: limits.maxSharedStrings)
+            strings = try SharedStringTable.read(try archive.part(stringsPart), part: stringsPart, limit: limits.maxSharedStrings)
         }
         var dateStyles: Set<Int> = []
         if let stylesPart = rels.first(ofType: PackageRelationships.styles)?.target, archive.contains(stylesPart) {
-            dateStyles = try DateFormats.read(try archive.bytes(of: stylesPart), part: stylesPart)
+            dateStyles = try DateFormats.read(try archive.part(stylesPart), part: stylesPart)
         }
 
         var sheets: [ReadSheet] = []
@@ -101,7 +103,7 @@ public struct WorkbookReader: Sendable {
                 throw .cell(sheet: entry.name, cell: nil, "it is not a worksheet (a chart sheet or a dialog sheet?), or its part is missing")
             }
             let parser = WorksheetParser(sheet: entry.name, strings: strings, dateStyles: dateStyles, date1904: book.date1904, limits: limits)
-            try StrictXML.parse(try archive.bytes(of: rel.target), part: rel.target, into: parser)
+            try StrictXML.parse(try archive.part(rel.target), part: rel.target, into: parser)
             sheets.append(ReadSheet(name: entry.name, rows: parser.rows))
         }
         return sheets
