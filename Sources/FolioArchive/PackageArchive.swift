@@ -66,6 +66,7 @@ public struct PackageArchive {
         guard bytes.count <= limits.maxFileBytes else { throw .fileTooLarge(bytes: bytes.count, limit: limits.maxFileBytes) }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .legacyOrEncrypted }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw .notZip }
+        try ZipStructure.check(bytes)
         let opened: Archive
         do { opened = try Archive(data: Data(bytes), accessMode: .read) } catch { throw .unreadable }
         archive = opened
