@@ -31,8 +31,12 @@ enum ZipStructure {
             guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
                   record + 46 + nameLength + extraLength + commentLength <= directoryStart + directorySize,
                   local + 30 <= directoryStart, long(local) == 0x0403_4B50 else { throw .unreadable }
+            // A stored entry is read by its uncompressed size, a deflated one by its compressed size;
+            // with a data descriptor (flag bit 3), that record is read right after the data.
             let dataStart = local + 30 + word(local + 26) + word(local + 28)
-            guard dataStart + compressed <= directoryStart else { throw .unreadable }
+            let dataSize = word(record + 10) == 0 ? max(compressed, uncompressed) : compressed
+            guard dataStart + dataSize <= directoryStart else { throw .unreadable }
+            if word(record + 8) & 0x08 != 0, dataStart + dataSize + 16 > count { throw .unreadable }
             record += 46 + nameLength + extraLength + commentLength
         }
     }

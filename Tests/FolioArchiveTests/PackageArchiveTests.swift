@@ -57,6 +57,17 @@ final class PackageArchiveTests: XCTestCase {
         XCTAssertEqual(failure(bytes), .unreadable)
     }
 
+    /// The fuzzer's second find: a stored entry with a data descriptor, its size pointing past the end.
+    func testADataDescriptorPastTheEndIsUnreadable() throws {
+        var bytes = try ZipWriter.archive([ZipWriter.Entry(path: "a.xml", bytes: Array("<a/>".utf8), compressed: false)],
+                                          date: Date(timeIntervalSince1970: 946_684_800))
+        let end = endRecord(bytes)
+        let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24
+        bytes[directory + 8] |= 0x08
+        put(UInt32(bytes.count), at: directory + 24, in: &bytes)
+        XCTAssertEqual(failure(bytes), .unreadable)
+    }
+
     func testEveryTruncationFailsCleanly() throws {
         let bytes = try archive()
         for length in stride(from: 4, to: bytes.count, by: 3) {
