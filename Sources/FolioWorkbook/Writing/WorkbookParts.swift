@@ -113,7 +113,7 @@ struct WorkbookParts {
         for text in strings {
             let preserve = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
             out += preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>"
-            out += XMLText.content(Self.escapingExcelCodes(text)) + "</t></si>"
+            out += XMLText.content(ExcelEscapes.encode(text)) + "</t></si>"
         }
         return out + "</sst>"
     }
@@ -191,24 +191,5 @@ struct WorkbookParts {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
-    }
-
-    /// Excel reads `_xHHHH_` in a string as the character U+HHHH; a text that contains such a
-    /// sequence literally has its underscore written as `_x005F_`, so it reads back unchanged.
-    static func escapingExcelCodes(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x",
-               scalars[index + 2...index + 5].allSatisfy({ $0.properties.isASCIIHexDigit }), scalars[index + 6] == "_" {
-                out.append(contentsOf: "_x005F_".unicodeScalars)
-            } else {
-                out.append(scalars[index])
-            }
-            index += 1
-        }
-        return String(out)
     }
 }
