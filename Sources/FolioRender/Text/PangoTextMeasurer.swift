@@ -80,24 +80,73 @@ public final class PangoTextMeasurer: TextMeasurer {
         shapedLines.removeAll()
     }
 
+    /// Pango breaks a paragraph line by line, shaping again, at each line, everything after the
+    /// line's start: a paragraph of k lines costs about k²/2 lines of shaping. A long paragraph is
+    /// therefore laid out a window at a time, each window a few lines long: breaking is greedy, so
+    /// every line of a window but its last (which the window's end may have cut short) is the line
+    /// the whole paragraph would have, and the next window starts where that last line starts.
     public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
         guard !text.isEmpty else { return [""] }
-        var layout = self.layout
-        if keepsShapedLines {
-            layout = pango_layout_new(context)
-            pango_layout_set_font_description(layout, description(for: font).pointer)
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-            pango_layout_set_width(layout, Int32(max(1, width * Double(PANGO_SCALE))))
-            pango_layout_set_text(layout, text, -1)
-        } else {
-            prepare(text, font: font, width: width)
-        }
-        defer { if keepsShapedLines { g_object_unref(UnsafeMutableRawPointer(layout)) } }
+        guard breaksInWindows else { return wholeLines(of: text, font: font, width: width) }
         let utf8 = Array(text.utf8)
-        let count = pango_layout_get_line_count(layout)
         var result: [String] = []
-        result.reserveCapacity(Int(count))
-        for index in 0..<count {
+        var start = 0
+        // About two and a half lines of this text, by its average character (half an em) and its
+        // bytes per character; a window that holds fewer than two lines is widened.
+        let bytesPerCharacter = Double(utf8.count) / Double(max(1, text.unicodeScalars.count))
+        var window = max(64, Int(2.5 * width / max(0.01, font.size * 0.5) * bytesPerCharacter))
+        if utf8.count > 2 * window, !text.unicodeScalars.contains(where: PangoTextMeasurer.separatesParagraphs) {
+            let direction = utf8.withUnsafeBufferPointer { pango_find_base_dir($0.baseAddress, Int32($0.count)) }
+            while utf8.count - start > 2 * window {
+                let end = PangoTextMeasurer.characterStart(in: utf8, atOrBefore: start + window)
+                let piece = String(decoding: utf8[start..<end], as: UTF8.self)
+                // A window that begins in other-direction text would be ordered differently.
+                guard pango_find_base_dir(piece, -1) == direction else { break }
+                let layout = makeLayout(piece, font: font, width: width)
+                defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+                let count = pango_layout_get_line_count(layout)
+                guard count >= 2, let last = pango_layout_get_line_readonly(layout, count - 1) else {
+                    window *= 2
+                    continue
+                }
+                collect(lines: 0..<count - 1, of: layout, text: Array(piece.utf8), font: font, into: &result)
+                start += Int(last.pointee.start_index)
+                windowsLaidOut += 1
+            }
+        }
+        return result + wholeLines(of: start == 0 ? text : String(decoding: utf8[start...], as: UTF8.self),
+                                   font: font, width: width)
+    }
+
+    /// Off only in tests, which compare windows with whole paragraphs.
+    var breaksInWindows = true
+    /// Windows laid out so far: tests check that a paragraph was broken in windows.
+    private(set) var windowsLaidOut = 0
+
+    /// The lines of `text` from one layout of all of it.
+    func wholeLines(of text: String, font: FontSpec, width: Double) -> [String] {
+        let layout = makeLayout(text, font: font, width: width)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var result: [String] = []
+        collect(lines: 0..<pango_layout_get_line_count(layout), of: layout, text: Array(text.utf8), font: font, into: &result)
+        return result
+    }
+
+    /// A layout of its own for `text`: its lines may be kept for drawing (`keepShapedLines`).
+    private func makeLayout(_ text: String, font: FontSpec, width: Double) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, description(for: font).pointer)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_width(layout, Int32(max(1, width * Double(PANGO_SCALE))))
+        pango_layout_set_text(layout, text, -1)
+        return layout
+    }
+
+    /// The text of lines `range` of `layout`, without trailing spaces; each line kept shaped when
+    /// `keepsShapedLines` is set.
+    private func collect(lines range: Range<Int32>, of layout: OpaquePointer, text utf8: [UInt8], font: FontSpec,
+                         into result: inout [String]) {
+        for index in range {
             guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
             let start = Int(line.pointee.start_index)
             let end = min(utf8.count, start + Int(line.pointee.length))
@@ -117,7 +166,18 @@ public final class PangoTextMeasurer: TextMeasurer {
             }
             result.append(piece)
         }
-        return result
+    }
+
+    /// Characters that end a paragraph or force a line break for Pango: text with them is laid out whole.
+    private static func separatesParagraphs(_ scalar: Unicode.Scalar) -> Bool {
+        ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+    }
+
+    /// The start of the UTF-8 character at or before `offset`.
+    private static func characterStart(in utf8: [UInt8], atOrBefore offset: Int) -> Int {
+        var index = offset
+        while index > 0 && utf8[index] & 0xC0 == 0x80 { index -= 1 }
+        return index
     }
 
     /// How many characters of `text` no font can draw (they would show as boxes): with the bundled
