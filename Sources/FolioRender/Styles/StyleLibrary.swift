@@ -75,10 +75,14 @@ public struct StyleLibrary: Sendable {
 extension FontLibrary {
     /// Families of the fonts loaded from the bundle folder (not the system's).
     public var bundledFamilies: Set<String> {
-        guard let set = FcConfigGetFonts(config, FcSetApplication) else { return [] }
+        guard let set = FcConfigGetFonts(config, FcSetSystem) else { return [] }
+        let folder = directory.path + "/"
         var families = Set<String>()
         for index in 0..<Int(set.pointee.nfont) {
             guard let pattern = set.pointee.fonts[index] else { continue }
+            var file: UnsafeMutablePointer<FcChar8>?
+            guard FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file,
+                  String(cString: file).hasPrefix(folder) else { continue }
             var value: UnsafeMutablePointer<FcChar8>?
             if FcPatternGetString(pattern, FC_FAMILY, 0, &value) == FcResultMatch, let value {
                 families.insert(String(cString: value))

@@ -4,11 +4,13 @@ import Foundation
 
 /// The fonts Folio draws with: the bundled folder first, the system's fonts behind it for fallback.
 ///
-/// Bundled fonts make the output the same on every machine. The system's fonts stay visible
-/// (rather than a fresh fontconfig set-up with only our folder) because that is how characters the
-/// bundle lacks, such as Chinese, still show instead of boxes.
+/// Bundled fonts make the output the same on every machine: their folder is the first one
+/// fontconfig reads, so a system copy of the same family (another version of Noto Sans) never
+/// takes their place. The system's fonts stay visible because that is how characters the bundle
+/// lacks, such as Chinese, still show instead of boxes.
 ///
 /// One `FontLibrary` per thread: Pango font maps must not be shared between threads (see CAIRO-NOTES).
+/// The fontconfig set-up behind them is made once per process and shared (`FontConfiguration`).
 public final class FontLibrary {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let config: OpaquePointer
@@ -18,17 +20,10 @@ public final class FontLibrary {
         guard let folder = directory ?? FontLibrary.bundledFontsDirectory() else {
             throw RenderError.fonts("cannot find Assets/fonts; set FOLIO_FONTS to the folder of the bundled fonts")
         }
-        guard let config = FcInitLoadConfigAndFonts() else {
-            throw RenderError.fonts("fontconfig could not load its configuration")
-        }
-        guard FcConfigAppFontAddDir(config, folder.path) == FcTrue else {
-            FcConfigDestroy(config)
-            throw RenderError.fonts("cannot load fonts from \(folder.path)")
-        }
-        self.config = config
+        let configuration = try FontConfiguration.shared(for: folder)
+        self.config = configuration.pointer
         self.directory = folder
         guard let map = pango_cairo_font_map_new() else {
-            FcConfigDestroy(config)
             throw RenderError.fonts("Pango could not create a font map")
         }
         pango_fc_font_map_set_config(OpaquePointer(map), config)
@@ -37,7 +32,6 @@ public final class FontLibrary {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
-        FcConfigDestroy(config)
     }
 
     /// Finds `Assets/fonts`: `FOLIO_FONTS`, else beside or above the executable, else above the working folder.

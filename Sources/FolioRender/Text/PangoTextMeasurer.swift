@@ -96,12 +96,12 @@ public final class PangoTextMeasurer: TextMeasurer {
         let bytesPerCharacter = Double(utf8.count) / Double(max(1, text.unicodeScalars.count))
         var window = max(64, Int(2.5 * width / max(0.01, font.size * 0.5) * bytesPerCharacter))
         if utf8.count > 2 * window, !text.unicodeScalars.contains(where: PangoTextMeasurer.separatesParagraphs) {
-            let direction = utf8.withUnsafeBufferPointer { pango_find_base_dir($0.baseAddress, Int32($0.count)) }
+            let direction = utf8.withUnsafeBufferPointer { folio_paragraph_direction($0.baseAddress, Int32($0.count)) }
             while utf8.count - start > 2 * window {
                 let end = PangoTextMeasurer.characterStart(in: utf8, atOrBefore: start + window)
                 let piece = String(decoding: utf8[start..<end], as: UTF8.self)
                 // A window that begins in other-direction text would be ordered differently.
-                guard pango_find_base_dir(piece, -1) == direction else { break }
+                guard folio_paragraph_direction(piece, -1) == direction else { break }
                 let layout = makeLayout(piece, font: font, width: width)
                 defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
                 let count = pango_layout_get_line_count(layout)
