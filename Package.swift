@@ -51,7 +51,7 @@ let package = Package(
             name: "FolioModel",
             dependencies: ["FolioConcurrency", "FolioLanguage", "FolioArchive", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "FolioLayout", dependencies: ["FolioLanguage", "FolioModel"]),
+        .target(name: "FolioLayout", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),

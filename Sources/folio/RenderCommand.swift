@@ -66,6 +66,7 @@ struct RenderCommand: FolioCommand {
             return
         }
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + suffix + ".pdf")
+        renderer.layoutThreads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
                                             maxPages: maxPages, edition: made.edition)
         try OutputPath.write(bytes, to: destination)

@@ -15,6 +15,13 @@ public struct BriefingLayout {
     public var edition: Edition
     /// What the layout may spend; `document` sets the caller's.
     var budget = LayoutBudget()
+    /// Measurers for more threads: with any, the parts of the body (the summary, each outcome) are
+    /// laid out at once, each thread using one measurer only. They must measure exactly as
+    /// `measurer` does (the same fonts), so the document does not depend on which thread set what.
+    public var otherMeasurers: [any TextMeasurer] = []
+    /// Body pages kept between layout and drawing; parts past this are laid out again when drawn
+    /// (`BriefingPages`), so memory stays flat however long the document.
+    public var retainedPages = Int.max
     /// Type scale of the charts inside the briefing: print sizes, not slide sizes.
     var chartTypeScale: Double { style.briefingChartTypeScale }
 
@@ -44,86 +51,12 @@ public struct BriefingLayout {
     /// are counted in `budget` as they are made, and a report far over the page limit stops at the
     /// limit with only that much of it in memory (`LayoutStop`).
     public func document(for report: Report, context: Context = Context(), budget: LayoutBudget = LayoutBudget()) throws -> Document {
-        var layout = self
-        layout.budget = budget
-        return try layout.makeDocument(for: report, context: context)
-    }
-
-    private func makeDocument(for report: Report, context: Context) throws -> Document {
-        let shown = style.sections
-        if shown.shows(.cover) { try budget.countPage() }
-        let paginator = Paginator(bodyHeight: style.contentHeight)
-        var sections: [ContentsEntry] = []
-        // The summary and the changes page flow on together; every outcome starts its own flow.
-        var flow: [any Flowable] = []
-        var body: [[Paginator.Placement]] = []
-        for part in shown.briefing {
-            switch part {
-            case .cover, .contents:
-                continue
-            case .summary:
-                flow += try summaryBlocks(report, contents: &sections)
-            case .changes:
-                if let changes = context.changes { flow += changesBlocks(changes, contents: &sections) }
-            case .outcomes:
-                if !flow.isEmpty { body += try paginator.paginate(flow, budget: budget) }
-                flow = []
-                for (index, outcome) in report.outcomes.enumerated() {
-                    body += try paginator.paginate(try outcomeBlocks(outcome, index: index, report: report, contents: &sections),
-                                                   budget: budget)
-                }
-            }
-        }
-        if !flow.isEmpty { body += try paginator.paginate(flow, budget: budget) }
-        let anchorPages = Self.anchorPages(body)
-        for index in sections.indices { sections[index].page = anchorPages[sections[index].anchor] ?? 1 }
-
-        var fields: [FieldTemplate.Field: String] = [.title: report.title, .pages: edition.number(body.count),
-                                                     .date: context.dataDate.map { edition.formats.longDate($0) } ?? ""]
-        var pages: [Page] = []
-        var labels: [String] = []
-        if shown.shows(.cover) {
-            pages.append(coverPage(report, context: context))
-            labels.append(Self.roman(labels.count + 1))
-        }
-        if shown.shows(.contents) {
-            let contents = try paginator.paginate(contentsBlocks(sections), budget: budget)
-            for placements in contents {
-                let label = Self.roman(labels.count + 1)
-                var frame = place(placements)
-                frame.items += headerLogoItems()
-                fields[.page] = label
-                fields[.outcome] = edition.text("contents.title")
-                frame.items += footerItems(style.footer, fields: fields, phrase: label)
-                pages.append(Page(frame: frame))
-                labels.append(label)
-            }
-        }
-        let outcomeOnPage = Self.currentOutcome(body)
-        let beforeOutcomes = edition.text(shown.shows(.summary) || context.changes == nil ? "summary.title" : "changes.title")
-        for (index, placements) in body.enumerated() {
-            if index % 16 == 0 { try budget.cancellation.check() }
-            var frame = place(placements)
-            fields[.outcome] = outcomeOnPage[index].map { edition.heading(report.outcomes[$0]) } ?? beforeOutcomes
-            fields[.page] = edition.number(index + 1)
-            frame.items += headerLogoItems()
-            frame.items += headerItems(style.header, fields: fields)
-            frame.items += footerItems(style.footer, fields: fields, phrase: pageNumber(index + 1, of: body.count))
-            pages.append(Page(frame: frame))
-            labels.append(String(index + 1))
-        }
-
-        // Without front matter the labels are the page numbers: none are written, since Cairo 1.16
-        // writes a run of labels "1", "2", … starting on the first page as empty labels.
-        let front = shown.briefing.filter { $0 == .cover || $0 == .contents }
-        var figures = shown.shows(.cover) && style.logo != nil ? [logoAlternativeText(report)] : []
-        figures += body.flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } }
-        var keywords = report.outcomes.map { edition.text("outcome.keyword", ["id": $0.id]) }.joined(separator: ", ")
-        if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
-        let title = [report.title, report.subtitle].compactMap { $0 }.joined(separator: ": ")
-        return Document(pages: pages, title: title, author: report.organization, subject: report.period,
-                        keywords: keywords, language: edition.language, pageLabels: front.isEmpty ? [] : labels,
-                        outline: outline(report, sections: sections), figureAlternatives: figures)
+        let pages = try self.pages(for: report, context: context, budget: budget)
+        var all: [Page] = []
+        while let page = try pages.next() { all.append(page) }
+        var document = pages.document
+        document.pages = all
+        return document
     }
 
     /// Items of one page's blocks, inside the margins.
@@ -142,17 +75,6 @@ public struct BriefingLayout {
             for case let anchor as AnchorBlock in placements.map(\.block) { result[anchor.name] = index + 1 }
         }
         return result
-    }
-
-    /// For each body page, the outcome being read there: the last outcome begun on or before it.
-    static func currentOutcome(_ pages: [[Paginator.Placement]]) -> [Int?] {
-        var current: Int?
-        return pages.map { placements in
-            for case let anchor as AnchorBlock in placements.map(\.block) {
-                if let index = OutcomeAnchor.outcomeIndex(of: anchor.name) { current = index }
-            }
-            return current
-        }
     }
 
     static func roman(_ number: Int) -> String {

@@ -31,17 +31,21 @@ public enum LayoutStop: Error, Equatable, Sendable {
 /// What one layout may spend: pages, lines of text, and a cancellation flag, all checked as the work
 /// is done, so a document far over a limit stops near the limit instead of after its whole layout.
 ///
-/// Used by one layout on one thread; only `cancellation` is raised from elsewhere.
-public final class LayoutBudget {
+/// Shared by the threads that lay out parts of one document at once: the counts are atomic.
+public final class LayoutBudget: Sendable {
     public let maximumPages: Int
     public let maximumLines: Int
     public let cancellation: Cancellation
+    private let pageCount = Atomic<Int>(0)
+    private let lineCount = Atomic<Int>(0)
+    private let splitCount = Atomic<Int>(0)
+
     /// Pages laid out so far (body and contents).
-    public private(set) var pages = 0
+    public var pages: Int { pageCount.load(ordering: .relaxed) }
     /// Lines of text set so far, and block splits made: the work of a layout, for its limit and for
     /// tests that show it grows in step with the input.
-    public private(set) var lines = 0
-    public private(set) var splits = 0
+    public var lines: Int { lineCount.load(ordering: .relaxed) }
+    public var splits: Int { splitCount.load(ordering: .relaxed) }
 
     /// The default line allowance: a little over 2,000 pages of dense tables.
     public static let defaultMaximumLines = 400_000
@@ -55,18 +59,16 @@ public final class LayoutBudget {
 
     /// Counts a finished page; throws when past the page limit or cancelled.
     public func countPage() throws {
-        pages += 1
-        if pages > maximumPages { throw LayoutStop.tooManyPages(limit: maximumPages) }
+        if pageCount.add(1, ordering: .relaxed).newValue > maximumPages { throw LayoutStop.tooManyPages(limit: maximumPages) }
         try cancellation.check()
     }
 
     /// Counts lines of text set (a table row's cells, a paragraph); throws when past the line limit,
     /// and checks the cancellation flag every few hundred lines.
     public func countLines(_ count: Int) throws {
-        let before = lines
-        lines += count
-        if lines > maximumLines { throw LayoutStop.tooMuchText(limit: maximumLines) }
-        if lines / 256 != before / 256 { try cancellation.check() }
+        let after = lineCount.add(count, ordering: .relaxed).newValue
+        if after > maximumLines { throw LayoutStop.tooMuchText(limit: maximumLines) }
+        if after / 256 != (after - count) / 256 { try cancellation.check() }
     }
 
     /// Throws when `count` more lines would pass the line limit, without counting them: a check before
@@ -77,7 +79,7 @@ public final class LayoutBudget {
     }
 
     /// Counts one cut of a block between pages.
-    public func countSplit() { splits += 1 }
+    public func countSplit() { splitCount.add(1, ordering: .relaxed) }
 }
 
 /// Counts the lines that page breaking examines (each row bottom measured, each line moved or

@@ -9,7 +9,7 @@ public struct Paginator {
 
     public init(bodyHeight: Double) { self.bodyHeight = bodyHeight }
 
-    public struct Placement {
+    public struct Placement: Sendable {
         public var block: any Flowable
         /// Top of the block, from the top of the text area.
         public var y: Double

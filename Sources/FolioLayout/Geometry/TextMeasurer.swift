@@ -12,6 +12,17 @@ public protocol TextMeasurer {
     /// Hard line breaks in the text are kept. Lines carry no trailing spaces.
     func lines(of text: String, font: FontSpec, width: Double) -> [String]
     func metrics(of font: FontSpec) -> FontMetrics
+    /// Lines measured from now on belong to part `part` of the document being laid out (an outcome):
+    /// a measurer that keeps shaped text for the painter keeps it by part.
+    func beginPart(_ part: Int)
+    /// Part `part` is drawn, or dropped to be laid out again when it is: what was kept to draw its
+    /// lines can go. Keeps a long document's memory to the parts not yet drawn.
+    func endPart(_ part: Int)
+}
+
+extension TextMeasurer {
+    public func beginPart(_ part: Int) {}
+    public func endPart(_ part: Int) {}
 }
 
 extension TextMeasurer {

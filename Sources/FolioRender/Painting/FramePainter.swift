@@ -16,10 +16,11 @@ final class FramePainter {
     /// Whether the layout is set for right-to-left lines (see `setDirection`).
     private var isRightToLeft = false
 
-    /// Lines the measurer already shaped for this document, drawn as they are.
-    private let shaped: PangoTextMeasurer?
+    /// Lines the measurers already shaped for this document, drawn as they are. Of two shapes of the
+    /// same text, the one measured last in document order is drawn, whichever thread measured it.
+    private let shaped: [PangoTextMeasurer]
 
-    init(cairo: OpaquePointer, fonts: FontLibrary, shaped: PangoTextMeasurer? = nil) {
+    init(cairo: OpaquePointer, fonts: FontLibrary, shaped: [PangoTextMeasurer] = []) {
         self.cairo = cairo
         self.fonts = fonts
         self.shaped = shaped
@@ -101,7 +102,7 @@ final class FramePainter {
         guard !text.text.isEmpty else { return }
         // A line the measurer shaped is drawn as it is unless it must read right to left and its
         // paragraph resolved left to right (it began with a Latin letter).
-        if text.rotation == 0, let shapedLine = shaped?.shapedLine(text.text, font: text.font), let line = shapedLine.line,
+        if text.rotation == 0, let shapedLine = shapedLine(text.text, font: text.font), let line = shapedLine.line,
            !text.rightToLeft || line.pointee.resolved_dir == PANGO_DIRECTION_RTL.rawValue {
             setColor(text.color)
             cairo_move_to(cairo, text.origin.x, text.origin.y)
@@ -128,6 +129,14 @@ final class FramePainter {
         pango_cairo_show_layout(cairo, layout)
         cairo_restore(cairo)
         pango_cairo_update_layout(cairo, layout)
+    }
+
+    private func shapedLine(_ text: String, font: FontSpec) -> PangoTextMeasurer.ShapedLine? {
+        var found: PangoTextMeasurer.ShapedLine?
+        for measurer in shaped {
+            if let line = measurer.shapedLine(text, font: font), found.map({ $0.rank < line.rank }) ?? true { found = line }
+        }
+        return found
     }
 
     /// A picture the style loader already checked; one that cannot be decoded is left out, not drawn broken.

@@ -33,22 +33,27 @@ extension Renderer {
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
                          context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000,
                          edition: Edition = .english) throws -> [UInt8] {
-        measurer.keepShapedLines(true)
-        defer { measurer.keepShapedLines(false) }
+        let measurers = [measurer] + (try otherMeasurers())
+        for measurer in measurers { measurer.keepShapedLines(true) }
+        defer { for measurer in measurers { measurer.keepShapedLines(false) } }
         let budget = LayoutBudget(maximumPages: maxPages, maximumLines: Renderer.lineAllowance(pages: maxPages),
                                   cancellation: cancellation ?? Cancellation())
         // Also after a layout stopped at the limit: it built as many pages as a long document.
         defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
-        var document: Document
+        var layout = BriefingLayout(style: style, measurer: measurer, edition: edition)
+        layout.otherMeasurers = Array(measurers.dropFirst())
+        layout.retainedPages = Renderer.retainedPages
         do {
-            document = try BriefingLayout(style: style, measurer: measurer, edition: edition)
-                .document(for: report, context: context, budget: budget)
+            let pages = try layout.pages(for: report, context: context, budget: budget, mirrored: edition.isRightToLeft)
+            return try pdf(pages.document, pageCount: pages.count, options: options, shaped: measurers, next: pages.next)
         } catch LayoutStop.tooManyPages, LayoutStop.tooMuchText {
             throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
         }
-        if edition.isRightToLeft { document = document.mirroredForRightToLeft(measurer: measurer) }
-        return try pdf(document, options: options)
     }
+
+    /// Body pages of a briefing kept between its layout and its drawing: past these, parts are laid
+    /// out again as they are drawn, which holds memory flat for a report of thousands of pages.
+    static let retainedPages = 300
 
     /// Lines of text a document of `pages` pages may set: a dense table page holds a few hundred
     /// (several columns of country names), so this refuses only content that could not fit anyway.

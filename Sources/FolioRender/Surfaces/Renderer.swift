@@ -42,6 +42,19 @@ public final class Renderer {
         MemoryReturn.trim()
     }
 
+    /// Threads a briefing's layout may use (its outcomes laid out at once); 1 where renders already
+    /// run side by side (the service, per-country briefings).
+    public var layoutThreads = 1
+    private var moreMeasurers: [PangoTextMeasurer] = []
+
+    /// Measurers for `layoutThreads - 1` more threads, each on a font map of its own; made once.
+    func otherMeasurers() throws -> [PangoTextMeasurer] {
+        while moreMeasurers.count < layoutThreads - 1 {
+            moreMeasurers.append(PangoTextMeasurer(fonts: try FontLibrary(directory: fonts.directory)))
+        }
+        return Array(moreMeasurers.prefix(max(0, layoutThreads - 1)))
+    }
+
     public init(fonts: FontLibrary? = nil) throws {
         let library = try fonts ?? FontLibrary()
         self.fonts = library
@@ -49,62 +62,79 @@ public final class Renderer {
     }
 
     public func pdf(_ document: Document, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
+        var pages = document.pages.makeIterator()
+        return try pdf(document, pageCount: document.pages.count, options: options,
+                       shaped: measurer.keepsShapedLines ? [measurer] : [], next: { pages.next() })
+    }
+
+    /// A PDF of pages made one at a time: `next` gives each page after the one before is drawn
+    /// (nil after the last, of `pageCount`), so only the page being drawn need be in memory.
+    /// `document` gives everything else; its figure alternatives are read once the last page is drawn.
+    func pdf(_ document: @autoclosure () -> Document, pageCount: Int, options: PDFOptions,
+             shaped: [PangoTextMeasurer] = [], next: () throws -> Page?) throws -> [UInt8] {
+        let metadata = document()
         let sink = ByteSink()
-        let first = document.pages.first?.size ?? Size.a4
+        var stopped: Error?
+        var page: Page?
+        do { page = try next() } catch { stopped = error }
+        let first = page?.size ?? Size.a4
         let surface = try Surface(cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height),
                                   what: "PDF surface")
         let stamp = PDFOptions.isoDate(options.date)
-        cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, document.title)
-        if let author = document.author { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_AUTHOR, author) }
-        if let subject = document.subject { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_SUBJECT, subject) }
+        cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        if let author = metadata.author { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_AUTHOR, author) }
+        if let subject = metadata.subject { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_SUBJECT, subject) }
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, options.creator)
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, stamp)
         cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, stamp)
-        if let keywords = document.keywords {
+        if let keywords = metadata.keywords {
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_KEYWORDS, keywords)
         }
-        var stopped: Error?
         try surface.draw { cairo in
-            let painter = FramePainter(cairo: cairo, fonts: fonts, shaped: measurer.keepsShapedLines ? measurer : nil)
+            let painter = FramePainter(cairo: cairo, fonts: fonts, shaped: shaped)
             // Cairo 1.16 fails a page whose whole area is filled inside a structure tag: the first
             // page's background goes down before the Document element opens.
-            if let background = document.pages.first?.background {
+            if let background = page?.background {
                 painter.paint(background: background, size: first, inset: 0)
             }
             // One Document element around everything: Cairo 1.16 corrupts links outside any structure tag.
             cairo_tag_begin(cairo, "Document", "")
             var size = first
-            for (index, page) in document.pages.enumerated() {
-                if stopped == nil, let cancellation, cancellation.isCancelled { stopped = LayoutStop.cancelled }
-                if stopped != nil { break }
+            var index = 0
+            while stopped == nil, let current = page {
+                if let cancellation, cancellation.isCancelled { stopped = LayoutStop.cancelled; break }
                 // Cairo 1.16 fails a tagged document whose last page was resized, even to the same
                 // size: resize only when the size really changes.
-                if page.size != size {
-                    cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
-                    size = page.size
+                if current.size != size {
+                    cairo_pdf_surface_set_size(surface.pointer, current.size.width, current.size.height)
+                    size = current.size
                 }
-                if index < document.pageLabels.count {
-                    cairo_pdf_surface_set_page_label(surface.pointer, document.pageLabels[index])
+                if index < metadata.pageLabels.count {
+                    cairo_pdf_surface_set_page_label(surface.pointer, metadata.pageLabels[index])
                 }
-                if index > 0, let background = page.background {
+                if index > 0, let background = current.background {
                     // Inside the Document element only a fill short of the page edges is safe.
-                    painter.paint(background: background, size: page.size, inset: 0.25)
+                    painter.paint(background: background, size: current.size, inset: 0.25)
                 }
-                painter.paint(page.frame)
-                if index == document.pages.count - 1 { cairo_tag_end(cairo, "Document") }
+                painter.paint(current.frame)
+                if index == pageCount - 1 { cairo_tag_end(cairo, "Document") }
                 cairo_show_page(cairo)
+                index += 1
+                page = nil
+                do { page = try next() } catch { stopped = error }
             }
             if stopped == nil {
-                addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), surface: surface.pointer, open: true)
+                addOutline(metadata.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), surface: surface.pointer, open: true)
             }
         }
         if let stopped { throw stopped }
         try surface.finish()
+        let finished = document()
         // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
         do {
             return try PDFAccessibility.addLanguageAndAlternativeTexts(
-                to: sink.bytes, language: document.language, figureAlternatives: document.figureAlternatives,
-                rightToLeft: document.readsRightToLeft)
+                to: sink.bytes, language: finished.language, figureAlternatives: finished.figureAlternatives,
+                rightToLeft: finished.readsRightToLeft)
         } catch let failure as PDFAccessibility.Failure {
             throw RenderError.cairo("could not add accessibility data: \(failure.message)")
         }

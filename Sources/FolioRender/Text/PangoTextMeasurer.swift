@@ -61,13 +61,27 @@ public final class PangoTextMeasurer: TextMeasurer {
     final class ShapedLine {
         let layout: OpaquePointer
         let index: Int32
-        init(layout: OpaquePointer, index: Int32) {
+        /// The part of the document it was measured for (`beginPart`).
+        let part: Int
+        /// Which of two shapes of the same text is drawn: the one measured last in document order
+        /// (a line's shape may carry the space it broke at). Parts come in document order, the
+        /// cover and contents (negative parts) after them, since they are set once the body is.
+        let rank: Rank
+        init(layout: OpaquePointer, index: Int32, part: Int, sequence: Int) {
             self.layout = layout
             self.index = index
+            self.part = part
+            rank = Rank(part: part < 0 ? .max : part, sequence: sequence)
             g_object_ref(UnsafeMutableRawPointer(layout))
         }
         deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
         var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+    }
+
+    struct Rank: Comparable {
+        var part: Int
+        var sequence: Int
+        static func < (a: Rank, b: Rank) -> Bool { (a.part, a.sequence) < (b.part, b.sequence) }
     }
 
     func shapedLine(_ text: String, font: FontSpec) -> ShapedLine? {
@@ -78,6 +92,19 @@ public final class PangoTextMeasurer: TextMeasurer {
     func keepShapedLines(_ keep: Bool) {
         keepsShapedLines = keep
         shapedLines.removeAll()
+        linesOfPart.removeAll()
+    }
+
+    private var part = 0
+    private var sequence = 0
+    /// The keys of the lines kept for each part, to let them go when it is drawn.
+    private var linesOfPart: [Int: [WidthKey]] = [:]
+
+    public func beginPart(_ part: Int) { self.part = part }
+
+    public func endPart(_ part: Int) {
+        guard let keys = linesOfPart.removeValue(forKey: part) else { return }
+        for key in keys where shapedLines[key]?.part == part { shapedLines.removeValue(forKey: key) }
     }
 
     /// Pango breaks a paragraph line by line, shaping again, at each line, everything after the
@@ -162,7 +189,12 @@ public final class PangoTextMeasurer: TextMeasurer {
             if piece.unicodeScalars.contains(SoftHyphens.character) {
                 piece = SoftHyphens.visible(piece)
             } else if keepsShapedLines {
-                shapedLines[WidthKey(text: piece, font: font)] = ShapedLine(layout: layout, index: index)
+                let key = WidthKey(text: piece, font: font)
+                sequence += 1
+                let shaped = ShapedLine(layout: layout, index: index, part: part, sequence: sequence)
+                if let kept = shapedLines[key], kept.rank > shaped.rank { continue }
+                shapedLines[key] = shaped
+                linesOfPart[part, default: []].append(key)
             }
             result.append(piece)
         }
