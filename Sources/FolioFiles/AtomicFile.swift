@@ -57,6 +57,28 @@ public enum AtomicFile {
         }
     }
 
+    /// Like `write(_:to:)` for content made while it is written, so it is never all in memory: `body`
+    /// gets the descriptor and path of an empty temporary file beside the target (it may read the
+    /// file back), which replaces the target only if `body` returns. Only for a target that is a
+    /// regular file or nothing yet (`canStream`); a device or a FIFO is written with `write(_:to:)`.
+    public static func write(to url: URL, streaming body: (Int32, String) throws -> Void) throws {
+        let path = url.path
+        var status = stat()
+        guard stat(path, &status) == 0 else { return try replace(path, named: path, fill: body) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw Failure.cannotCreate(path: path, reason: "it is not a regular file")
+        }
+        try replace(try resolved(path), named: path, fill: body)
+    }
+
+    /// Whether `write(to:streaming:)` can write `url`: it names a regular file (links followed) or
+    /// nothing, in an existing folder; a dangling link is left to `write(_:to:)` to refuse.
+    public static func canStream(to url: URL) -> Bool {
+        var status = stat(), link = stat()
+        if stat(url.path, &status) == 0 { return status.st_mode & S_IFMT == S_IFREG }
+        return errno == ENOENT && lstat(url.path, &link) != 0
+    }
+
     /// The path with every symbolic link resolved.
     private static func resolved(_ path: String) throws -> String {
         guard let pointer = realpath(path, nil) else {
@@ -74,6 +96,14 @@ public enum AtomicFile {
 
     /// The temporary file, the flush and the rename.
     private static func replace(_ path: String, with bytes: [UInt8], named: String) throws {
+        try replace(path, named: named) { descriptor, _ in
+            if let failure = writeAll(bytes, to: descriptor) { throw Failure.io(path: named, reason: failure) }
+        }
+    }
+
+    /// A temporary file beside `path` that `fill` writes, flushed and renamed over `path`; removed
+    /// if `fill` throws (its error is rethrown) or anything after fails.
+    private static func replace(_ path: String, named: String, fill: (Int32, String) throws -> Void) throws {
         let folder = folder(of: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -85,8 +115,15 @@ public enum AtomicFile {
             throw Failure.cannotCreate(path: named, reason: String(cString: strerror(errno)))
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var failure = writeAll(bytes, to: descriptor)
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        do {
+            try fill(descriptor, temporary)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        var failure: String?
+        if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         // Readable like any file the user creates, not the 0600 mkstemp uses.
         fchmod(descriptor, 0o666 & ~AtomicFile.currentUmask())
         close(descriptor)

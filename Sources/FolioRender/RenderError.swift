@@ -8,6 +8,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     case imageTooLarge(width: Int, height: Int, limit: Int)
     /// A document longer than the page limit; `count` is the page at which laying it out stopped.
     case tooManyPages(count: Int, limit: Int)
+    /// The file a document was being written into could not be written (disk full, I/O error).
+    case output(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
             return "image of \(width)×\(height) px is larger than the limit of \(limit / 1_000_000) megapixels"
         case .tooManyPages(_, let limit):
             return "the document runs past the limit of \(limit) pages (see --max-pages)"
+        case .output(let reason): return "could not write the document: \(reason)"
         }
     }
 }

@@ -29,6 +29,9 @@ struct BenchCommand: FolioCommand {
     @Option(help: "Renders per artefact.")
     var iterations: Int = 30
 
+    @Option(help: "Only the artefacts and phases whose name contains this text.")
+    var only: String?
+
     func validate() throws {
         guard (1...100_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 100000") }
         guard (data == nil) != (synthetic == nil) else { throw ValidationError("give a data file or --synthetic N, not both") }
@@ -38,7 +41,14 @@ struct BenchCommand: FolioCommand {
     func execute() throws {
         var report: Report
         var cases: [(String, () throws -> Int)] = []
+        // Start-up: the first renderer sets fontconfig up (once per process), a second one only makes its font map.
+        let started = DispatchTime.now().uptimeNanoseconds
         let renderer = try Renderer()
+        let first = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let again = DispatchTime.now().uptimeNanoseconds
+        _ = try Renderer()
+        print(String(format: "start-up: first renderer %.2f ms, another %.2f ms", first,
+                     Double(DispatchTime.now().uptimeNanoseconds - again) / 1e6))
         let style = try styleOptions.load(fonts: renderer.fonts)
         if let data {
             let input = try InputOptions.parse([data])
@@ -59,8 +69,13 @@ struct BenchCommand: FolioCommand {
         let edition = made.edition
         let outcome = report.outcomes[0]
         let fixedDate = PDFOptions(date: Date(timeIntervalSince1970: 0))
+        let targets = try renderer.chart(.targets, outcome: outcome, report: report, style: style, edition: edition)
+        guard let pixels = RasterImage(png: targets) else { throw Failure.software("the targets chart does not decode") }
         cases += [
             ("targets PNG 1600×900", { try renderer.chart(.targets, outcome: outcome, report: report, style: style, edition: edition).count }),
+            // The compression phase alone, on the same pixels.
+            ("  PNG encode, small", { Self.encode(pixels, .small) }),
+            ("  PNG encode, fast", { Self.encode(pixels, .fast) }),
             ("regions PNG 1600×900", { try renderer.chart(.regions, outcome: outcome, report: report, style: style, edition: edition).count }),
             ("targets SVG", { try renderer.chart(.targets, outcome: outcome, report: report, style: style,
                                                   options: ChartOptions(format: .svg)).count }),
@@ -71,7 +86,16 @@ struct BenchCommand: FolioCommand {
                 try renderer.chart(.progress, outcome: tracked, report: report, style: style, edition: edition).count
             }))
         }
+        let paragraphs = report.outcomes.flatMap { $0.narrative.flatMap(\.paragraphs) }
+        let bodyFont = style.font
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let laidOut = try BriefingLayout(style: style, measurer: renderer.measurer, edition: edition).document(for: report)
         cases += [
+            // Breaking the narrative into lines: shaping, on a measurer with nothing cached.
+            ("shaping: narrative", {
+                let measurer = PangoTextMeasurer(fonts: renderer.fonts)
+                return paragraphs.reduce(0) { $0 + measurer.lines(of: $1, font: bodyFont, width: style.contentWidth).count }
+            }),
             ("briefing layout only", {
                 try BriefingLayout(style: style, measurer: renderer.measurer, edition: edition).document(for: report).pages.count
             }),
@@ -79,20 +103,38 @@ struct BenchCommand: FolioCommand {
             ("layout, fixed measurer", {
                 try BriefingLayout(style: style, measurer: FixedAdvanceMeasurer(), edition: edition).document(for: report).pages.count
             }),
-            ("briefing PDF", { try renderer.briefing(report, style: style, options: fixedDate, edition: edition).count }),
+            // Drawing and writing a laid-out briefing, the text shaped again.
+            ("painting: PDF of layout", { try renderer.pdf(laidOut, options: fixedDate).count }),
+            ("briefing PDF", {
+                renderer.layoutThreads = 1
+                return try renderer.briefing(report, style: style, options: fixedDate, edition: edition).count
+            }),
+            ("briefing PDF, \(threads) threads", {
+                renderer.layoutThreads = threads
+                defer { renderer.layoutThreads = 1 }
+                return try renderer.briefing(report, style: style, options: fixedDate, edition: edition).count
+            }),
         ]
         let countries = BriefingLayout.countries(in: report)
         if let first = countries.first {
             cases.append(("one country briefing", { try renderer.countryBriefing(first, report: report, style: style, options: fixedDate, edition: edition).count }))
         }
         print("artefact".padding(toLength: 24, withPad: " ", startingAt: 0) + "  median ms     p95 ms      bytes")
-        for (name, body) in cases {
+        for (name, body) in cases where only.map({ name.contains($0) }) ?? true {
             try measure(name, body)
         }
-        try measureAllCountries(countries, report: report, edition: edition)
+        if only.map({ "all country briefings".contains($0) }) ?? true {
+            try measureAllCountries(countries, report: report, edition: edition)
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print(String(format: "peak RSS %.1f MiB", Double(usage.ru_maxrss) / 1024))
+    }
+
+    static func encode(_ image: RasterImage, _ compression: PNGEncoder.Compression) -> Int {
+        image.pixels.withUnsafeBytes {
+            PNGEncoder(compression: compression).encode(argb: $0, width: image.width, height: image.height, stride: image.width * 4).count
+        }
     }
 
     func measure(_ name: String, _ body: () throws -> Int) throws {

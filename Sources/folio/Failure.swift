@@ -57,6 +57,7 @@ enum Failure: Error {
             switch render {
             case .imageTooLarge: self = .usage(render.description)
             case .tooManyPages: self = .data(["folio: " + render.description])
+            case .output: self = .io(render.description)
             default: self = .software(render.description)
             }
         default:

@@ -67,9 +67,18 @@ struct RenderCommand: FolioCommand {
         }
         let destination = try OutputPath.resolve(output, defaultName: input.baseName + suffix + ".pdf")
         renderer.layoutThreads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
-                                            maxPages: maxPages, edition: made.edition)
-        try OutputPath.write(bytes, to: destination)
+        // Into the file as the pages are drawn; a pipe or a device gets the finished bytes.
+        guard destination != OutputPath.standardOutput, AtomicFile.canStream(to: destination) else {
+            let bytes = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
+                                              maxPages: maxPages, edition: made.edition)
+            return try OutputPath.write(bytes, to: destination)
+        }
+        try AtomicFile.write(to: destination) { descriptor, path in
+            _ = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
+                                      maxPages: maxPages, edition: made.edition, into: PDFFile(descriptor: descriptor, path: path))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? Int) ?? 0
+        print("wrote \(destination.relativePath) (\(ByteCount(size)))")
     }
 
     /// All countries, or those asked for; an unknown name is a usage error with the closest names.

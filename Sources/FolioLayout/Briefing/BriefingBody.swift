@@ -29,8 +29,8 @@ struct BriefingBody {
         var contents: [ContentsEntry]
         /// Anchor → page within the part (1-based).
         var anchors: [String: Int]
-        /// Which measurer laid it out: the one that keeps its shaped text.
-        var measurer: Int
+        /// Which measurer laid it out: the one that keeps its shaped text; nil when none does.
+        var measurer: Int?
     }
 
     var parts: [Part]
@@ -38,8 +38,13 @@ struct BriefingBody {
     /// text of every part is kept until the whole document is drawn, since a later part may draw a
     /// line an earlier one measured; otherwise each part's goes once it is drawn.
     var isRetained = true
-    /// The part number of the cover and contents, which are not in the body.
-    static let frontMatter = -1
+    /// Whether a report's body is sure to run past `limit` pages: every outcome starts a page and
+    /// the summary gives each indicator a table row (about forty to a page). Such a body is laid
+    /// out first only to be counted, keeping nothing for drawing.
+    static func isSurelyLonger(than limit: Int, report: Report) -> Bool {
+        let indicators = report.outcomes.reduce(0) { $0 + $1.indicators.count }
+        return report.outcomes.count + indicators / 40 > limit
+    }
 
     var pageCount: Int { parts.reduce(0) { $0 + $1.pageCount } }
 
@@ -90,11 +95,11 @@ extension BriefingLayout {
     func layOutBody(of report: Report, context: Context) throws -> BriefingBody {
         let contents = BriefingBody.contents(of: report, sections: style.sections, changes: context.changes)
         let measurers = [measurer] + otherMeasurers
-        let work = BodyWork()
+        let work = BodyWork(long: BriefingBody.isSurelyLonger(than: retainedPages, report: report))
         func part(_ index: Int, worker: Int) throws -> BriefingBody.Part {
             var layout = self
             layout.measurer = measurers[worker]
-            layout.measurer.beginPart(index)
+            layout.measurer.beginPart(work.overflowed ? DocumentPart.countedOnly : index)
             let (pages, entries) = try layout.layOut(contents[index], report: report, context: context)
             let keep = work.keep(pages.count, limit: retainedPages)
             if !keep { layout.measurer.endPart(index) }
@@ -133,7 +138,7 @@ extension BriefingLayout {
         let measurers = [measurer] + otherMeasurers
         for index in body.parts.indices where body.parts[index].pages != nil {
             body.parts[index].pages = nil
-            measurers[body.parts[index].measurer].endPart(index)
+            if let measurer = body.parts[index].measurer { measurers[measurer].endPart(index) }
         }
         return body
     }
@@ -150,7 +155,10 @@ private final class BodyWork: Sendable {
         var results: [Int: Result<BriefingBody.Part, Error>] = [:]
     }
 
-    private let state = Guarded(State())
+    private let state: Guarded<State>
+
+    /// `long`: the body is known to be long before it is laid out; no part is kept.
+    init(long: Bool) { state = Guarded(State(overflowed: long)) }
 
     func next(below count: Int) -> Int? {
         state.withLock { state in

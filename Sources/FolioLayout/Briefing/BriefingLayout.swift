@@ -52,6 +52,7 @@ public struct BriefingLayout {
     /// limit with only that much of it in memory (`LayoutStop`).
     public func document(for report: Report, context: Context = Context(), budget: LayoutBudget = LayoutBudget()) throws -> Document {
         let pages = try self.pages(for: report, context: context, budget: budget)
+        defer { pages.finish() }
         var all: [Page] = []
         while let page = try pages.next() { all.append(page) }
         var document = pages.document

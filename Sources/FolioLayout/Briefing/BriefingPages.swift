@@ -29,6 +29,13 @@ public final class BriefingPages {
     private var pageInPart = 0
     private var bodyPage = 0
     private var outcome: Int?
+    /// In a long document with a measurer to spare: the thread setting the next parts.
+    private var ahead: PartsAhead?
+
+    /// Whether the body's pages were all kept from its layout (then the shaped text of every
+    /// measurer serves the painter); a long body is laid out again as it is drawn, on the
+    /// measurers' own threads, and only `layout.measurer`'s shaped text (cover, contents) may be read.
+    public var bodyIsKept: Bool { body.isRetained }
 
     init(layout: BriefingLayout, report: Report, context: BriefingLayout.Context, body: BriefingBody,
          document: Document, front: [Page], fields: [FieldTemplate.Field: String], mirrored: Bool) {
@@ -77,11 +84,29 @@ public final class BriefingPages {
         mirrored ? page.mirrored(measurer: layout.measurer) : page
     }
 
-    /// The current part's pages: kept from the body's layout, or laid out again now, on this thread.
+    /// Stops the thread setting parts ahead, if there is one, and waits for it: call once drawing
+    /// ends, however it ends, before the measurers are used again.
+    public func finish() {
+        ahead?.stop()
+        ahead = nil
+    }
+
+    deinit { ahead?.stop() }
+
+    /// The current part's pages: kept from the body's layout, set by the thread ahead, or laid out
+    /// again now, on this thread.
     private func pagesOfPart() throws -> [[Paginator.Placement]] {
         if let kept = body.parts[part].pages {
             body.parts[part].pages = nil
             return kept
+        }
+        if ahead == nil, let spare = layout.otherMeasurers.first {
+            ahead = PartsAhead(layout: layout, measurer: spare, report: report, context: context,
+                               contents: body.parts.map(\.content))
+        }
+        if let ahead {
+            body.parts[part].measurer = nil
+            return try ahead.take(part)
         }
         var again = layout
         // Its pages and lines were counted when the body was laid out.
@@ -93,9 +118,8 @@ public final class BriefingPages {
 
     private func finishPart() {
         guard part < body.parts.count else { return }
-        if !body.isRetained {
-            let measurers = [layout.measurer] + layout.otherMeasurers
-            measurers[body.parts[part].measurer].endPart(part)
+        if !body.isRetained, let measurer = body.parts[part].measurer {
+            ([layout.measurer] + layout.otherMeasurers)[measurer].endPart(part)
         }
         part += 1
     }
@@ -116,7 +140,7 @@ extension BriefingLayout {
         if shown.shows(.cover) { try budget.countPage() }
         let body = try layOutBody(of: report, context: context)
         // Cover and contents lines belong to no part: kept until the document is drawn.
-        measurer.beginPart(BriefingBody.frontMatter)
+        measurer.beginPart(DocumentPart.frontMatter)
         var sections: [ContentsEntry] = []
         var first = 0
         for part in body.parts {

@@ -25,6 +25,15 @@ extension TextMeasurer {
     public func endPart(_ part: Int) {}
 }
 
+/// Part numbers with a meaning of their own (`TextMeasurer.beginPart`).
+public enum DocumentPart {
+    /// The cover and contents, set after the body and drawn before it.
+    public static let frontMatter = -1
+    /// Lines measured only to count pages: they will be measured again to be drawn, so nothing
+    /// need be kept for drawing them.
+    public static let countedOnly = Int.min
+}
+
 extension TextMeasurer {
     /// Like `lines(of:font:width:)`, but at most `maxLines`, the last one ending in "…" when text was cut.
     public func lines(of text: String, font: FontSpec, width: Double, maxLines: Int) -> [String] {

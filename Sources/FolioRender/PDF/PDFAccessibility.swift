@@ -33,6 +33,15 @@ public enum PDFAccessibility {
     /// - Parameter rightToLeft: also tell viewers to lay facing pages out right to left (`/Direction /R2L`).
     public static func addLanguageAndAlternativeTexts(to pdf: [UInt8], language: String,
                                                       figureAlternatives: [String], rightToLeft: Bool = false) throws -> [UInt8] {
+        pdf + (try pdf.withUnsafeBytes {
+            try update(for: $0, language: language, figureAlternatives: figureAlternatives, rightToLeft: rightToLeft)
+        })
+    }
+
+    /// The incremental update `addLanguageAndAlternativeTexts` appends, alone: for a PDF written
+    /// to a file and read back mapped, so a long document is never copied into memory.
+    public static func update(for pdf: UnsafeRawBufferPointer, language: String,
+                              figureAlternatives: [String], rightToLeft: Bool = false) throws -> [UInt8] {
         try validateLanguage(language)
         let file = try PDFSyntax.File(pdf)
         guard let root = file.trailer["Root"]?.reference else { throw Failure("trailer has no /Root") }
@@ -159,19 +168,19 @@ public enum PDFAccessibility {
         return (reference, bytes)
     }
 
-    /// Appends the objects, a cross-reference section with one subsection per run of consecutive
+    /// The bytes to append: the objects, a cross-reference section with one subsection per run of consecutive
     /// object numbers, and a trailer chained to Cairo's by `/Prev`.
     static func appendUpdate(to file: PDFSyntax.File, objects: [(reference: PDFSyntax.Reference, bytes: [UInt8])]) -> [UInt8] {
-        var output = file.bytes
-        if let last = output.last, last != 10, last != 13 { output.append(10) }
+        var output: [UInt8] = []
+        if let last = file.bytes.last, last != 10, last != 13 { output.append(10) }
 
         var offsets: [(reference: PDFSyntax.Reference, offset: Int)] = []
         for object in objects.sorted(by: { $0.reference < $1.reference }) {
-            offsets.append((object.reference, output.count))
+            offsets.append((object.reference, file.bytes.count + output.count))
             output += object.bytes
         }
 
-        let xrefOffset = output.count
+        let xrefOffset = file.bytes.count + output.count
         var xref = "xref\n"
         var index = 0
         while index < offsets.count {

@@ -44,7 +44,7 @@ enum PDFSyntax {
             var key: String
             var value: Value
             /// From the key's slash to the end of the value.
-            var bytes: ArraySlice<UInt8>
+            var bytes: [UInt8]
         }
 
         var entries: [Entry] = []
@@ -62,7 +62,7 @@ enum PDFSyntax {
 
     /// Reads tokens and objects from a byte position onwards.
     struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var position: Int
 
         /// Arrays and dictionaries nested deeper than this are refused (Cairo nests three levels),
@@ -234,7 +234,7 @@ enum PDFSyntax {
                 let start = position
                 let key = try name()
                 let value = try value(depth: depth + 1)
-                result.entries.append(Dict.Entry(key: key, value: value, bytes: bytes[start..<position]))
+                result.entries.append(Dict.Entry(key: key, value: value, bytes: Array(bytes[start..<position])))
             }
         }
     }
@@ -244,7 +244,7 @@ enum PDFSyntax {
     /// A PDF file seen through its cross-reference tables: the newest entry for each object wins,
     /// following `/Prev` from the last table back to the first.
     struct File {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         /// Offset of the newest cross-reference table (the `startxref` value).
         let startXref: Int
         /// The newest trailer.
@@ -252,7 +252,7 @@ enum PDFSyntax {
         /// Object number → (offset, generation); `nil` for a freed object.
         private let offsets: [Int: (offset: Int, generation: Int)?]
 
-        init(_ bytes: [UInt8]) throws {
+        init(_ bytes: UnsafeRawBufferPointer) throws {
             self.bytes = bytes
             guard bytes.starts(with: "%PDF-".utf8) else { throw Failure("not a PDF file (no %PDF- header)") }
             startXref = try File.findStartXref(bytes)
@@ -281,7 +281,7 @@ enum PDFSyntax {
         }
 
         /// The number after the last `startxref`, looked for in the last kilobyte as readers do.
-        private static func findStartXref(_ bytes: [UInt8]) throws -> Int {
+        private static func findStartXref(_ bytes: UnsafeRawBufferPointer) throws -> Int {
             let keyword = Array("startxref".utf8)
             let tailStart = max(0, bytes.count - 1024)
             var index = bytes.count - keyword.count
@@ -298,7 +298,7 @@ enum PDFSyntax {
         }
 
         /// One `xref` table and the trailer after it.
-        private static func readSection(_ bytes: [UInt8], at offset: Int) throws
+        private static func readSection(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws
             -> (entries: [(Int, (offset: Int, generation: Int)?)], trailer: Dict)
         {
             var scanner = Scanner(bytes: bytes, position: offset)

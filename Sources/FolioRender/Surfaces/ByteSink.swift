@@ -1,19 +1,58 @@
 import CCairo
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Collects what a Cairo stream surface writes, so output goes to memory first and to disk
-/// (or an HTTP response) only when complete.
+/// Collects what a Cairo stream surface writes: in memory, so output goes to disk (or an HTTP
+/// response) only when complete, or straight into a file the caller puts in place only when
+/// complete (`PDFFile`), so a long document is never held.
 final class ByteSink {
     var bytes: [UInt8] = []
+    /// Where bytes go instead of `bytes`, when set.
+    let file: PDFFile?
+    /// Bytes written so far, and the first write error.
+    private(set) var count = 0
+    private(set) var failure: String?
+
+    init(file: PDFFile? = nil) { self.file = file }
 
     var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    func append(_ buffer: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        count += buffer.count
+        guard let file else { return bytes.append(contentsOf: buffer) }
+        var written = 0
+        while written < buffer.count {
+            let result = Glibc.write(file.descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
+            }
+            written += result
+        }
+    }
 
     /// The C callback Cairo calls with each chunk.
     static let write: cairo_write_func_t = { closure, data, length in
         guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
         let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        sink.append(UnsafeRawBufferPointer(start: data, count: Int(length)))
+        // A write error is kept for the caller, not told to Cairo: Cairo 1.16 goes on writing a PDF
+        // into a stream in error and crashes (a null copy while writing the outline).
         return CAIRO_STATUS_SUCCESS
     }
+}
+
+/// An open file a PDF is written into as it is made: the descriptor, and the path it can be read
+/// back from (mapped, to append the accessibility update). The caller creates it empty and puts it
+/// in place once the render returns (`AtomicFile.write(to:streaming:)`).
+public struct PDFFile: Sendable {
+    public var descriptor: Int32
+    public var path: String
+    public init(descriptor: Int32, path: String) { self.descriptor = descriptor; self.path = path }
 }
 
 /// Owns a Cairo surface; checks its status once, destroys it once.

@@ -30,9 +30,11 @@ extension Renderer {
     /// - Parameter maxPages: refuse a document longer than this. Pages are counted as they are laid
     ///   out, so the layout stops at the limit (and so does a report whose content expands to many more
     ///   lines of text than that many pages could hold), before anything is drawn.
+    /// - Parameter file: Write the PDF into this file as its pages are drawn, and return nothing: a
+    ///   long document is then never held in memory.
     public func briefing(_ report: Report, style: Style = .standard, options: PDFOptions = PDFOptions(),
                          context: BriefingLayout.Context = BriefingLayout.Context(), maxPages: Int = 2000,
-                         edition: Edition = .english) throws -> [UInt8] {
+                         edition: Edition = .english, into file: PDFFile? = nil) throws -> [UInt8] {
         let measurers = [measurer] + (try otherMeasurers())
         for measurer in measurers { measurer.keepShapedLines(true) }
         defer { for measurer in measurers { measurer.keepShapedLines(false) } }
@@ -45,7 +47,11 @@ extension Renderer {
         layout.retainedPages = Renderer.retainedPages
         do {
             let pages = try layout.pages(for: report, context: context, budget: budget, mirrored: edition.isRightToLeft)
-            return try pdf(pages.document, pageCount: pages.count, options: options, shaped: measurers, next: pages.next)
+            defer { pages.finish() }
+            // A long body was only counted: what that freed goes back before drawing starts.
+            if !pages.bodyIsKept { MemoryReturn.trim() }
+            return try pdf(pages.document, pageCount: pages.count, options: options,
+                           shaped: pages.bodyIsKept ? measurers : [measurer], file: file, next: pages.next)
         } catch LayoutStop.tooManyPages, LayoutStop.tooMuchText {
             throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
         }

@@ -70,10 +70,11 @@ public final class Renderer {
     /// A PDF of pages made one at a time: `next` gives each page after the one before is drawn
     /// (nil after the last, of `pageCount`), so only the page being drawn need be in memory.
     /// `document` gives everything else; its figure alternatives are read once the last page is drawn.
+    /// With `file`, the PDF goes into that file as it is made and nothing is returned.
     func pdf(_ document: @autoclosure () -> Document, pageCount: Int, options: PDFOptions,
-             shaped: [PangoTextMeasurer] = [], next: () throws -> Page?) throws -> [UInt8] {
+             shaped: [PangoTextMeasurer] = [], file: PDFFile? = nil, next: () throws -> Page?) throws -> [UInt8] {
         let metadata = document()
-        let sink = ByteSink()
+        let sink = ByteSink(file: file)
         var stopped: Error?
         var page: Page?
         do { page = try next() } catch { stopped = error }
@@ -128,16 +129,26 @@ public final class Renderer {
             }
         }
         if let stopped { throw stopped }
-        try surface.finish()
+        do { try surface.finish() } catch { throw sink.failure.map { RenderError.output($0) } ?? error }
+        if let failure = sink.failure { throw RenderError.output(failure) }
         let finished = document()
         // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
-        do {
-            return try PDFAccessibility.addLanguageAndAlternativeTexts(
-                to: sink.bytes, language: finished.language, figureAlternatives: finished.figureAlternatives,
-                rightToLeft: finished.readsRightToLeft)
-        } catch let failure as PDFAccessibility.Failure {
-            throw RenderError.cairo("could not add accessibility data: \(failure.message)")
+        func update(_ bytes: UnsafeRawBufferPointer) throws -> [UInt8] {
+            do {
+                return try PDFAccessibility.update(for: bytes, language: finished.language,
+                                                   figureAlternatives: finished.figureAlternatives,
+                                                   rightToLeft: finished.readsRightToLeft)
+            } catch let failure as PDFAccessibility.Failure {
+                throw RenderError.cairo("could not add accessibility data: \(failure.message)")
+            }
         }
+        guard let file else { return sink.bytes + (try sink.bytes.withUnsafeBytes(update)) }
+        // Read back mapped: only the pages of it the update reads are loaded.
+        let written = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
+        let tail = try written.withUnsafeBytes(update)
+        tail.withUnsafeBytes { sink.append($0) }
+        if let failure = sink.failure { throw RenderError.output(failure) }
+        return []
     }
 
     private func addOutline(_ entries: [OutlineEntry], parent: Int32, surface: OpaquePointer, open: Bool) {

@@ -188,7 +188,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             // painter shapes that visible text and a PDF copies out "-" rather than U+00AD.
             if piece.unicodeScalars.contains(SoftHyphens.character) {
                 piece = SoftHyphens.visible(piece)
-            } else if keepsShapedLines {
+            } else if keepsShapedLines, part != DocumentPart.countedOnly {
                 let key = WidthKey(text: piece, font: font)
                 sequence += 1
                 let shaped = ShapedLine(layout: layout, index: index, part: part, sequence: sequence)

@@ -173,7 +173,7 @@ public final class RenderService: Sendable {
             case .tooManyPages(_, let limit):
                 throw ProblemDetails(.unprocessableContent, "too-many-pages",
                                      "the briefing runs past the limit of \(limit) pages")
-            case .cairo, .fonts:
+            case .cairo, .fonts, .output:
                 logger.error("render failed", metadata: ["error": "\(error)"])
                 throw ProblemDetails.internalError(error.description)
             }
