@@ -1,4 +1,5 @@
 import CCairo
+import CLibdeflate
 
 /// The `.fast` compression: a deflate encoder that looks only for the repeats a chart is made of,
 /// a run of one colour (distance: one pixel) and a stretch equal to the row above (distance: one
@@ -40,14 +41,9 @@ struct RowMatchDeflate {
                 layout.convert(row: y, of: source, into: line + 1)
             }
         }
-        // Adler-32 row by row, combined: a row equal to the one above (half of a chart's rows) reuses
-        // the checksum of the one above instead of reading 4.8 KB again.
-        var adler = adler32(0, nil, 0)
-        var lineAdler: uLong = 0
-        for y in 0..<source.height {
-            if y == 0 || !layout.repeats[y] { lineAdler = adler32(1, data + y * lineLength, uInt(lineLength)) }
-            adler = adler32_combine(adler, lineAdler, off_t(lineLength))
-        }
+        // libdeflate's vectorised Adler-32 reads the whole image (≈ 0.25 ms for 1600×900) faster than
+        // zlib's reads only the rows that differ from the row above (≈ 1.1 ms).
+        let adler = libdeflate_adler32(1, data, total)
         var writer = BitWriter()
         writer.bytes.reserveCapacity(total / 16 + 1024)
         writer.bytes += [0x78, 0x01]  // deflate, 32 KiB window, "fastest" flag; 0x7801 is a multiple of 31

@@ -9,8 +9,12 @@ import Dispatch
 /// (type 6, un-premultiplied exactly as Cairo's writer does). Rows are filtered None, except Up for a
 /// row identical to the one above; runs of such rows go through zlib's Z_RLE strategy in blocks of
 /// their own; zlib level 6, memLevel 8; horizontal strips compressed on all cores (`ZlibStrips`).
+/// Adler-32 checksums come from libdeflate (vectorised, same values as zlib's).
 ///
-/// Why these choices, with the measurements behind them: Docs/png-encoder.md.
+/// Why these choices, with the measurements behind them: Docs/png-encoder.md. libdeflate's whole-buffer
+/// compressor was measured against both compressions on the real charts and is not used: at every
+/// level it is either slower or larger than what it would replace (`Options.libdeflateLevel` keeps
+/// it comparable).
 ///
 /// Determinism: strips depend only on the image, never on the number of cores, and each is compressed
 /// with the same calls whichever thread runs it, so the bytes are the same on any machine with the same
@@ -46,8 +50,10 @@ public struct PNGEncoder {
         // RowMatchDeflate keeps positions in 32 bits; past 2 GiB of rows (far beyond the renderer's
         // 40-megapixel limit) zlib does the work.
         let fits = (layout.rowBytes + 1).multipliedReportingOverflow(by: height).partialValue < Int(Int32.max) - 8
-        let stream = compression == .fast && fits ? RowMatchDeflate(source: source, layout: layout).stream()
-            : ZlibStrips(source: source, layout: layout, options: options).stream()
+        let stream = options.libdeflateLevel.map {
+            LibdeflateStream(source: source, layout: layout, filter: options.filter, level: $0).stream()
+        } ?? (compression == .fast && fits ? RowMatchDeflate(source: source, layout: layout).stream()
+            : ZlibStrips(source: source, layout: layout, options: options).stream())
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         png.reserveCapacity(stream.count + 1024 + (layout.palette?.count ?? 0) * 4)
@@ -134,6 +140,9 @@ extension PNGEncoder {
         var parallel = true
         /// zlib's deflateTune (good_length, max_lazy, nice_length, max_chain); nil: the level's own.
         var tune: (good: Int32, lazy: Int32, nice: Int32, chain: Int32)?
+        /// libdeflate's level (1…12) to compress the whole image in one call (`LibdeflateStream`)
+        /// instead of either compression; nil: not used. For the comparison in Docs/png-encoder.md.
+        var libdeflateLevel: Int32?
     }
 }
 
