@@ -112,17 +112,30 @@ struct MapChart {
         if let id = options.indicator, let heading = subtitle {
             subtitle = edition.text("chart.map.subtitle_indicator", ["outcome": heading, "id": id])
         }
-        let scaffold = ChartScaffold(size: size, title: edition.text("chart.map.title"), subtitle: subtitle, legend: legend,
-                                     source: edition.sourceLine(report), notes: notes, look: look, measurer: measurer)
-        var frame = scaffold.frame
-        guard let world else { return scaffold.withNote(edition.text("chart.map.no_data"), look: look) }
-        frame.append(.group(geography(world: world, listing: listing, area: scaffold.body, look: look),
-                            origin: Point(x: 0, y: 0), scale: 1))
+        // The legend explains dots only when the map draws some, which depends on the room the
+        // legend leaves: lay out with the key, and again without it if no country needed a dot.
+        func scaffold(dotKey: Bool) -> ChartScaffold {
+            var entries = legend
+            if dotKey {
+                entries.append(LegendEntry(color: style.mutedTextColor, label: edition.text("chart.map.dot"), mark: .dot))
+            }
+            return ChartScaffold(size: size, title: edition.text("chart.map.title"), subtitle: subtitle, legend: entries,
+                                 source: edition.sourceLine(report), notes: notes, look: look, measurer: measurer)
+        }
+        var chosen = scaffold(dotKey: true)
+        guard let world else { return chosen.withNote(edition.text("chart.map.no_data"), look: look) }
+        var drawing = geography(world: world, listing: listing, area: chosen.body, look: look)
+        if drawing.dots == 0 {
+            chosen = scaffold(dotKey: false)
+            drawing = geography(world: world, listing: listing, area: chosen.body, look: look)
+        }
+        var frame = chosen.frame
+        frame.append(.group(drawing.frame, origin: Point(x: 0, y: 0), scale: 1))
         return frame
     }
 
     /// The countries, boundaries and dots, in a frame that keeps its geography when mirrored.
-    private func geography(world: WorldMap, listing: Listing, area: Rect, look: ChartLook) -> Frame {
+    private func geography(world: WorldMap, listing: Listing, area: Rect, look: ChartLook) -> (frame: Frame, dots: Int) {
         let style = look.style
         let top = EqualEarth.project(longitude: 0, latitude: MapChart.northernmost).y
         let bottom = EqualEarth.project(longitude: 0, latitude: MapChart.southernmost).y
@@ -177,10 +190,18 @@ struct MapChart {
         map.append(.path(PathItem(pieces: disputed, closed: false, fill: nil,
                                   stroke: Stroke(color: style.mutedTextColor, width: max(0.35, 0.7 * look.scale),
                                                  dash: [2.2 * look.scale, 1.6 * look.scale]))))
-        for (center, color, territory) in dots {
-            map.items += look.point(center, diameter: dot, color: color, hollow: territory, halo: max(0.6, 1.2 * look.scale))
+        // A dot has a thin dark rim, so it reads as a point symbol on the sea, on neutral land and on
+        // a neighbour of its own colour alike; a territory's dot is lighter inside, as its shape is.
+        let rim = max(0.4, 0.6 * look.scale)
+        func disc(_ center: Point, _ diameter: Double, _ color: Color) -> FrameItem {
+            .line(from: center, to: center, stroke: Stroke(color: color, width: diameter, cap: .round))
         }
-        return map
+        for (center, color, territory) in dots {
+            map.append(disc(center, dot + 2 * rim, style.textColor))
+            map.append(disc(center, dot, color))
+            if territory { map.append(disc(center, dot - 2.2 * look.scale, MapChart.lighter(color))) }
+        }
+        return (map, dots.count)
     }
 
     /// The fill of countries not listed: a light warm grey that recedes behind every region colour.
