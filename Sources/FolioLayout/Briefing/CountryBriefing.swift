@@ -87,7 +87,7 @@ extension BriefingLayout {
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         return Document(pages: pages, title: edition.text("country.document_title", ["country": country, "report": report.title]),
                         author: report.organization, subject: report.period, keywords: keywords, language: edition.language,
-                        outline: outline)
+                        outline: outline, figureAlternatives: body.flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } })
     }
 
     /// The world map with this country alone in its region's colour (a dot if it is small), when the
