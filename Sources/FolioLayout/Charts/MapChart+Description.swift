@@ -19,6 +19,6 @@ extension MapChart {
         if !listing.unplaced.isEmpty {
             text += " " + edition.count("chart.map.unplaced", listing.unplaced.count)
         }
-        return text
+        return text + ChartNotes(report: report, outcome: outcome, indicators: [], edition: edition).alternativeTextSuffix(edition)
     }
 }

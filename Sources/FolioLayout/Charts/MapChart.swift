@@ -103,7 +103,9 @@ struct MapChart {
         }
         legend.append(LegendEntry(color: MapChart.neutral(style), label: edition.text("chart.map.not_listed")))
 
-        var notes: [String] = []
+        // The outcome's and the report's notes, as under every chart; indicators' notes need the
+        // indicator labels they are marked at, which a map has not.
+        var notes = ChartNotes(report: report, outcome: outcome, indicators: [], edition: edition).lines
         if !listing.unplaced.isEmpty {
             notes.append(edition.count("chart.map.unplaced", listing.unplaced.count))
         }
