@@ -127,4 +127,24 @@ final class MapChartRenderTests: FolioCommandTestCase {
         let (_, alternatives) = try TestSupport.languageAndFigureAlternatives(pdf)
         XCTAssertTrue(alternatives.contains { ($0 ?? "").contains("Countries and territories listed: Ethiopia.") }, "\(alternatives)")
     }
+
+    /// A style that asks for maps gets them in chart sets (files and manifest) and in decks, where
+    /// even a deck of native charts carries the map as a picture; the standard style does not.
+    func testChartSetsAndDecksFollowTheStyle() throws {
+        let style = folder.appendingPathComponent("with-map.yaml")
+        try "extends: default\nsections:\n  outcome: [results, charts, map, narrative, outputs]\n".write(to: style, atomically: true, encoding: .utf8)
+        let sample = TestSupport.sample.path
+        XCTAssertEqual(try folio(["charts", sample, "--style", style.path, "-o", "set"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("set/outcome-4-map.png").path))
+        let manifest = try String(contentsOf: folder.appendingPathComponent("set/charts.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"map\""), manifest)
+        XCTAssertEqual(try folio(["charts", sample, "-o", "plain"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("plain/outcome-4-map.png").path))
+        let deck = try folio(["slides", sample, "--style", style.path, "-o", "deck.pptx"])
+        XCTAssertEqual(deck.status, 0, deck.stderr)
+        let plain = try folio(["slides", sample, "-o", "plain.pptx"])
+        XCTAssertTrue(deck.stdout.contains("5 slides") && plain.stdout.contains("4 slides"), deck.stdout + plain.stdout)
+        let media = try TestSupport.run("unzip", ["-l", folder.appendingPathComponent("deck.pptx").path]).stdout
+        XCTAssertTrue(media.contains("ppt/media/"), "the map slide is a picture: \(media)")
+    }
 }

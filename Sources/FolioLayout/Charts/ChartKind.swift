@@ -41,6 +41,14 @@ public enum ChartKind: String, Sendable, CaseIterable {
         outcome.indicators.contains(where: \.hasHistory) ? [.targets, .regions, .progress] : [.targets, .regions]
     }
 
+    /// The same, with a world map after the regions chart when the style's sections list `map`
+    /// (chart sets, decks and the service's chart list follow the briefing).
+    public static func kinds(for outcome: Outcome, style: Style) -> [ChartKind] {
+        var kinds = kinds(for: outcome)
+        if style.sections.shows(.map), let regions = kinds.firstIndex(of: .regions) { kinds.insert(.map, at: regions + 1) }
+        return kinds
+    }
+
     /// The height this chart takes in a briefing whose charts are `base` high: a progress chart of
     /// five to eight indicators stands in two rows of panels and gets 1.6 times the height, so each
     /// panel keeps the height of a one-row panel's plot.

@@ -79,13 +79,14 @@ extension ChartKind {
 
 public enum ReportCharts {
     /// Every chart of the report: per outcome with indicators its targets and regions charts (and
-    /// its progress chart when an indicator has a history, see `ChartKind.kinds(for:)`), then
+    /// its progress chart when an indicator has a history, and its map when the style's sections
+    /// ask for maps, see `ChartKind.kinds(for:style:)`), then
     /// the overview of all indicators, cut into as many parts as `size` needs to keep type legible.
     public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer,
                            edition: Edition = .english) -> [ChartSpec] {
         var specs: [ChartSpec] = []
         for outcome in report.outcomes where !outcome.indicators.isEmpty {
-            for kind in ChartKind.kinds(for: outcome) {
+            for kind in ChartKind.kinds(for: outcome, style: style) {
                 specs.append(ChartSpec(kind: kind.specKind, outcome: outcome,
                                        title: edition.text("chart.spec." + kind.rawValue, ["id": outcome.id]),
                                        alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))
