@@ -59,7 +59,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
     /// The same, for a chart `width` wide: a map is as high as its width needs (the world is
     /// about 2.3 times as wide as high, plus title, legend and disclaimer), and never lower than `base`.
     public func briefingHeight(base: Double, outcome: Outcome, width: Double) -> Double {
-        self == .map ? max(base, (width * 0.6).rounded()) : briefingHeight(base: base, outcome: outcome)
+        self == .map ? max(base, (width * 0.66).rounded()) : briefingHeight(base: base, outcome: outcome)
     }
 
     /// 1 for an 800×450 chart; charts of other sizes scale their type with the smaller ratio.

@@ -190,8 +190,8 @@ struct MapChart {
         map.append(.path(PathItem(pieces: land, closed: false, fill: nil, stroke: boundary)))
         let disputed = world.boundaries.filter(\.disputed).map { line($0.points) }
         map.append(.path(PathItem(pieces: disputed, closed: false, fill: nil,
-                                  stroke: Stroke(color: style.mutedTextColor, width: max(0.35, 0.7 * look.scale),
-                                                 dash: [2.2 * look.scale, 1.6 * look.scale]))))
+                                  stroke: Stroke(color: style.mutedTextColor, width: max(0.4, 0.7 * look.scale),
+                                                 dash: [max(1.8, 2.6 * look.scale), max(1.2, 1.8 * look.scale)]))))
         // A dot has a thin dark rim, so it reads as a point symbol on the sea, on neutral land and on
         // a neighbour of its own colour alike; a territory's dot is lighter inside, as its shape is.
         let rim = max(0.4, 0.6 * look.scale)
