@@ -52,6 +52,9 @@ public struct Style: Sendable, Equatable {
     public var chartHeight: Double = 900
     /// Bars carry fill patterns as well as colours, so they stay apart when printed in grey.
     public var barPatterns: Bool = false
+    /// The line under every world map (`map: {disclaimer: …}`); empty takes the catalogue's
+    /// `chart.map.disclaimer`, the UN's wording in the edition's language.
+    public var mapDisclaimer: String = ""
     /// Folders of catalogues the sheet adds (`catalogues: words/`), absolute, in `extends` order:
     /// an organisation's own terms, or a language, laid over the bundled catalogues.
     public var catalogueFolders: [String] = []

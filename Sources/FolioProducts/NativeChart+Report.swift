@@ -33,7 +33,8 @@ extension NativeChart {
             if !allShort, indicators.contains(where: { !$0.meetsTarget }) {
                 legendKeys = [LegendKey(name: edition.text("chart.targets.legend_short"), color: style.resultShortColor.hexDigits)]
             }
-        case .regions:
+        case .regions, .map:
+            // PowerPoint has no map chart: a map's native form is its counts by region.
             let series = report.regions.enumerated().map { index, region in
                 Series(name: region, values: indicators.map { Double($0.entries(in: region).count) },
                        color: style.regionColor(at: index).hexDigits)

@@ -16,7 +16,14 @@ extension SlideDeck {
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount, edition: Edition = .english,
                               charts: ChartForm = .native) throws -> SlideDeck {
         let plan = ChartSlidePlan(report: report, style: style, measurer: measurer, scale: scale, edition: edition)
-        if charts == .native { return try plan.deck(plan.specs.indices.map(plan.nativeSlide), renderer: nil) }
+        if charts == .native {
+            // PowerPoint has no map chart: a map is a picture even in a deck of native charts.
+            let renderer = plan.specs.contains { $0.kind == .map } ? try Renderer() : nil
+            return try plan.deck(plan.specs.indices.map { index in
+                if let renderer, plan.specs[index].kind == .map { return try plan.slide(index, renderer: renderer) }
+                return plan.nativeSlide(index)
+            }, renderer: renderer)
+        }
         let slides = Guarded([DeckSlide?](repeating: nil, count: plan.specs.count))
         try ParallelRenders.run(count: plan.specs.count, jobs: jobs) { renderer, index in
             let slide = try plan.slide(index, renderer: renderer)
@@ -36,7 +43,7 @@ extension SlideDeck {
         if charts == .native {
             return try plan.deck(try plan.specs.indices.map { index in
                 try checkpoint(plan.specs.count)
-                return plan.nativeSlide(index)
+                return plan.specs[index].kind == .map ? try plan.slide(index, renderer: renderer) : plan.nativeSlide(index)
             }, renderer: renderer)
         }
         return try plan.deck(try plan.specs.indices.map { index in

@@ -20,11 +20,14 @@ struct ChartCommand: FolioCommand {
     @OptionGroup var styleOptions: StyleOptions
     @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(help: "Chart to draw: targets (targets versus results), regions (results by region) or progress (results across periods).")
+    @Option(help: "Chart to draw: targets (targets versus results), regions (results by region), progress (results across periods) or map (a world map of the countries listed).")
     var kind: ChartKind
 
     @Option(help: "Id of the outcome to chart (default: the first).")
     var outcome: String?
+
+    @Option(help: "For --kind map: the indicator whose countries to map (default: every indicator of the outcome).")
+    var indicator: String?
 
     @Option(help: "png, svg or pdf (default: from the output file's extension, else png).")
     var format: OutputFormat?
@@ -85,11 +88,18 @@ struct ChartCommand: FolioCommand {
         } else {
             chosen = report.outcomes[0]
         }
+        if let indicator {
+            guard kind == .map else { throw Failure.usage("--indicator applies to --kind map only") }
+            guard chosen.indicators.contains(where: { $0.id == indicator }) else {
+                let known = chosen.indicators.map { "\"\($0.id)\"" }.joined(separator: ", ")
+                throw Failure.usage("no indicator \"\(indicator)\" in outcome \(chosen.id); its indicators are \(known)")
+            }
+        }
         let destination = try OutputPath.resolve(
             output, defaultName: "\(input.baseName)-\(chosen.id)-\(kind.rawValue)\(languageOptions.fileSuffix(for: data)).\(resolvedFormat.rawValue)")
         let pdfOptions = PDFOptions(date: try input.documentDate(explicit: date))
         let bytes = try renderer.chart(kind, outcome: chosen, report: report, style: style, options: options, pdfOptions: pdfOptions,
-                                       edition: made.edition)
+                                       edition: made.edition, map: MapOptions(indicator: indicator))
         try OutputPath.write(bytes, to: destination)
     }
 }

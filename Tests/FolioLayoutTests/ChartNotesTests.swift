@@ -25,7 +25,7 @@ final class ChartNotesTests: XCTestCase {
         let report = self.report
         let outcome = report.outcomes[0]
         let first = outcome.indicators[0].id, second = outcome.indicators[1].id
-        for kind in ChartKind.allCases {
+        for kind in ChartKind.allCases where kind != .map {
             let frame = kind.layout(outcome: outcome, report: report, size: Size(width: 1600, height: 900), style: .standard,
                                     measurer: measurer)
             let lines = texts(frame)
@@ -41,6 +41,18 @@ final class ChartNotesTests: XCTestCase {
             let alt = kind.alternativeText(outcome: outcome, report: report, edition: .english)
             XCTAssertTrue(alt.hasSuffix(" * Revised. * Second note. † Provisional. Note: Outcome caveat. Note: Figures are rounded."), alt)
         }
+    }
+
+    /// A map has no indicator labels to mark: it prints the outcome's and the report's notes.
+    func testTheMapPrintsTheOutcomeAndReportNotes() throws {
+        let report = self.report
+        let lines = texts(ChartKind.map.layout(outcome: report.outcomes[0], report: report, size: Size(width: 1600, height: 900),
+                                               style: .standard, measurer: measurer))
+        for expected in ["Note: Outcome caveat.", "Note: Figures are rounded.", "Source: Labour force surveys"] {
+            XCTAssertTrue(lines.contains(expected), "map lacks \(expected): \(lines)")
+        }
+        let alt = ChartKind.map.alternativeText(outcome: report.outcomes[0], report: report)
+        XCTAssertTrue(alt.hasSuffix(" Note: Outcome caveat. Note: Figures are rounded."), alt)
     }
 
     func testOverviewMarksItsRowsAndReportCharts() throws {

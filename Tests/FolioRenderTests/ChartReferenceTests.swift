@@ -16,6 +16,7 @@ final class ChartReferenceTests: XCTestCase {
 
     func testTargetsChart() throws { try compare(.targets) }
     func testRegionsChart() throws { try compare(.regions) }
+    func testMapChart() throws { try compare(.map) }
 
     func compare(_ kind: ChartKind, file: StaticString = #filePath, line: UInt = #line) throws {
         let report = try TestSupport.loadSample()

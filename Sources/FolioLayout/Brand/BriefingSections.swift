@@ -24,6 +24,10 @@ public struct BriefingSections: Sendable, Equatable {
         case results
         /// The outcome's charts: targets and results, regions, and progress over time.
         case charts
+        /// A world map of the countries the outcome lists, by region; also puts a map highlighting the
+        /// country in each country briefing. Not in the standard list: a style asks for it, since
+        /// each map adds a quarter of a page and about 100 KB of vectors to the PDF.
+        case map
         /// The narrative sections of the data, each under its own heading.
         case narrative
         /// The significant outputs table.
@@ -34,7 +38,7 @@ public struct BriefingSections: Sendable, Equatable {
     public var outcome: [OutcomePart]
 
     public init(briefing: [Part] = [.cover, .contents, .summary, .changes, .outcomes],
-                outcome: [OutcomePart] = OutcomePart.allCases) {
+                outcome: [OutcomePart] = [.results, .charts, .narrative, .outputs]) {
         self.briefing = briefing
         self.outcome = outcome
     }

@@ -72,6 +72,9 @@ extension BriefingLayout {
         blocks.append(paragraph(summary, spaceBefore: 10))
         blocks.append(RuleBlock(width: style.contentWidth, stroke: Stroke(color: style.accentColor, width: 1),
                                 spaceBefore: 8, spaceAfter: 0))
+        if style.sections.shows(.map), indicatorCount > 0, let map = countryMap(country, report: report) {
+            blocks.append(map)
+        }
         blocks += outcomeBlocks
 
         let body = try Paginator(bodyHeight: style.contentHeight).paginate(blocks, budget: budget)
@@ -84,7 +87,21 @@ extension BriefingLayout {
         if let fingerprint = context.dataFingerprint { keywords += "; data SHA-256 \(fingerprint)" }
         return Document(pages: pages, title: edition.text("country.document_title", ["country": country, "report": report.title]),
                         author: report.organization, subject: report.period, keywords: keywords, language: edition.language,
-                        outline: outline)
+                        outline: outline, figureAlternatives: body.flatMap { $0.compactMap { ($0.block as? FigureBlock)?.alternativeText } })
+    }
+
+    /// The world map with this country alone in its region's colour (a dot if it is small), when the
+    /// style's sections ask for maps and the country table can place the country.
+    func countryMap(_ country: String, report: Report) -> FigureBlock? {
+        let all = Outcome(id: "", title: "", indicators: report.outcomes.flatMap(\.indicators))
+        guard let code = MapChart.code(of: country, in: all, report: report) else { return nil }
+        let options = MapOptions(highlight: code)
+        let size = Size(width: style.contentWidth,
+                        height: ChartKind.map.briefingHeight(base: style.briefingChartHeight, outcome: all, width: style.contentWidth))
+        let chart = ChartKind.map.layout(outcome: all, report: report, size: size, typeScale: chartTypeScale, style: style,
+                                         measurer: measurer, edition: edition, map: options)
+        return FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 12,
+                           alternativeText: ChartKind.map.alternativeText(outcome: all, report: report, edition: edition, map: options))
     }
 
     /// Indicator | Target | Result | other countries of the same region on that indicator.

@@ -52,6 +52,16 @@ extension BriefingLayout {
                                           alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))
             }
         }
+        func map() throws {
+            guard !outcome.indicators.isEmpty else { return }
+            try budget.cancellation.check()
+            let size = Size(width: style.contentWidth, height: ChartKind.map.briefingHeight(base: style.briefingChartHeight, outcome: outcome,
+                                                                                          width: style.contentWidth))
+            let chart = ChartKind.map.layout(outcome: outcome, report: report, size: size, typeScale: chartTypeScale,
+                                             style: style, measurer: measurer, edition: edition)
+            blocks.append(FigureBlock(frame: chart, width: style.contentWidth, spaceBefore: 16,
+                                      alternativeText: ChartKind.map.alternativeText(outcome: outcome, report: report, edition: edition)))
+        }
         func narrative() throws {
             for (number, narrative) in outcome.narrative.enumerated() {
                 section(narrative.heading, "narrative-\(number + 1)")
@@ -76,6 +86,7 @@ extension BriefingLayout {
             switch part {
             case .results: try results()
             case .charts: try charts()
+            case .map: try map()
             case .narrative: try narrative()
             case .outputs: try outputs(afterNarrative: position > 0 && shown.outcome[position - 1] == .narrative)
             }

@@ -4,8 +4,13 @@ import FolioModel
 /// Alternative text for charts, written from the data, so a screen reader gives what the bars show.
 extension ChartKind {
     /// The chart described from the data, then its notes (`ChartNotes`).
-    public func alternativeText(outcome: Outcome, report: Report, edition: Edition = .english) -> String {
-        description(outcome: outcome, report: report, edition: edition)
+    public func alternativeText(outcome: Outcome, report: Report, edition: Edition = .english,
+                                map: MapOptions = MapOptions()) -> String {
+        if self == .map {
+            return MapChart(outcome: outcome, report: report, options: map, world: WorldMap.bundled, table: CountryTable.bundled)
+                .alternativeText(edition: edition)
+        }
+        return description(outcome: outcome, report: report, edition: edition)
             + ChartNotes(report: report, outcome: outcome, edition: edition).alternativeTextSuffix(edition)
     }
 
@@ -37,6 +42,8 @@ extension ChartKind {
         case .progress:
             let parts = indicators.map { ChartKind.progressSentence($0, report: report, edition: edition) }
             return edition.text("alt.progress", ["id": outcome.id, "items": parts.joined(separator: separator)])
+        case .map:
+            return ""
         }
     }
 

@@ -74,6 +74,8 @@ struct LegendEntry {
         case dot
         /// A ring: a dot with the background inside (a point that falls short).
         case ring
+        /// A square of the colour lightened, outlined in the full colour (a territory on a map).
+        case outlined
     }
 
     var color: Color
@@ -132,6 +134,9 @@ struct ChartScaffold {
             case .tick:
                 frame.append(.line(from: Point(x: x, y: middle.y), to: Point(x: x + swatch, y: middle.y),
                                    stroke: Stroke(color: entry.color, width: swatch * 0.36)))
+            case .outlined:
+                frame.append(.rect(Rect(x: x, y: swatchTop, width: swatch, height: swatch), fill: MapChart.lighter(entry.color),
+                                   stroke: Stroke(color: entry.color, width: max(0.5, 1.1 * look.scale))))
             case .dot, .ring:
                 frame.items += look.point(middle, diameter: swatch * 0.8, color: entry.color, hollow: entry.mark == .ring)
             }

@@ -5,7 +5,7 @@ import FolioModel
 /// and (later) the service export.
 public struct ChartSpec: Sendable {
     public enum Kind: String, Sendable {
-        case targets, regions, progress, overview
+        case targets, regions, progress, map, overview
     }
 
     public var kind: Kind
@@ -20,6 +20,8 @@ public struct ChartSpec: Sendable {
     public var title: String
     /// What the chart shows, written from the data.
     public var alternativeText: String
+    /// For a map, which indicator it shows and which country it puts forward.
+    public var map = MapOptions()
 
     /// A chart of one outcome (targets, regions or progress).
     public init(kind: Kind, outcome: Outcome, title: String, alternativeText: String) {
@@ -38,9 +40,9 @@ public struct ChartSpec: Sendable {
     /// The chart drawn into exactly `size`.
     public func layout(report: Report, size: Size, style: Style, measurer: TextMeasurer, edition: Edition = .english) -> Frame {
         switch kind {
-        case .targets, .regions, .progress:
+        case .targets, .regions, .progress, .map:
             return ChartKind(rawValue: kind.rawValue)!.layout(outcome: outcome!, report: report, size: size, style: style,
-                                                              measurer: measurer, edition: edition)
+                                                              measurer: measurer, edition: edition, map: map)
         case .overview:
             var chart = OverviewChart(rows: rows, title: overviewTitle(edition), scale: scale ?? OverviewChart.scale(for: rows))
             chart.notes = ChartNotes(report: report, rows: rows, edition: edition)
@@ -70,19 +72,21 @@ extension ChartKind {
         case .targets: return .targets
         case .regions: return .regions
         case .progress: return .progress
+        case .map: return .map
         }
     }
 }
 
 public enum ReportCharts {
     /// Every chart of the report: per outcome with indicators its targets and regions charts (and
-    /// its progress chart when an indicator has a history, see `ChartKind.kinds(for:)`), then
+    /// its progress chart when an indicator has a history, and its map when the style's sections
+    /// ask for maps, see `ChartKind.kinds(for:style:)`), then
     /// the overview of all indicators, cut into as many parts as `size` needs to keep type legible.
     public static func all(in report: Report, size: Size, style: Style, measurer: TextMeasurer,
                            edition: Edition = .english) -> [ChartSpec] {
         var specs: [ChartSpec] = []
         for outcome in report.outcomes where !outcome.indicators.isEmpty {
-            for kind in ChartKind.kinds(for: outcome) {
+            for kind in ChartKind.kinds(for: outcome, style: style) {
                 specs.append(ChartSpec(kind: kind.specKind, outcome: outcome,
                                        title: edition.text("chart.spec." + kind.rawValue, ["id": outcome.id]),
                                        alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition)))

@@ -31,7 +31,10 @@ extension Frame {
     ///
     /// - Parameter measurer: The measurer the frame was laid out with; text widths come from it.
     public func mirrored(measurer: TextMeasurer) -> Frame {
-        Frame(size: size, items: items.map { $0.mirrored(within: size.width, measurer: measurer) })
+        guard mirrors else { return self }
+        var copy = self
+        copy.items = items.map { $0.mirrored(within: size.width, measurer: measurer) }
+        return copy
     }
 }
 
@@ -45,6 +48,9 @@ extension FrameItem {
             return .rect(rect.mirrored(within: width), fill: fill, stroke: stroke)
         case .line(let from, let to, let stroke):
             return .line(from: Point(x: width - from.x, y: from.y), to: Point(x: width - to.x, y: to.y), stroke: stroke)
+        case .path(var path):
+            path.pieces = path.pieces.map { $0.map { Point(x: width - $0.x, y: $0.y) } }
+            return .path(path)
         case .group(let frame, let origin, let scale):
             let placed = Point(x: width - origin.x - frame.size.width * scale, y: origin.y)
             return .group(frame.mirrored(measurer: measurer), origin: placed, scale: scale)

@@ -5,6 +5,9 @@
 public struct Frame: Sendable, Equatable {
     public var size: Size
     public var items: [FrameItem]
+    /// False for a drawing that must keep its geometry in a right-to-left edition (a map: the
+    /// world is not mirrored for Arabic readers); the frame as a whole still moves to its mirrored place.
+    public var mirrors = true
 
     public init(size: Size, items: [FrameItem] = []) {
         self.size = size
@@ -35,6 +38,8 @@ public enum FrameItem: Sendable, Equatable {
     case text(TextItem)
     case rect(Rect, fill: Color?, stroke: Stroke?)
     case line(from: Point, to: Point, stroke: Stroke)
+    /// Polygons or polylines (country shapes, boundaries), filled with the even-odd rule and/or stroked.
+    case path(PathItem)
     /// A picture (a logo) filling a rectangle.
     case image(ImageItem)
     /// Another frame drawn at `origin`, its units multiplied by `scale` (a chart inside a page).
@@ -75,6 +80,21 @@ public struct Stroke: Sendable, Equatable {
 
     public init(color: Color, width: Double, dash: [Double]? = nil, cap: Cap = .butt) {
         self.color = color; self.width = width; self.dash = dash; self.cap = cap
+    }
+}
+
+/// A shape of several pieces: each piece is a run of points, closed into a polygon or left open.
+///
+/// One item per country rather than one per ring keeps a world map at a few hundred items, and
+/// the even-odd rule lets a country's holes (Lesotho in South Africa) be plain rings of it.
+public struct PathItem: Sendable, Equatable {
+    public var pieces: [[Point]]
+    public var closed: Bool
+    public var fill: Color?
+    public var stroke: Stroke?
+
+    public init(pieces: [[Point]], closed: Bool, fill: Color?, stroke: Stroke?) {
+        self.pieces = pieces; self.closed = closed; self.fill = fill; self.stroke = stroke
     }
 }
 

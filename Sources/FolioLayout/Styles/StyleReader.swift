@@ -77,6 +77,7 @@ struct StyleReader {
             "background": .optionalColor(\.chartBackground),
             "patterns": .flag(\.barPatterns),
         ]),
+        "map": .section(["disclaimer": .text(\.mapDisclaimer)]),
         "logo": .logo,
         "sections": .sections,
         "header": .runningLine(\.header),

@@ -46,6 +46,33 @@ final class FramePainter {
                     fill: background, stroke: nil))
     }
 
+    /// Country shapes and boundaries: every piece in one Cairo path, filled even-odd (holes are
+    /// plain rings) and/or stroked with round joins, so boundary lines meet without spikes.
+    private func paint(_ path: PathItem) {
+        for piece in path.pieces where piece.count > 1 {
+            cairo_move_to(cairo, piece[0].x, piece[0].y)
+            for point in piece.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+            if path.closed { cairo_close_path(cairo) }
+        }
+        if let fill = path.fill {
+            setColor(fill)
+            cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD)
+            path.stroke == nil ? cairo_fill(cairo) : cairo_fill_preserve(cairo)
+            cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_WINDING)
+        }
+        if let stroke = path.stroke {
+            setColor(stroke.color)
+            cairo_set_line_width(cairo, stroke.width)
+            cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_line_cap(cairo, stroke.cap == .round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
+            if let dash = stroke.dash { cairo_set_dash(cairo, dash, Int32(dash.count), 0) }
+            cairo_stroke(cairo)
+            if stroke.dash != nil { cairo_set_dash(cairo, nil, 0, 0) }
+            cairo_set_line_join(cairo, CAIRO_LINE_JOIN_MITER)
+        }
+        cairo_new_path(cairo)
+    }
+
     private func paint(_ item: FrameItem) {
         switch item {
         case .rect(let rect, let fill, let stroke):
@@ -73,6 +100,8 @@ final class FramePainter {
             } else {
                 cairo_stroke(cairo)
             }
+        case .path(let path):
+            paint(path)
         case .text(let text):
             paint(text)
         case .image(let image):

@@ -80,12 +80,14 @@ extension Renderer {
     }
 
     /// One chart of one outcome, as PNG, SVG or a one-page PDF: the same drawing as in the briefing.
+    /// - Parameter map: for a map, the indicator it shows and the country it puts forward.
     public func chart(_ kind: ChartKind, outcome: Outcome, report: Report, style: Style = .standard,
                       options: ChartOptions = ChartOptions(), pdfOptions: PDFOptions = PDFOptions(),
-                      edition: Edition = .english) throws -> [UInt8] {
-        let spec = ChartSpec(kind: kind.specKind, outcome: outcome,
+                      edition: Edition = .english, map: MapOptions = MapOptions()) throws -> [UInt8] {
+        var spec = ChartSpec(kind: kind.specKind, outcome: outcome,
                              title: edition.text("chart.document." + kind.rawValue, ["heading": edition.heading(outcome)]),
-                             alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition))
+                             alternativeText: kind.alternativeText(outcome: outcome, report: report, edition: edition, map: map))
+        spec.map = map
         return try chart(spec, report: report, style: style, options: options, pdfOptions: pdfOptions, edition: edition)
     }
 

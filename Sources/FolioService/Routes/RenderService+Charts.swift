@@ -7,14 +7,15 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 
-/// `POST /v1/charts/{targets|regions|progress|overview}?outcome=ID&format=png|svg|pdf&width=&height=&scale=&style=&part=N`.
+/// `POST /v1/charts/{targets|regions|progress|map|overview}?outcome=ID&format=png|svg|pdf&width=&height=&scale=&style=&part=N&indicator=ID`.
 ///
-/// `outcome` picks the outcome of a targets, regions or progress chart (default: the first); `part` the part
+/// `outcome` picks the outcome of a targets, regions, progress or map chart (default: the first);
+/// `indicator` the indicator a map shows (default: all of the outcome's); `part` the part
 /// of the overview (default 1; the overview is cut into as many parts as the size needs). Width and
 /// height default to the style's chart size; `scale` multiplies a PNG's pixels.
 extension RenderService {
-    static let chartParameters: Set<String> = ["outcome", "format", "width", "height", "scale", "style", "part", "date", "lang"]
-    static let chartKinds = ["targets", "regions", "progress", "overview"]
+    static let chartParameters: Set<String> = ["outcome", "format", "width", "height", "scale", "style", "part", "date", "lang", "indicator"]
+    static let chartKinds = ["targets", "regions", "progress", "map", "overview"]
 
     func chart(_ request: Request, kindName: String?) async throws -> Response {
         guard let kindName, let kind = ChartSpec.Kind(rawValue: kindName) else {
@@ -47,7 +48,7 @@ extension RenderService {
         let outcomeID: String?
         let part: Int
         switch kind {
-        case .targets, .regions, .progress:
+        case .targets, .regions, .progress, .map:
             if query["part"] != nil { throw ProblemDetails.conflictingParameters("part applies to the overview chart only") }
             outcomeID = query["outcome"]
             part = 1
@@ -58,11 +59,16 @@ extension RenderService {
             outcomeID = nil
             part = try query.integer("part", in: 1...10_000) ?? 1
         }
+        let indicatorID = query["indicator"]
+        if indicatorID != nil, kind != .map {
+            throw ProblemDetails.conflictingParameters("indicator applies to the map chart only")
+        }
         let requestedDate = try query.date("date")
         let upload = try await UploadedReport.read(request, limit: configuration.maxBodyBytes)
         let date = documentDate(requested: requestedDate)
         var parameters = ["kind": kind.rawValue, "style": style.name, "format": format.rawValue, "width": String(width),
                           "height": String(height), "scale": String(scale), "outcome": outcomeID ?? "", "part": String(part)]
+        if let indicatorID { parameters["indicator"] = indicatorID }
         if format == .pdf { parameters["date"] = String(date.timeIntervalSince1970) }
         if format == .png { parameters["compression"] = configuration.pngCompression.rawValue }
         let base = kind == .overview ? "overview-\(part)" : "\(kind.rawValue)" + (outcomeID.map { "-\($0)" } ?? "")
@@ -73,7 +79,7 @@ extension RenderService {
             let report = made.report, edition = made.edition
             let pdfOptions = PDFOptions(date: date, creator: "Folio")
             switch kind {
-            case .targets, .regions, .progress:
+            case .targets, .regions, .progress, .map:
                 let outcome: Outcome
                 if let outcomeID {
                     guard let found = report.outcome(id: outcomeID) else {
@@ -84,8 +90,13 @@ extension RenderService {
                 } else {
                     outcome = report.outcomes[0]
                 }
+                if let indicatorID, !outcome.indicators.contains(where: { $0.id == indicatorID }) {
+                    throw ProblemDetails.notFound("unknown-indicator", "outcome \"\(outcome.id.prefix(40))\" has no indicator \"\(indicatorID.prefix(40))\"; its indicators are "
+                        + outcome.indicators.map { "\"\($0.id)\"" }.joined(separator: ", "))
+                }
                 return try renderer.chart(ChartKind(rawValue: kind.rawValue)!, outcome: outcome, report: report,
-                                          style: style.style, options: options, pdfOptions: pdfOptions, edition: edition)
+                                          style: style.style, options: options, pdfOptions: pdfOptions, edition: edition,
+                                          map: MapOptions(indicator: indicatorID))
             case .overview:
                 let overviews = ReportCharts.all(in: report, size: Size(width: Double(width), height: Double(height)),
                                                  style: style.style, measurer: renderer.measurer, edition: edition).filter { $0.kind == .overview }

@@ -1,0 +1,31 @@
+@testable import FolioService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// `POST /v1/charts/map`: the world map of one outcome or one indicator, in process.
+final class MapRouteTests: XCTestCase {
+    typealias S = ServiceTestSupport
+
+    func testTheMapOfAnOutcomeAndOfOneIndicator() async throws {
+        try await S.makeApp().test(.router) { client in
+            let png = try await client.execute(uri: "/v1/charts/map?width=800&height=450", method: .post,
+                                               headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(png.status, .ok)
+            XCTAssertTrue(S.isPNG(S.bytes(png)))
+            let pdf = try await client.execute(uri: "/v1/charts/map?format=pdf&outcome=4&indicator=4.2", method: .post,
+                                               headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(pdf.status, .ok)
+            let text = try LanguageRouteTests.pdfText(S.bytes(pdf))
+            XCTAssertTrue(text.contains("Indicator 4.2"), text)
+            XCTAssertTrue(text.contains("do not imply official endorsement"), text)
+            let unknown = try await client.execute(uri: "/v1/charts/map?indicator=9.9", method: .post,
+                                                   headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(unknown.status, .notFound)
+            let misplaced = try await client.execute(uri: "/v1/charts/targets?indicator=4.1", method: .post,
+                                                     headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            XCTAssertEqual(misplaced.status.code, 422, "indicator is for the map only")
+        }
+    }
+}
