@@ -41,7 +41,7 @@ struct ChartCommand: FolioCommand {
     @Option(help: "Pixel density multiplier for PNG (1 to 8).")
     var scale: Double = 1
 
-    @Option(help: "PNG compression: small (zlib level 6) or fast (about half the time, files 25–35 % larger).")
+    @Option(help: "PNG compression: small (zlib level 6) or fast (about a quarter of the time, files 26–60 % larger).")
     var pngCompression: PNGEncoder.Compression = .small
 
     @Option(name: .shortAndLong, help: "Output file.")

@@ -28,7 +28,7 @@ struct ChartsCommand: FolioCommand {
     @Option(help: "Comma-separated PNG scales, e.g. 1,2 (a scale-2 PNG has twice the pixels, same size on a slide).")
     var scale: String = "1,2"
 
-    @Option(help: "PNG compression: small (zlib level 6) or fast (about half the time, files 25–35 % larger).")
+    @Option(help: "PNG compression: small (zlib level 6) or fast (about a quarter of the time, files 26–60 % larger).")
     var pngCompression: PNGEncoder.Compression = .small
 
     @Option(help: "Parallel renders (default: one per core).")

@@ -62,11 +62,18 @@ final class ParallelLayoutTests: XCTestCase {
         XCTAssertEqual(Set(shortLog.filter { $0.hasPrefix("begin") && $0 != "begin -1" }).count, parts)
         XCTAssertFalse(shortLog.contains { $0.hasPrefix("end") }, "a short body's shaped text is kept to the end")
 
+        // A body sure to be long (more outcomes than kept pages) is only ever laid out to be counted.
         let (long, longMeasurers) = layout(measurers: 2, retainedPages: 5)
         _ = try long.document(for: report)
-        let ended = longMeasurers.flatMap(\.log).filter { $0.hasPrefix("end") }
-        // Each part ends after its first layout (dropped) and again after being laid out to be drawn.
-        for part in 0..<parts { XCTAssertEqual(ended.filter { $0 == "end \(part)" }.count, 2, "part \(part): \(ended)") }
+        let longLog = longMeasurers.flatMap(\.log)
+        XCTAssertEqual(Set(longLog.filter { $0.hasPrefix("begin") }), ["begin \(DocumentPart.countedOnly)"])
+        XCTAssertEqual(longLog.filter { $0 == "begin \(DocumentPart.countedOnly)" }.count, 2 * parts + 1, "counted, drawn, front")
+
+        // A body found long only once laid out lets go of what it kept for its parts.
+        let (late, lateMeasurers) = layout(measurers: 2, retainedPages: 20)
+        _ = try late.document(for: report)
+        let ended = lateMeasurers.flatMap(\.log).filter { $0.hasPrefix("end") }
+        for part in 0..<parts { XCTAssertEqual(ended.filter { $0 == "end \(part)" }.count, 1, "part \(part): \(ended)") }
     }
 
     func testALimitStopsEveryThread() throws {

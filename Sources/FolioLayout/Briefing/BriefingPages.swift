@@ -6,9 +6,9 @@ import FolioModel
 ///
 /// Everything about the document but its pages is known before the first page (`document`), since
 /// the body was laid out and numbered first; the figures' alternative texts are complete after the
-/// last page. In a long document, when a part's pages are all handed out, the measurer that laid
-/// it out is told (`TextMeasurer.endPart`), so the shaped text kept for drawing them goes as soon
-/// as they are drawn.
+/// last page. A long body is laid out again part by part as it is drawn, keeping no shaped text
+/// (`DocumentPart.countedOnly`): the painter shapes each line as it draws it, so only the part
+/// being drawn is in memory, and the file is the same whichever thread set which part.
 public final class BriefingPages {
     /// Title, outline, page labels and the rest; its `pages` are empty.
     public private(set) var document: Document
@@ -32,9 +32,9 @@ public final class BriefingPages {
     /// In a long document with a measurer to spare: the thread setting the next parts.
     private var ahead: PartsAhead?
 
-    /// Whether the body's pages were all kept from its layout (then the shaped text of every
-    /// measurer serves the painter); a long body is laid out again as it is drawn, on the
-    /// measurers' own threads, and only `layout.measurer`'s shaped text (cover, contents) may be read.
+    /// Whether the body's pages were all kept from its layout: then the shaped text of every
+    /// measurer serves the painter. A long body is laid out again as it is drawn, with nothing
+    /// kept, and the painter must not read the other measurers while they work.
     public var bodyIsKept: Bool { body.isRetained }
 
     init(layout: BriefingLayout, report: Report, context: BriefingLayout.Context, body: BriefingBody,
@@ -104,24 +104,16 @@ public final class BriefingPages {
             ahead = PartsAhead(layout: layout, measurer: spare, report: report, context: context,
                                contents: body.parts.map(\.content))
         }
-        if let ahead {
-            body.parts[part].measurer = nil
-            return try ahead.take(part)
-        }
+        if let ahead { return try ahead.take(part) }
         var again = layout
         // Its pages and lines were counted when the body was laid out.
         again.budget = LayoutBudget(maximumLines: .max, cancellation: layout.budget.cancellation)
-        again.measurer.beginPart(part)
-        body.parts[part].measurer = 0
+        again.measurer.beginPart(DocumentPart.countedOnly)
         return try again.layOut(body.parts[part].content, report: report, context: context).pages
     }
 
     private func finishPart() {
-        guard part < body.parts.count else { return }
-        if !body.isRetained, let measurer = body.parts[part].measurer {
-            ([layout.measurer] + layout.otherMeasurers)[measurer].endPart(part)
-        }
-        part += 1
+        if part < body.parts.count { part += 1 }
     }
 }
 
@@ -139,8 +131,9 @@ extension BriefingLayout {
         let shown = style.sections
         if shown.shows(.cover) { try budget.countPage() }
         let body = try layOutBody(of: report, context: context)
-        // Cover and contents lines belong to no part: kept until the document is drawn.
-        measurer.beginPart(DocumentPart.frontMatter)
+        // Cover and contents lines belong to no part: kept until the document is drawn. The
+        // contents of a long body (a line per section, hundreds of pages) are drawn shaped again.
+        measurer.beginPart(body.isRetained ? DocumentPart.frontMatter : DocumentPart.countedOnly)
         var sections: [ContentsEntry] = []
         var first = 0
         for part in body.parts {

@@ -5,7 +5,7 @@ import Foundation
 /// Lays out the parts of a long briefing again, in order, on a thread of its own and a part or two
 /// ahead of the drawing: while one part's pages are drawn, the next is set.
 ///
-/// The thread has a measurer of its own and keeps no shaped text (`endPart` after each part), so
+/// The thread has a measurer of its own and keeps no shaped text (`DocumentPart.countedOnly`), so
 /// the painter never reads what it writes; pages cross between the threads as plain values.
 final class PartsAhead: Sendable {
     private struct State {
@@ -33,9 +33,8 @@ final class PartsAhead: Sendable {
             for (index, content) in contents.enumerated() {
                 room.wait()
                 if state.withLock({ $0.stopped }) { return }
-                layout.measurer.beginPart(index)
+                layout.measurer.beginPart(DocumentPart.countedOnly)
                 let result = Result { try layout.layOut(content, report: report, context: context).pages }
-                layout.measurer.endPart(index)
                 state.withLock { $0.done[index] = result }
                 ready.signal()
                 if case .failure = result { return }

@@ -24,7 +24,7 @@ public struct PNGEncoder {
     /// writes no pHYs chunk.
     public var dpi: Double
     /// `.small` (the default): zlib level 6, for files that are kept. `.fast`:
-    /// `RowMatchDeflate`, several times cheaper to encode and 25–35 % larger, for a service answering many
+    /// `RowMatchDeflate`, about four times cheaper to encode and 26–60 % larger, for a service answering many
     /// requests, where the compressor, not the drawing, limits throughput.
     public var compression: Compression
     /// The knobs compared in Docs/png-encoder.md; the defaults are the chosen ones. Internal: for tests and benchmarks.

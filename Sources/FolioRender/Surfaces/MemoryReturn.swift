@@ -13,6 +13,9 @@ import Glibc
 enum MemoryReturn {
     /// Pages from which a briefing counts as large.
     static let largePages = 100
+    /// While drawing a document, pages between two trims (and the size from which one runs before
+    /// the file is finished): a trim takes milliseconds, a thousand pages seconds.
+    static let pagesBetweenTrims = 1000
 
     private typealias Trim = @convention(c) (Int) -> Int32
 

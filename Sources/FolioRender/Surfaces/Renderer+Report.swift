@@ -44,7 +44,7 @@ extension Renderer {
         defer { if budget.pages >= MemoryReturn.largePages { hasFreedMuchMemory = true } }
         var layout = BriefingLayout(style: style, measurer: measurer, edition: edition)
         layout.otherMeasurers = Array(measurers.dropFirst())
-        layout.retainedPages = Renderer.retainedPages
+        layout.retainedPages = retainedPages
         do {
             let pages = try layout.pages(for: report, context: context, budget: budget, mirrored: edition.isRightToLeft)
             defer { pages.finish() }
@@ -56,10 +56,6 @@ extension Renderer {
             throw RenderError.tooManyPages(count: budget.pages, limit: maxPages)
         }
     }
-
-    /// Body pages of a briefing kept between its layout and its drawing: past these, parts are laid
-    /// out again as they are drawn, which holds memory flat for a report of thousands of pages.
-    static let retainedPages = 300
 
     /// Lines of text a document of `pages` pages may set: a dense table page holds a few hundred
     /// (several columns of country names), so this refuses only content that could not fit anyway.

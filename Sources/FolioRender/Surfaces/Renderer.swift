@@ -46,6 +46,9 @@ public final class Renderer {
     /// run side by side (the service, per-country briefings).
     public var layoutThreads = 1
     private var moreMeasurers: [PangoTextMeasurer] = []
+    /// Body pages of a briefing kept between its layout and its drawing: past these, parts are laid
+    /// out again as they are drawn, which holds memory flat for a report of thousands of pages.
+    var retainedPages = 300
 
     /// Measurers for `layoutThreads - 1` more threads, each on a font map of its own; made once.
     func otherMeasurers() throws -> [PangoTextMeasurer] {
@@ -121,6 +124,9 @@ public final class Renderer {
                 if index == pageCount - 1 { cairo_tag_end(cairo, "Document") }
                 cairo_show_page(cairo)
                 index += 1
+                // A long document's parts are laid out and let go on two threads, each with its own
+                // heap arena: what they free goes back now and then, so it never piles up.
+                if index % MemoryReturn.pagesBetweenTrims == 0 { MemoryReturn.trim() }
                 page = nil
                 do { page = try next() } catch { stopped = error }
             }
@@ -129,6 +135,8 @@ public final class Renderer {
             }
         }
         if let stopped { throw stopped }
+        // Finishing writes the whole structure tree and the fonts: room for it first.
+        if pageCount >= MemoryReturn.pagesBetweenTrims { MemoryReturn.trim() }
         do { try surface.finish() } catch { throw sink.failure.map { RenderError.output($0) } ?? error }
         if let failure = sink.failure { throw RenderError.output(failure) }
         let finished = document()
