@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "FolioLanguageTests", dependencies: ["FolioLanguage"]),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioConcurrency", "FolioModel", "FolioWorkbook", "FolioTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLanguage", "FolioLayout", "FolioModel"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel"]),
         .testTarget(
             name: "FolioRenderTests", dependencies: ["FolioLanguage", "FolioRender", "FolioLayout", "FolioModel", "FolioFiles"],
             exclude: ["References", "Fixtures"]

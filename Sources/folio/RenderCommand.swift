@@ -38,7 +38,7 @@ struct RenderCommand: FolioCommand {
     @Option(help: "With --per-country: refuse reports naming more countries than this.")
     var maxCountries: Int = 1000
 
-    @Option(help: "With --per-country: parallel renders (default: one per core).")
+    @Option(help: "Threads: a briefing's parts laid out at once, or with --per-country, briefings rendered at once (default: one per core).")
     var jobs: Int?
 
     func validate() throws {

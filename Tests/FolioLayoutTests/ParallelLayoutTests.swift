@@ -1,3 +1,4 @@
+import FolioConcurrency
 import FolioLayout
 import FolioModel
 import Synchronization
@@ -11,7 +12,7 @@ final class ParallelLayoutTests: XCTestCase {
         let inner = FixedAdvanceMeasurer()
         private let inUse = Atomic<Int>(0)
         private let overlaps = Atomic<Int>(0)
-        private let events = Mutex<[String]>([])
+        private let events = Guarded<[String]>([])
 
         var overlapCount: Int { overlaps.load(ordering: .relaxed) }
         var log: [String] { events.withLock { $0 } }

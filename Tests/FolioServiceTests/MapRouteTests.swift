@@ -10,21 +10,17 @@ final class MapRouteTests: XCTestCase {
 
     func testTheMapOfAnOutcomeAndOfOneIndicator() async throws {
         try await S.makeApp().test(.router) { client in
-            let png = try await client.execute(uri: "/v1/charts/map?width=800&height=450", method: .post,
-                                               headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            let png = try await S.postSample(client, "/v1/charts/map?width=800&height=450")
             XCTAssertEqual(png.status, .ok)
             XCTAssertTrue(S.isPNG(S.bytes(png)))
-            let pdf = try await client.execute(uri: "/v1/charts/map?format=pdf&outcome=4&indicator=4.2", method: .post,
-                                               headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            let pdf = try await S.postSample(client, "/v1/charts/map?format=pdf&outcome=4&indicator=4.2")
             XCTAssertEqual(pdf.status, .ok)
             let text = try LanguageRouteTests.pdfText(S.bytes(pdf))
             XCTAssertTrue(text.contains("Indicator 4.2"), text)
             XCTAssertTrue(text.contains("do not imply official endorsement"), text)
-            let unknown = try await client.execute(uri: "/v1/charts/map?indicator=9.9", method: .post,
-                                                   headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            let unknown = try await S.postSample(client, "/v1/charts/map?indicator=9.9")
             XCTAssertEqual(unknown.status, .notFound)
-            let misplaced = try await client.execute(uri: "/v1/charts/targets?indicator=4.1", method: .post,
-                                                     headers: S.yamlHeaders, body: S.buffer(S.sampleYAML))
+            let misplaced = try await S.postSample(client, "/v1/charts/targets?indicator=4.1")
             XCTAssertEqual(misplaced.status.code, 422, "indicator is for the map only")
         }
     }

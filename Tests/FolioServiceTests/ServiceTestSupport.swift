@@ -56,6 +56,11 @@ enum ServiceTestSupport {
     }
 
     static func buffer(_ bytes: [UInt8]) -> ByteBuffer { ByteBuffer(bytes: bytes) }
+
+    /// The sample posted as YAML to `uri`.
+    static func postSample(_ client: any TestClientProtocol, _ uri: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .post, headers: yamlHeaders, body: buffer(sampleYAML))
+    }
     static func buffer(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 
     static func bytes(_ response: TestResponse) -> [UInt8] { Array(response.body.readableBytesView) }

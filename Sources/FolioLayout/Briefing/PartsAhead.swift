@@ -28,7 +28,10 @@ final class PartsAhead: Sendable {
         let work = UncheckedSendable((layout, report, context))
         finished.enter()
         let thread = Thread { [self] in
-            defer { finished.leave() }
+            defer {
+                state.withLock { $0.stopped = true }
+                finished.leave()
+            }
             let (layout, report, context) = work.value
             for (index, content) in contents.enumerated() {
                 room.wait()
@@ -60,5 +63,8 @@ final class PartsAhead: Sendable {
         state.withLock { $0.stopped = true }
         room.signal()
         finished.wait()
+        // The thread's last use of its measurer is ordered before this through the lock (a
+        // ThreadSanitizer build sees the lock, not the group).
+        state.withLock { $0.done.removeAll() }
     }
 }
