@@ -15,7 +15,8 @@ struct LanguageOptions: ParsableArguments {
     func edition(of report: Report, style: Style) throws -> ReportEdition {
         let made: ReportEdition
         do {
-            let catalogues = try CatalogueLibrary.bundled(adding: style.catalogueFolders.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let catalogues = try CatalogueLibrary.bundled(adding: style.catalogueFolders.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                                          languages: [language ?? report.language])
             made = try ReportEdition.make(report, language: language, catalogues: catalogues)
         } catch let failure as ReportEdition.Failure {
             throw Failure.usage("--language: " + failure.description)

@@ -24,8 +24,11 @@ public struct CatalogueLibrary: Sendable {
         digestInputs = [:]
     }
 
-    public init(folders: [URL]) throws {
+    /// - Parameter languages: Read only the catalogues editions in these languages need (theirs and
+    ///   English); nil reads every one. A command drawing one edition need not parse all six.
+    public init(folders: [URL], languages: [String]? = nil) throws {
         self.folders = folders
+        let wanted = languages.map { Set(["en"] + $0.flatMap(Self.chain)) }
         var catalogues: [String: Catalogue] = [:]
         var digest: [UInt8] = []
         var digests: [String: [UInt8]] = [:]
@@ -33,7 +36,7 @@ public struct CatalogueLibrary: Sendable {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             for name in names {
                 let tag = String(name.dropLast(5))
-                guard LanguageTagSyntax.isSafeFileName(tag) else { continue }
+                guard LanguageTagSyntax.isSafeFileName(tag), wanted?.contains(tag) ?? true else { continue }
                 let url = folder.appendingPathComponent(name)
                 let found = try CatalogueFile.read(url)
                 catalogues[tag] = catalogues[tag].map { $0.merging(found) } ?? found
@@ -58,11 +61,11 @@ public struct CatalogueLibrary: Sendable {
     }
 
     /// The bundled catalogues, plus `extra` folders laid over them in order.
-    public static func bundled(adding extra: [URL] = []) throws -> CatalogueLibrary {
+    public static func bundled(adding extra: [URL] = [], languages: [String]? = nil) throws -> CatalogueLibrary {
         guard let folder = BundledAssets.path("catalogues") else {
             throw CatalogueFile.Failure(file: "Assets/catalogues", message: "cannot find the bundled catalogues; set FOLIO_ASSETS to the bundle's Assets folder")
         }
-        return try CatalogueLibrary(folders: [folder] + extra)
+        return try CatalogueLibrary(folders: [folder] + extra, languages: languages)
     }
 
     /// Tags with a catalogue, sorted.

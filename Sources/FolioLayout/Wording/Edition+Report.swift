@@ -6,7 +6,7 @@ import FolioModel
 extension Edition {
     /// English from the bundled catalogue: what layouts use when the caller names no edition.
     public static let english: Edition = {
-        if let edition = try? CatalogueLibrary.bundled().edition("en") { return edition }
+        if let edition = try? CatalogueLibrary.bundled(languages: ["en"]).edition("en") { return edition }
         let empty = Catalogue(language: "en", messages: [:])
         return Edition(language: "en", catalogue: empty, english: empty,
                        warnings: ["cannot find the bundled catalogues; set FOLIO_ASSETS to the bundle's Assets folder"])
