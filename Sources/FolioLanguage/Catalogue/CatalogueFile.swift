@@ -36,7 +36,8 @@ public enum CatalogueFile {
         guard let text = String(data: data, encoding: .utf8) else { throw Failure(file: url.path, message: "not UTF-8 text") }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Messages are text: the basic resolver skips Yams' per-scalar regular expressions.
+            node = try Yams.compose(yaml: text, .basic)
         } catch {
             // Yams quotes the whole document as context; the first line and the position are enough.
             let lines = "\(error)".split(separator: "\n")

@@ -48,9 +48,12 @@ enum YAMLSource {
         return true
     }
 
+    /// The basic resolver gives every plain scalar the string tag: Folio types scalars itself
+    /// (`SourceNode.Style`), and Yams' default resolver ran up to eight regular expressions on each
+    /// scalar, and again on every mapping key when it checked for duplicates.
     private static func compose(_ text: String, original: String, file: Int) throws(ParseFailure) -> Node? {
         do {
-            return try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
+            return try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             throw failure(from: error, original: original, file: file)
         } catch {
