@@ -1,4 +1,4 @@
-import FolioLanguage
+@testable import FolioLanguage
 import Foundation
 import XCTest
 
@@ -28,6 +28,17 @@ final class CountriesTests: XCTestCase {
         XCTAssertEqual(table.country(named: "Bolivia")?.alpha3, "BOL")
         XCTAssertNil(table.country(named: "Atlantis"))
         XCTAssertNil(table.country(named: ""))
+    }
+
+    func testTheASCIIFoldIsTheUnicodeFoldOnASCII() throws {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        var samples = [every, "Cote d'Ivoire", "VIET-NAM", "Guinea_Bissau 2", "\t[ST. KITTS]\n"]
+        let spellings = try String(contentsOf: try XCTUnwrap(BundledAssets.path("countries/countries.tsv")), encoding: .utf8)
+        samples += spellings.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        XCTAssertGreaterThan(samples.count, 500)
+        for sample in samples {
+            XCTAssertEqual(CountryNameKey.foldASCII(sample), CountryNameKey.foldUnicode(sample), sample)
+        }
     }
 
     func testCodesKeepAllThreeForms() throws {
