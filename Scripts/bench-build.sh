@@ -4,7 +4,7 @@
 # (whole process, median of 20 runs). Usage: Scripts/bench-build.sh [FOLDER]  (default /tmp/folio-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product folio >/dev/null
+swift build -c release --static-swift-stdlib --product folio >/dev/null
 folio="$PWD/.build/release/folio"
 dir="${1:-/tmp/folio-bench}"
 rm -rf "$dir" && mkdir -p "$dir/data"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
-swift build -c release --product folio
+swift build -c release --static-swift-stdlib --product folio
 folio=.build/release/folio
 sample=Assets/samples/outcome4.yaml
 $folio check "$sample"
