@@ -40,8 +40,6 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // libdeflate compresses the PNG encoder's IDAT data (Docs/png-encoder.md).
         .systemLibrary(name: "CLibdeflate", providers: [.apt(["libdeflate-dev"])]),
-        // librsvg draws SVG logos as vectors onto Cairo.
-        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .target(name: "CThreadSanitizer"),
         .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
@@ -54,7 +52,7 @@ let package = Package(
             dependencies: ["FolioConcurrency", "FolioLanguage", "FolioArchive", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel"]),
-        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CRsvg", "CLibdeflate"]),
+        .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CLibdeflate"]),
         .target(name: "FolioFiles", dependencies: ["FolioModel"]),
         .target(name: "FolioArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "FolioWorkbook", dependencies: ["FolioArchive"]),

@@ -3,11 +3,11 @@
 set -euo pipefail
 # fonts-droid-fallback draws Chinese (and other scripts the bundled Noto fonts lack) through fontconfig;
 # libhyphen-dev and the hyphen-* dictionaries hyphenate en, fr, es and ru; iso-codes feeds
-# Scripts/make-country-table; librsvg2-dev draws SVG logos as vectors; libreoffice-impress renders
+# Scripts/make-country-table; librsvg2-2 draws SVG logos as vectors (loaded on first use); libreoffice-impress renders
 # the decks' native charts to PDF in the tests (about 250 MB installed without recommends, a minute
 # or two to install); libdeflate-dev compresses PNGs; pngcheck checks them in the tests.
 packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils
-          libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes unzip librsvg2-dev libreoffice-impress
+          libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes unzip librsvg2-2 libreoffice-impress
           libdeflate-dev pngcheck)
 missing=()
 for p in "${packages[@]}"; do

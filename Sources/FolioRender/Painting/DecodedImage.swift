@@ -1,5 +1,4 @@
 import CCairo
-import CRsvg
 import FolioLayout
 
 /// A picture decoded for drawing: a PNG as a Cairo image surface, an SVG as a librsvg document.
@@ -16,7 +15,7 @@ final class DecodedImage {
 
     private enum Content {
         case bitmap(OpaquePointer)
-        case vector(UnsafeMutablePointer<RsvgHandle>)
+        case vector(Librsvg.Handle, Librsvg)
     }
 
     private let content: Content
@@ -37,19 +36,20 @@ final class DecodedImage {
             naturalSize = Size(width: Double(cairo_image_surface_get_width(surface)),
                                height: Double(cairo_image_surface_get_height(surface)))
         case .svg:
+            let rsvg = try Librsvg.shared.get()
             // No base file: librsvg then loads nothing from outside the bytes (no xlink:href to files).
             var error: UnsafeMutablePointer<GError>?
-            let handle = image.bytes.withUnsafeBufferPointer { rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) }
+            let handle = image.bytes.withUnsafeBufferPointer { rsvg.newFromData($0.baseAddress, gsize($0.count), &error) }
             guard let handle else {
                 let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown reason"
                 if let error { g_error_free(error) }
                 throw Failure(message: "not a readable SVG image (\(reason))")
             }
             var width = 0.0, height = 0.0
-            if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
+            if rsvg.intrinsicSizeInPixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
                 var hasViewBox: gboolean = 0
-                var viewBox = RsvgRectangle()
-                rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+                var viewBox = Librsvg.Rectangle()
+                rsvg.intrinsicDimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
                 width = hasViewBox != 0 ? viewBox.width : 0
                 height = hasViewBox != 0 ? viewBox.height : 0
             }
@@ -57,7 +57,7 @@ final class DecodedImage {
                 g_object_unref(UnsafeMutableRawPointer(handle))
                 throw Failure(message: "an SVG logo needs a size: give its <svg> element width and height or a viewBox")
             }
-            content = .vector(handle)
+            content = .vector(handle, rsvg)
             naturalSize = Size(width: width, height: height)
         }
     }
@@ -66,7 +66,7 @@ final class DecodedImage {
         if let recorded { cairo_surface_destroy(recorded) }
         switch content {
         case .bitmap(let surface): cairo_surface_destroy(surface)
-        case .vector(let handle): g_object_unref(UnsafeMutableRawPointer(handle))
+        case .vector(let handle, _): g_object_unref(UnsafeMutableRawPointer(handle))
         }
     }
 
@@ -103,13 +103,13 @@ final class DecodedImage {
 
     private func recording() -> OpaquePointer? {
         if let recorded { return recorded }
-        guard case .vector(let handle) = content, !recordingFailed else { return nil }
+        guard case .vector(let handle, let rsvg) = content, !recordingFailed else { return nil }
         var extents = cairo_rectangle_t(x: 0, y: 0, width: naturalSize.width, height: naturalSize.height)
         let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)
         let context = cairo_create(surface)
-        var viewport = RsvgRectangle(x: 0, y: 0, width: naturalSize.width, height: naturalSize.height)
+        var viewport = Librsvg.Rectangle(x: 0, y: 0, width: naturalSize.width, height: naturalSize.height)
         var error: UnsafeMutablePointer<GError>?
-        let drawn = rsvg_handle_render_document(handle, context, &viewport, &error) != 0
+        let drawn = rsvg.renderDocument(handle, context, &viewport, &error) != 0
         if let error { g_error_free(error) }
         let status = cairo_status(context)
         cairo_destroy(context)
