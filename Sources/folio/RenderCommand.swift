@@ -73,9 +73,9 @@ struct RenderCommand: FolioCommand {
                                               maxPages: maxPages, edition: made.edition)
             return try OutputPath.write(bytes, to: destination)
         }
-        try AtomicFile.write(to: destination) { descriptor, path in
+        try AtomicFile.write(to: destination) { descriptor, _ in
             _ = try renderer.briefing(report, style: style, options: PDFOptions(date: documentDate), context: context,
-                                      maxPages: maxPages, edition: made.edition, into: PDFFile(descriptor: descriptor, path: path))
+                                      maxPages: maxPages, edition: made.edition, into: PDFFile(descriptor: descriptor))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: destination.path)[.size] as? Int) ?? 0
         print("wrote \(destination.relativePath) (\(ByteCount(size)))")

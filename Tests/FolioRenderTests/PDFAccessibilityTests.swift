@@ -176,6 +176,24 @@ final class PDFAccessibilityTests: XCTestCase {
         XCTAssertEqual((objects["obj:5 0 R"] as? [String: Any])?["/S"] as? String, "/Sect")
     }
 
+    func testATreeThatMeetsAnElementTwiceOrOutsideTheTableThrows() {
+        func tree(_ kids: String) -> [UInt8] {
+            handMadePDF([
+                "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 3 0 R >>",
+                "<< /Type /Pages /Kids [ ] /Count 0 >>",
+                "<< /Type /StructTreeRoot /K [ \(kids) ] >>",
+                "<< /Type /StructElem /S /Sect /P 3 0 R /K [ 5 0 R ] >>",
+                "<< /Type /StructElem /S /Figure /P 4 0 R >>",
+            ])
+        }
+        XCTAssertNoThrow(try update(tree("4 0 R"), ["one figure"]))
+        assertFails(tree("4 0 R 5 0 R"), ["a", "b"], mentioning: "object 5 0 R appears twice in the structure tree")
+        assertFails(tree("4 0 R 4 0 R"), ["a", "b"], mentioning: "object 4 0 R appears twice in the structure tree")
+        assertFails(tree("4 0 R 6 0 R"), ["a"], mentioning: "object 6 0 R is not in the cross-reference table")
+        assertFails(tree("0 0 R"), [], mentioning: "object 0 0 R is not in the cross-reference table")  // the freed head
+        assertFails(tree("4 1 R"), [], mentioning: "object 4 1 R is not in the cross-reference table")
+    }
+
     func testUntaggedFileGetsLanguageOnly() throws {
         let pdf = handMadePDF([
             "<< /Type /Catalog /Pages 2 0 R >>",

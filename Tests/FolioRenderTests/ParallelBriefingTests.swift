@@ -62,7 +62,7 @@ final class ParallelBriefingTests: XCTestCase {
         let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
         XCTAssertGreaterThanOrEqual(descriptor, 0)
         defer { close(descriptor); unlink(path) }
-        XCTAssertEqual(try briefing(threads: 2, file: PDFFile(descriptor: descriptor, path: path)), [])
+        XCTAssertEqual(try briefing(threads: 2, file: PDFFile(descriptor: descriptor)), [])
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path))), whole)
     }
 
@@ -72,7 +72,7 @@ final class ParallelBriefingTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
         let descriptor = open(path, O_RDONLY)
         defer { close(descriptor); unlink(path) }
-        XCTAssertThrowsError(try briefing(threads: 1, file: PDFFile(descriptor: descriptor, path: path))) {
+        XCTAssertThrowsError(try briefing(threads: 1, file: PDFFile(descriptor: descriptor))) {
             guard case RenderError.output = $0 else { return XCTFail("\($0)") }
         }
     }

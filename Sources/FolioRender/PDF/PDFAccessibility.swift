@@ -40,8 +40,12 @@ public enum PDFAccessibility {
 
     /// The incremental update `addLanguageAndAlternativeTexts` appends, alone: for a PDF written
     /// to a file and read back mapped, so a long document is never copied into memory.
+    ///
+    /// - Parameter release: Called now and then while the structure tree is walked, for a caller
+    ///   that maps the file to let go of the pages read so far.
     public static func update(for pdf: UnsafeRawBufferPointer, language: String,
-                              figureAlternatives: [String], rightToLeft: Bool = false) throws -> [UInt8] {
+                              figureAlternatives: [String], rightToLeft: Bool = false,
+                              release: (() -> Void)? = nil) throws -> [UInt8] {
         try validateLanguage(language)
         let file = try PDFSyntax.File(pdf)
         guard let root = file.trailer["Root"]?.reference else { throw Failure("trailer has no /Root") }
@@ -51,7 +55,7 @@ public enum PDFAccessibility {
             throw Failure("/Root \(root) is not a catalog")
         }
 
-        let figures = try figureElements(of: catalogEntries, in: file)
+        let figures = try figureElements(of: catalogEntries, in: file, release: release)
         guard figures.count == figureAlternatives.count else {
             throw Failure("the structure tree has \(figures.count) /Figure element(s) but \(figureAlternatives.count) alternative text(s) were given")
         }
@@ -104,7 +108,8 @@ public enum PDFAccessibility {
     /// Kids (`/K`) are references to structure elements, marked-content ids (integers),
     /// `/MCR` and `/OBJR` dictionaries; only references are followed. Cairo writes every structure
     /// element as its own indirect object, so each figure can be replaced on its own.
-    static func figureElements(of catalog: PDFSyntax.Dict, in file: PDFSyntax.File) throws -> [PDFSyntax.IndirectObject] {
+    static func figureElements(of catalog: PDFSyntax.Dict, in file: PDFSyntax.File,
+                               release: (() -> Void)? = nil) throws -> [PDFSyntax.IndirectObject] {
         guard let treeValue = catalog["StructTreeRoot"] else {
             // An untagged file has no figures to describe, but may still get a language.
             return []
@@ -121,15 +126,21 @@ public enum PDFAccessibility {
             }
         }
         var figures: [PDFSyntax.IndirectObject] = []
-        var seen = Set<PDFSyntax.Reference>()
+        // One bit per object number: a long briefing's tree has hundreds of thousands of elements.
+        var seen = [UInt64](repeating: 0, count: (file.objectNumberLimit + 63) / 64)
+        var read = 0
         var stack = kids(tree["K"])
         while let kid = stack.popLast() {
             switch kid {
             case .reference(let reference):
-                guard seen.insert(reference).inserted else {
+                let object = try file.object(reference)  // throws for a number outside the table
+                let (word, bit) = (reference.number / 64, UInt64(1) << (reference.number % 64))
+                guard seen[word] & bit == 0 else {
                     throw Failure("object \(reference) appears twice in the structure tree")
                 }
-                let object = try file.object(reference)
+                seen[word] |= bit
+                read += 1
+                if read % 16_384 == 0 { release?() }
                 switch object.value {
                 case .dictionary(let element) where element["S"] != nil:
                     if element["S"]?.name == "Figure" { figures.append(object) }

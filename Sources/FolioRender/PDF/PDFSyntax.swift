@@ -249,22 +249,29 @@ enum PDFSyntax {
         let startXref: Int
         /// The newest trailer.
         let trailer: Dict
-        /// Object number → (offset, generation); `nil` for a freed object.
-        private let offsets: [Int: (offset: Int, generation: Int)?]
+        /// Per object number, its entry packed as `offset << 16 | generation`, or `XrefEntry.absent`
+        /// or `.freed`. A flat array: a 10,000-page briefing has a million objects, which as a
+        /// dictionary of tuples took tens of megabytes at the very end of the render.
+        private let entries: [Int]
+
+        private enum XrefEntry {
+            static let absent = -1
+            static let freed = -2
+        }
 
         init(_ bytes: UnsafeRawBufferPointer) throws {
             self.bytes = bytes
             guard bytes.starts(with: "%PDF-".utf8) else { throw Failure("not a PDF file (no %PDF- header)") }
             startXref = try File.findStartXref(bytes)
 
-            var offsets: [Int: (offset: Int, generation: Int)?] = [:]
+            var entries: [Int] = []
             var newestTrailer: Dict?
             var visited = Set<Int>()
             var next: Int? = startXref
             while let sectionOffset = next {
                 guard visited.insert(sectionOffset).inserted else { throw Failure("/Prev chain of cross-reference tables loops") }
-                let (section, trailer) = try File.readSection(bytes, at: sectionOffset)
-                for (number, entry) in section where offsets[number] == nil { offsets[number] = entry }
+                // Newest section first: an entry already set is newer than this section's.
+                let trailer = try File.readSection(bytes, at: sectionOffset, into: &entries)
                 if trailer["XRefStm"] != nil {
                     throw Failure("hybrid file with cross-reference streams (not written by Cairo 1.16)")
                 }
@@ -277,8 +284,11 @@ enum PDFSyntax {
                 }
             }
             trailer = newestTrailer!  // the loop runs at least once
-            self.offsets = offsets
+            self.entries = entries
         }
+
+        /// Object numbers run from 0 to below this.
+        var objectNumberLimit: Int { entries.count }
 
         /// The number after the last `startxref`, looked for in the last kilobyte as readers do.
         private static func findStartXref(_ bytes: UnsafeRawBufferPointer) throws -> Int {
@@ -297,10 +307,8 @@ enum PDFSyntax {
             throw Failure("no startxref at the end of the file (truncated, or not a PDF)")
         }
 
-        /// One `xref` table and the trailer after it.
-        private static func readSection(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws
-            -> (entries: [(Int, (offset: Int, generation: Int)?)], trailer: Dict)
-        {
+        /// Reads one `xref` table into `entries`, where no newer entry is, and returns the trailer after it.
+        private static func readSection(_ bytes: UnsafeRawBufferPointer, at offset: Int, into entries: inout [Int]) throws -> Dict {
             var scanner = Scanner(bytes: bytes, position: offset)
             let keyword = scanner.token()
             guard keyword == "xref" else {
@@ -309,39 +317,49 @@ enum PDFSyntax {
                 }
                 throw Failure("no cross-reference table at byte \(offset)")
             }
-            var entries: [(Int, (offset: Int, generation: Int)?)] = []
             while true {
                 let start = scanner.position
                 if scanner.token() == "trailer" { break }
                 scanner.position = start
                 let first = try scanner.integer(), count = try scanner.integer()
                 // PDF's own limit on object numbers; also keeps `first + count` from overflowing.
-                guard first <= 8_388_607, count <= bytes.count / 20 else { throw scanner.failure("cross-reference subsection too long") }
+                guard first >= 0, first <= 8_388_607, count >= 0, count <= bytes.count / 20 else {
+                    throw scanner.failure("cross-reference subsection too long")
+                }
+                if first + count > entries.count { entries += repeatElement(XrefEntry.absent, count: first + count - entries.count) }
                 for number in first..<first + count {
                     let objectOffset = try scanner.integer(), generation = try scanner.integer()
+                    let entry: Int
                     switch scanner.token() {
                     case "n":
                         guard objectOffset < bytes.count else { throw Failure("object \(number) is beyond the end of the file") }
-                        entries.append((number, (objectOffset, generation)))
-                    case "f": entries.append((number, nil))
+                        guard objectOffset >= 0, (0...0xFFFF).contains(generation) else {
+                            throw Failure("bad cross-reference entry for object \(number)")
+                        }
+                        entry = objectOffset << 16 | generation
+                    case "f": entry = XrefEntry.freed
                     default: throw scanner.failure("bad cross-reference entry for object \(number)")
                     }
+                    // Set already: by a newer table, or earlier in this one. Either way, that entry counts.
+                    if entries[number] == XrefEntry.absent { entries[number] = entry }
                 }
             }
             guard case .dictionary(let trailer) = try scanner.value() else { throw scanner.failure("trailer is not a dictionary") }
-            return (entries, trailer)
+            return trailer
         }
 
         /// The object a reference points to; its generation must match the table's.
         func object(_ reference: Reference) throws -> IndirectObject {
-            guard let entry = offsets[reference.number] ?? nil, entry.generation == reference.generation else {
+            let entry = entries.indices.contains(reference.number) ? entries[reference.number] : XrefEntry.absent
+            guard entry >= 0, entry & 0xFFFF == reference.generation else {
                 throw Failure("object \(reference) is not in the cross-reference table")
             }
-            var scanner = Scanner(bytes: bytes, position: entry.offset)
+            let offset = entry >> 16
+            var scanner = Scanner(bytes: bytes, position: offset)
             let number = try scanner.integer(), generation = try scanner.integer()
             try scanner.expect("obj")
             guard number == reference.number, generation == reference.generation else {
-                throw Failure("cross-reference table points object \(reference) at byte \(entry.offset), which holds \(number) \(generation) obj")
+                throw Failure("cross-reference table points object \(reference) at byte \(offset), which holds \(number) \(generation) obj")
             }
             let value = try scanner.value()
             let end = scanner.token()

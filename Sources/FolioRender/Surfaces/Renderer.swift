@@ -141,19 +141,19 @@ public final class Renderer {
         if let failure = sink.failure { throw RenderError.output(failure) }
         let finished = document()
         // Cairo 1.16 cannot write /Lang or /Alt: they are appended as an incremental update.
-        func update(_ bytes: UnsafeRawBufferPointer) throws -> [UInt8] {
+        func update(_ bytes: UnsafeRawBufferPointer, release: (() -> Void)? = nil) throws -> [UInt8] {
             do {
                 return try PDFAccessibility.update(for: bytes, language: finished.language,
                                                    figureAlternatives: finished.figureAlternatives,
-                                                   rightToLeft: finished.readsRightToLeft)
+                                                   rightToLeft: finished.readsRightToLeft, release: release)
             } catch let failure as PDFAccessibility.Failure {
                 throw RenderError.cairo("could not add accessibility data: \(failure.message)")
             }
         }
-        guard let file else { return sink.bytes + (try sink.bytes.withUnsafeBytes(update)) }
-        // Read back mapped: only the pages of it the update reads are loaded.
-        let written = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
-        let tail = try written.withUnsafeBytes(update)
+        guard let file else { return sink.bytes + (try sink.bytes.withUnsafeBytes { try update($0) }) }
+        // Read back mapped: only the pages the update reads are loaded, and let go of as it goes.
+        let written = try MappedFile(descriptor: file.descriptor)
+        let tail = try update(written.bytes, release: written.release)
         tail.withUnsafeBytes { sink.append($0) }
         if let failure = sink.failure { throw RenderError.output(failure) }
         return []
