@@ -106,7 +106,10 @@ extension BriefingLayout {
             return BriefingBody.Part(content: contents[index], pages: keep ? pages : nil, pageCount: pages.count,
                                      contents: entries, anchors: Self.anchorPages(pages), measurer: worker)
         }
-        let workers = min(measurers.count, contents.count)
+        // Each measurer's first use of a face and size costs fontconfig a sort of every installed
+        // font (Pango's fallback list; some 0.4 ms, a dozen or more per briefing): a thread pays for
+        // itself only with two parts or more to lay out. Outcome 4 alone (two parts) is faster on one.
+        let workers = min(measurers.count, contents.count / 2)
         guard workers > 1 else {
             return dropIfLong(BriefingBody(parts: try contents.indices.map { try part($0, worker: 0) }), work: work)
         }
