@@ -3,8 +3,9 @@ import FolioLayout
 @testable import FolioRender
 import XCTest
 
-/// Folio's own fontconfig set-up (`Assets/fontconfig/fonts.conf`): bundled fonts first, the
-/// system's behind them, the two synthetic-face rules kept, made once and made current.
+/// Folio's own fontconfig set-up (`Assets/fontconfig/fonts.conf`): bundled fonts first, two
+/// system fallback families behind them and nothing else, the two synthetic-face rules kept, made
+/// once and made current.
 final class FontConfigurationTests: XCTestCase {
     /// The file fontconfig picks for a family, weight and slant, and whether it slants it itself.
     func match(_ family: String, weight: Int32 = FC_WEIGHT_REGULAR, slant: Int32 = FC_SLANT_ROMAN,
@@ -41,6 +42,28 @@ final class FontConfigurationTests: XCTestCase {
             XCTAssertTrue(found.file.hasPrefix(fonts.directory.path + "/"), "Noto Sans came from \(found.file)")
         }
         XCTAssertEqual(fonts.bundledFamilies, ["Noto Sans", "Noto Sans Arabic"])
+    }
+
+    /// Output must not depend on what else a machine has installed (this one has 268 Noto fonts).
+    func testOnlyTheBundledFontsAndTheTwoFallbackFamiliesAreSeen() throws {
+        let fonts = try FontLibrary()
+        let pattern = try XCTUnwrap(FcPatternCreate())
+        defer { FcPatternDestroy(pattern) }
+        let objects = try XCTUnwrap(FcObjectSetCreate())
+        defer { FcObjectSetDestroy(objects) }
+        FcObjectSetAdd(objects, FC_FILE)
+        let list = try XCTUnwrap(FcFontList(fonts.config, pattern, objects))
+        defer { FcFontSetDestroy(list) }
+        var files: [String] = []
+        for index in 0..<Int(list.pointee.nfont) {
+            var file: UnsafeMutablePointer<FcChar8>?
+            XCTAssertEqual(FcPatternGetString(list.pointee.fonts[index], FC_FILE, 0, &file), FcResultMatch)
+            files.append(String(cString: try XCTUnwrap(file)))
+        }
+        let allowed = [fonts.directory.path + "/", "/usr/share/fonts/truetype/droid/", "/usr/share/fonts/truetype/dejavu/"]
+        XCTAssertEqual(files.filter { file in !allowed.contains { file.hasPrefix($0) } }, [])
+        XCTAssertEqual(files.filter { $0.hasPrefix(fonts.directory.path + "/") }.count, 6, "\(files)")
+        XCTAssertTrue(files.contains("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), "\(files)")
     }
 
     func testFaceswithoutItalicOrBoldAreMadeByFontconfig() throws {

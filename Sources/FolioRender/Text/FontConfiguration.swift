@@ -8,9 +8,10 @@ import Foundation
 /// Reading fontconfig's configuration is most of what starting to draw costs (the system's rule
 /// files are parsed XML); the font lists themselves come from fontconfig's caches, which it writes
 /// on first use and rebuilds when a folder changes. Folio's own configuration
-/// (`Assets/fontconfig/fonts.conf`) lists the system's font folders and caches and none of its
-/// rules. Made once, it is also made *current*: Cairo looks fonts up in the current configuration,
-/// and would otherwise load the system's a second time.
+/// (`Assets/fontconfig/fonts.conf`) adds two system fallback families (Chinese and symbols) behind
+/// the bundled fonts, and none of the system's rules: output does not depend on what else is
+/// installed. Made once, it is also made *current*: Cairo looks fonts up in the current
+/// configuration, and would otherwise load the system's a second time.
 ///
 /// Sharing is safe: fontconfig locks its own state, and a configuration is not changed once built.
 /// The Pango font maps on top of it are per thread (`FontLibrary`).
@@ -31,8 +32,8 @@ final class FontConfiguration: @unchecked Sendable {
         }
     }
 
-    /// The bundled folder first, then Folio's configuration of the system's folders (the system's
-    /// own configuration when Folio's is missing).
+    /// The bundled folder first, then Folio's configuration of the system's fallback fonts (the
+    /// system's own configuration when Folio's is missing).
     private static func load(bundled folder: URL) throws -> OpaquePointer {
         guard let config = FcConfigCreate() else { throw RenderError.fonts("fontconfig could not create a configuration") }
         let bundled = "<?xml version=\"1.0\"?><fontconfig><dir>\(escaped(folder.path))</dir></fontconfig>"
