@@ -243,11 +243,8 @@ final class PDFAccessibilityTests: XCTestCase {
             do { _ = try update(bytes) } catch is PDFAccessibility.Failure {} catch { XCTFail("unexpected error \(error)") }
         }
         for length in stride(from: 0, to: original.count, by: 13) { attempt(Array(original.prefix(length))) }
-        var seed: UInt64 = 42
-        func random(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var numbers = SeededNumbers(state: 42)
+        func random(_ bound: Int) -> Int { Int(numbers.next()) % bound }
         let replacements = Array("0123456789 \n<>()[]/R%#-.".utf8) + [0, 0xFF]
         let tail = 1600  // structure elements, catalog, cross-reference table and trailer
         var failures = 0

@@ -6,17 +6,13 @@ import XCTest
 /// own, checked by two decoders (Cairo's libpng and Pillow's zlib, which also checks the Adler-32).
 extension PNGEncoderTests {
     func testFastCompressionIsLosslessOnEveryKindOfImage() throws {
-        var state: UInt64 = 0x0123_4567_89AB_CDEF
-        func random() -> UInt32 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt32(truncatingIfNeeded: state >> 33)
-        }
+        var numbers = SeededNumbers(state: 0x0123_4567_89AB_CDEF)
         let images: [(String, Pixels)] = [
             ("palette", Pixels(width: 61, height: 40) { x, y in Pixels.opaque(UInt32((x / 8 + y / 5) % 5) &* 0x30_2010) }),
             ("one colour", Pixels(width: 300, height: 7) { _, _ in 0xFFFF_FFFF }),
             ("gradient", Pixels(width: 61, height: 40) { x, y in Pixels.opaque(UInt32(x * 4) << 16 | UInt32(y * 6) << 8 | UInt32(x * y & 0xFF)) }),
             ("translucent", Pixels(width: 61, height: 40) { x, y in y % 9 == 0 ? 0 : UInt32(x * 4) << 24 | UInt32(x * 2) << 16 | UInt32(y % (x * 4 + 1)) }),
-            ("noise", Pixels(width: 300, height: 200) { _, _ in Pixels.opaque(random()) }),
+            ("noise", Pixels(width: 300, height: 200) { _, _ in Pixels.opaque(numbers.next()) }),
             ("stripes and repeats", Pixels(width: 700, height: 300) { x, y in
                 y % 50 < 20 ? 0xFFFF_FFFF : Pixels.opaque(UInt32((x * 13) ^ (y * 7)) & 0xFF_FFFF) }),
             // Rows longer than deflate's 32 KiB window: no row-above matches may be used.

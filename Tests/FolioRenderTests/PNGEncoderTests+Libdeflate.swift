@@ -18,11 +18,7 @@ extension PNGEncoderTests {
     }
 
     func testEveryCompressorIsLosslessOnEdgeCases() throws {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func random() -> UInt32 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt32(truncatingIfNeeded: state >> 33)
-        }
+        var numbers = SeededNumbers(state: 0x2545_F491_4F6C_DD1D)
         let images: [(String, Pixels)] = [
             ("1×1", Pixels(width: 1, height: 1) { _, _ in 0xFF33_6699 }),
             ("1×1 transparent", Pixels(width: 1, height: 1) { _, _ in 0 }),
@@ -35,9 +31,9 @@ extension PNGEncoderTests {
                 return alpha << 24 | UInt32(y % (Int(alpha) + 1)) << 16 | UInt32(x % (Int(alpha) + 1)) }),
             ("huge runs", Pixels(width: 1500, height: 400) { x, y in
                 y < 200 ? 0xFFFF_FFFF : x < 1499 ? 0xFF00_72B2 : 0xFF11_2233 }),
-            ("noise", Pixels(width: 200, height: 100) { _, _ in Pixels.opaque(random()) }),
+            ("noise", Pixels(width: 200, height: 100) { _, _ in Pixels.opaque(numbers.next()) }),
             ("32767 wide", Pixels(width: 32767, height: 4) { x, y in
-                y == 2 ? Pixels.opaque(random()) : Pixels.opaque(UInt32(x / 100 % 300) &* 0x01_0301) }),
+                y == 2 ? Pixels.opaque(numbers.next()) : Pixels.opaque(UInt32(x / 100 % 300) &* 0x01_0301) }),
         ]
         for (name, image) in images {
             for (compressor, encoder) in Self.everyCompressor {

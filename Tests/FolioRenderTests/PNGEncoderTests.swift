@@ -180,11 +180,8 @@ final class PNGEncoderTests: XCTestCase {
     }
 
     func testIncompressibleImageSpansSeveralIDATChunks() throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        let image = Pixels(width: 800, height: 500) { _, _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Pixels.opaque(UInt32(truncatingIfNeeded: state >> 33))
-        }
+        var numbers = SeededNumbers(state: 0x9E37_79B9_7F4A_7C15)
+        let image = Pixels(width: 800, height: 500) { _, _ in Pixels.opaque(numbers.next()) }
         let png = image.encode()
         let chunks = try Chunks(png)
         XCTAssertGreaterThan(chunks.chunks.filter { $0.type == "IDAT" }.count, 1, "\(png.count) bytes")
