@@ -58,24 +58,20 @@ public final class PangoTextMeasurer: TextMeasurer {
     private var shapedLines: [WidthKey: ShapedLine] = [:]
     var keepsShapedLines = false
 
-    final class ShapedLine {
-        let layout: OpaquePointer
-        let index: Int32
+    struct ShapedLine {
+        let shape: BrokenText.Shape
         /// The part of the document it was measured for (`beginPart`).
         let part: Int
         /// Which of two shapes of the same text is drawn: the one measured last in document order
         /// (a line's shape may carry the space it broke at). Parts come in document order, the
         /// cover and contents (negative parts) after them, since they are set once the body is.
         let rank: Rank
-        init(layout: OpaquePointer, index: Int32, part: Int, sequence: Int) {
-            self.layout = layout
-            self.index = index
+        init(shape: BrokenText.Shape, part: Int, sequence: Int) {
+            self.shape = shape
             self.part = part
             rank = Rank(part: part < 0 ? .max : part, sequence: sequence)
-            g_object_ref(UnsafeMutableRawPointer(layout))
         }
-        deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(layout, index) }
+        var line: UnsafeMutablePointer<PangoLayoutLine>? { pango_layout_get_line_readonly(shape.layout, shape.index) }
     }
 
     struct Rank: Comparable {
@@ -107,16 +103,44 @@ public final class PangoTextMeasurer: TextMeasurer {
         for key in keys where shapedLines[key]?.part == part { shapedLines.removeValue(forKey: key) }
     }
 
+    /// The lines of `text` at `width`; a text broken before at that width is not broken again.
+    public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
+        guard !text.isEmpty else { return [""] }
+        guard breaksInWindows else { return wholeLines(of: text, font: font, width: width).map(\.text) }
+        let key = BrokenText.Key(text: text, font: font, width: width)
+        let shaping = keepsShapedLines && part != DocumentPart.countedOnly
+        if let known = brokenTexts[key], known.isShaped || !shaping {
+            if shaping { for line in known.lines { keep(line, font: font) } }
+            return known.lines.map(\.text)
+        }
+        let lines = brokenLines(of: text, font: font, width: width)
+        if brokenTextBytes > BrokenText.budget {
+            brokenTexts.removeAll(keepingCapacity: true)
+            brokenTextBytes = 0
+        }
+        brokenTexts[key] = BrokenText(lines: lines, isShaped: shaping)
+        brokenTextBytes += text.utf8.count
+        return lines.map(\.text)
+    }
+
+    /// Paragraphs broken before, by text, font and width, with the layouts their lines were shaped
+    /// in: a report repeats much of its text (units, table headings, boilerplate paragraphs, the
+    /// same countries under several indicators), and breaking it again would shape it again.
+    private var brokenTexts: [BrokenText.Key: BrokenText] = [:]
+    /// The text bytes in `brokenTexts`: past `BrokenText.budget` it is emptied, which bounds the
+    /// memory its layouts hold.
+    private var brokenTextBytes = 0
+
+    /// `text`'s lines as `lines(of:font:width:)` gives them, each kept shaped while shaped lines are kept.
+    ///
     /// Pango breaks a paragraph line by line, shaping again, at each line, everything after the
     /// line's start: a paragraph of k lines costs about k²/2 lines of shaping. A long paragraph is
     /// therefore laid out a window at a time, each window a few lines long: breaking is greedy, so
     /// every line of a window but its last (which the window's end may have cut short) is the line
     /// the whole paragraph would have, and the next window starts where that last line starts.
-    public func lines(of text: String, font: FontSpec, width: Double) -> [String] {
-        guard !text.isEmpty else { return [""] }
-        guard breaksInWindows else { return wholeLines(of: text, font: font, width: width) }
+    private func brokenLines(of text: String, font: FontSpec, width: Double) -> [BrokenText.Line] {
         let utf8 = Array(text.utf8)
-        var result: [String] = []
+        var result: [BrokenText.Line] = []
         var start = 0
         // About two and a half lines of this text, by its average character (half an em) and its
         // bytes per character; a window that holds fewer than two lines is widened.
@@ -149,18 +173,21 @@ public final class PangoTextMeasurer: TextMeasurer {
     var breaksInWindows = true
     /// Windows laid out so far: tests check that a paragraph was broken in windows.
     private(set) var windowsLaidOut = 0
+    /// Layouts made to break text so far: tests check that text broken before is not broken again.
+    private(set) var layoutsMade = 0
 
     /// The lines of `text` from one layout of all of it.
-    func wholeLines(of text: String, font: FontSpec, width: Double) -> [String] {
+    private func wholeLines(of text: String, font: FontSpec, width: Double) -> [BrokenText.Line] {
         let layout = makeLayout(text, font: font, width: width)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        var result: [String] = []
+        var result: [BrokenText.Line] = []
         collect(lines: 0..<pango_layout_get_line_count(layout), of: layout, text: Array(text.utf8), font: font, into: &result)
         return result
     }
 
     /// A layout of its own for `text`: its lines may be kept for drawing (`keepShapedLines`).
     private func makeLayout(_ text: String, font: FontSpec, width: Double) -> OpaquePointer {
+        layoutsMade += 1
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(for: font).pointer)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
@@ -169,10 +196,10 @@ public final class PangoTextMeasurer: TextMeasurer {
         return layout
     }
 
-    /// The text of lines `range` of `layout`, without trailing spaces; each line kept shaped when
-    /// `keepsShapedLines` is set.
+    /// The text of lines `range` of `layout`, without trailing spaces, with where each was shaped;
+    /// each line kept shaped when `keepsShapedLines` is set.
     private func collect(lines range: Range<Int32>, of layout: OpaquePointer, text utf8: [UInt8], font: FontSpec,
-                         into result: inout [String]) {
+                         into result: inout [BrokenText.Line]) {
         for index in range {
             guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
             let start = Int(line.pointee.start_index)
@@ -187,17 +214,25 @@ public final class PangoTextMeasurer: TextMeasurer {
             // seen: a "-" at a break, nothing elsewhere. Its shaped form is not kept, so the
             // painter shapes that visible text and a PDF copies out "-" rather than U+00AD.
             if piece.unicodeScalars.contains(SoftHyphens.character) {
-                piece = SoftHyphens.visible(piece)
-            } else if keepsShapedLines, part != DocumentPart.countedOnly {
-                let key = WidthKey(text: piece, font: font)
-                sequence += 1
-                let shaped = ShapedLine(layout: layout, index: index, part: part, sequence: sequence)
-                if let kept = shapedLines[key], kept.rank > shaped.rank { continue }
-                shapedLines[key] = shaped
-                linesOfPart[part, default: []].append(key)
+                result.append(BrokenText.Line(text: SoftHyphens.visible(piece)))
+                continue
             }
-            result.append(piece)
+            let shaping = keepsShapedLines && part != DocumentPart.countedOnly
+            let broken = BrokenText.Line(text: piece, shape: shaping ? BrokenText.Shape(layout: layout, index: index) : nil)
+            keep(broken, font: font)
+            result.append(broken)
         }
+    }
+
+    /// Keeps `line`'s shape for the painter, for the part being measured (see `ShapedLine.rank`).
+    private func keep(_ line: BrokenText.Line, font: FontSpec) {
+        guard keepsShapedLines, part != DocumentPart.countedOnly, let shape = line.shape else { return }
+        let key = WidthKey(text: line.text, font: font)
+        sequence += 1
+        let shaped = ShapedLine(shape: shape, part: part, sequence: sequence)
+        if let kept = shapedLines[key], kept.rank > shaped.rank { return }
+        shapedLines[key] = shaped
+        linesOfPart[part, default: []].append(key)
     }
 
     /// Characters that end a paragraph or force a line break for Pango: text with them is laid out whole.
