@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
+# Each step's time, so a slow CI run shows which step grew.
+step() { echo "== $1 (at ${SECONDS}s)"; }
+step "build"
 # One build of everything, tests and the folio binary they run, with the flags `swift test` uses:
 # `swift build --product folio` first would compile every module twice (testing off, then on).
 swift build --build-tests
@@ -19,7 +22,9 @@ if [ -z "${FOLIO_SKIP_TSAN:-}" ]; then
   nice -n 5 swift build --build-tests --sanitize=thread --scratch-path .build-tsan >"$tsan_build_log" 2>&1 &
   tsan_build_pid=$!
 fi
+step "tests"
 swift test --skip-build --disable-swift-testing "$@"
+step "API contract"
 ./Scripts/api-contract --folio .build/debug/folio  # the OpenAPI contract against a live server (schemathesis)
 
 # ThreadSanitizer over the tests where threads meet: the service, the builds (in process, and the
@@ -35,6 +40,7 @@ else
   # The kill test checks whole files after SIGKILL, not threads, and takes two minutes under TSan.
   tsan_skip='testKillingABuildMidwayLeavesOnlyWholeFiles'
   build_status=0
+  step "waiting for the ThreadSanitizer build"
   wait "$tsan_build_pid" || build_status=$?
   tsan_build_pid=""
   if [ "$build_status" -ne 0 ]; then
@@ -42,6 +48,7 @@ else
     echo "ThreadSanitizer build failed" >&2
     exit 1
   fi
+  step "ThreadSanitizer tests"
   status=0
   FOLIO_BINARY="$PWD/.build-tsan/debug/folio" \
   TSAN_OPTIONS="suppressions=$PWD/Scripts/tsan.supp log_path=$tsan_reports/report halt_on_error=0 history_size=4" \
@@ -63,5 +70,7 @@ python3 -c "import selenium" >/dev/null 2>&1 || missing="$missing selenium"
 if [ -n "$missing" ]; then
   echo "SKIPPED browser test: not installed:$missing (Scripts/setup.sh installs them)"
 else
+  step "browser test"
   ./Scripts/browser-test --folio .build/debug/folio
 fi
+step "done"
