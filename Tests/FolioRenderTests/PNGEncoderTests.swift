@@ -308,17 +308,30 @@ extension PNGEncoderTests {
 
         /// The pixels without row padding, as RasterImage gives them.
         var packed: [UInt32] {
-            (0..<height).flatMap { y in words[(y * stride / 4)..<(y * stride / 4 + width)] }
+            guard stride != width * 4 else { return words }
+            var result: [UInt32] = []
+            result.reserveCapacity(width * height)
+            for y in 0..<height { result.append(contentsOf: words[(y * stride / 4)..<(y * stride / 4 + width)]) }
+            return result
         }
 
-        /// Straight RGBA bytes, un-premultiplied the way Cairo's PNG writer does it.
+        /// Straight RGBA bytes, un-premultiplied the way Cairo's PNG writer does it. Written as a
+        /// plain loop: the tests compare several megapixels, in a debug build.
         var straightRGBA: [UInt8] {
-            packed.flatMap { pixel -> [UInt8] in
-                let alpha = Int(pixel >> 24)
-                let channel = { (shift: UInt32) -> UInt8 in
-                    alpha == 0 ? 0 : UInt8((Int((pixel >> shift) & 0xFF) * 255 + alpha / 2) / alpha)
+            let pixels = packed
+            return [UInt8](unsafeUninitializedCapacity: pixels.count * 4) { bytes, count in
+                for index in 0..<pixels.count {
+                    let pixel = pixels[index]
+                    let alpha = Int(pixel >> 24)
+                    func straight(_ shift: UInt32) -> UInt8 {
+                        alpha == 0 ? 0 : UInt8((Int((pixel >> shift) & 0xFF) * 255 + alpha / 2) / alpha)
+                    }
+                    bytes[index * 4] = straight(16)
+                    bytes[index * 4 + 1] = straight(8)
+                    bytes[index * 4 + 2] = straight(0)
+                    bytes[index * 4 + 3] = UInt8(alpha)
                 }
-                return [channel(16), channel(8), channel(0), UInt8(alpha)]
+                count = pixels.count * 4
             }
         }
     }
