@@ -214,37 +214,93 @@ final class PNGEncoderTests: XCTestCase {
         try assertPillowDecodes(png, image, message, file: file, line: line)
     }
 
+    /// Queues the PNG for Pillow, which reads every queued PNG in one Python process when the test
+    /// ends (`tearDownWithError`): a process each took a quarter of a second, most of these tests' time.
     func assertPillowDecodes(_ png: [UInt8], _ image: Pixels, _ message: String, file: StaticString, line: UInt) throws {
         guard PNGEncoderTests.pillowAvailable else { return }
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("image.png"), output = folder.appendingPathComponent("rgba.raw")
-        try Data(png).write(to: input)
-        let script = """
-            import struct, sys, zlib
-            from PIL import Image
-            png, offset, idat = open(sys.argv[1], 'rb').read(), 8, b''
-            while offset < len(png):
-                length, kind = struct.unpack('>I4s', png[offset:offset + 8])
-                if kind == b'IDAT': idat += png[offset + 8:offset + 8 + length]
-                offset += 12 + length
-            zlib.decompress(idat)  # checks the zlib stream's Adler-32, which image decoders may skip
-            Image.open(sys.argv[1]).verify()  # chunk CRCs
-            image = Image.open(sys.argv[1]); image.load()
-            open(sys.argv[2], 'wb').write(image.convert('RGBA').tobytes())
-            """
-        let run = try TestSupport.run("python3", ["-c", script, input.path, output.path])
-        XCTAssertEqual(run.status, 0, "Pillow: \(run.stderr) \(message)", file: file, line: line)
-        guard run.status == 0 else { return }
-        let rgba = try [UInt8](Data(contentsOf: output))
-        if rgba != image.straightRGBA {
-            XCTFail("Pillow's pixels differ \(message)", file: file, line: line)
+        let checks = try pillowChecks ?? PillowChecks(folder: TestSupport.temporaryFolder())
+        pillowChecks = checks
+        try checks.add(png, straightRGBA: image.straightRGBA, message, file: file, line: line)
+    }
+
+    override func tearDownWithError() throws {
+        guard let checks = pillowChecks else { return }
+        pillowChecks = nil
+        defer { try? FileManager.default.removeItem(at: checks.folder) }
+        for (index, problem) in try checks.run() {
+            let entry = checks.entries[index]
+            XCTFail("\(problem) \(entry.message)", file: entry.file, line: entry.line)
+        }
+    }
+
+    private var pillowChecks: PillowChecks?
+
+    /// PNGs and the straight RGBA bytes Pillow must decode each to, as files in `folder`.
+    final class PillowChecks {
+        let folder: URL
+        private(set) var entries: [(message: String, file: StaticString, line: UInt)] = []
+
+        init(folder: URL) { self.folder = folder }
+
+        func add(_ png: [UInt8], straightRGBA: [UInt8], _ message: String, file: StaticString, line: UInt) throws {
+            try Data(png).write(to: folder.appendingPathComponent("\(entries.count).png"))
+            try Data(straightRGBA).write(to: folder.appendingPathComponent("\(entries.count).rgba"))
+            entries.append((message, file, line))
+        }
+
+        /// The checks that failed, by index, with what Pillow or zlib said.
+        func run() throws -> [(Int, String)] {
+            let script = """
+                import os, struct, sys, zlib
+                from PIL import Image
+                folder, count = sys.argv[1], int(sys.argv[2])
+                for index in range(count):
+                    path = os.path.join(folder, f'{index}.png')
+                    try:
+                        png, offset, idat = open(path, 'rb').read(), 8, b''
+                        while offset < len(png):
+                            length, kind = struct.unpack('>I4s', png[offset:offset + 8])
+                            if kind == b'IDAT': idat += png[offset + 8:offset + 8 + length]
+                            offset += 12 + length
+                        zlib.decompress(idat)  # checks the zlib stream's Adler-32, which image decoders may skip
+                        Image.open(path).verify()  # chunk CRCs
+                        image = Image.open(path); image.load()
+                        if image.convert('RGBA').tobytes() != open(os.path.join(folder, f'{index}.rgba'), 'rb').read():
+                            print(f"{index}\\tPillow's pixels differ")
+                    except Exception as error:
+                        print(f'{index}\\tPillow: {error!r}'.replace('\\n', ' '))
+                """
+            let run = try TestSupport.run("python3", ["-c", script, folder.path, String(entries.count)])
+            guard run.status == 0 else { return entries.indices.map { ($0, "Pillow did not run: \(run.stderr)") } }
+            return run.stdout.split(separator: "\n").compactMap { line in
+                let fields = line.split(separator: "\t", maxSplits: 1)
+                guard fields.count == 2, let index = Int(fields[0]) else { return nil }
+                return (index, String(fields[1]))
+            }
         }
     }
 
     static let pillowAvailable: Bool = {
         (try? TestSupport.run("python3", ["-c", "from PIL import Image"]).status) == 0
     }()
+
+    /// The Pillow checks report what they must: a damaged stream, and pixels other than expected.
+    func testPillowChecksReportDamageAndOtherPixels() throws {
+        let image = Pixels(width: 40, height: 30) { x, y in Pixels.opaque(UInt32(x * 5 + y * 400)) }
+        let checks = PillowChecks(folder: try TestSupport.temporaryFolder())
+        defer { try? FileManager.default.removeItem(at: checks.folder) }
+        let png = image.encode()
+        let idat = try XCTUnwrap(png.indices.first { png[$0..<min(png.count, $0 + 4)].elementsEqual("IDAT".utf8) })
+        var damaged = png
+        damaged[idat + 10] ^= 0xFF
+        var other = image.straightRGBA
+        other[5] ^= 1
+        try checks.add(png, straightRGBA: image.straightRGBA, "intact", file: #filePath, line: #line)
+        try checks.add(damaged, straightRGBA: image.straightRGBA, "damaged", file: #filePath, line: #line)
+        try checks.add(png, straightRGBA: other, "other pixels", file: #filePath, line: #line)
+        let failures = try checks.run()
+        XCTAssertEqual(failures.map(\.0), [1, 2], "\(failures)")
+    }
 
     func testPillowIsAvailable() throws {
         guard PNGEncoderTests.pillowAvailable else {
