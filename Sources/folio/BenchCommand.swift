@@ -109,6 +109,11 @@ struct BenchCommand: FolioCommand {
                 renderer.layoutThreads = 1
                 return try renderer.briefing(report, style: style, options: fixedDate, edition: edition).count
             }),
+            // A renderer whose measurer has broken no text yet (text set again is not broken again):
+            // what a first render costs, where the one above measures renders of the same report again.
+            ("briefing PDF, new text", {
+                try Renderer(fonts: renderer.fonts).briefing(report, style: style, options: fixedDate, edition: edition).count
+            }),
             ("briefing PDF, \(threads) threads", {
                 renderer.layoutThreads = threads
                 defer { renderer.layoutThreads = 1 }
