@@ -61,6 +61,31 @@ final class PNGEncoderTests: XCTestCase {
     }
 
     /// A frame without background, drawn by the renderer: what a chart on a transparent slide is.
+    /// A renderer draws each PNG into the memory of the one before (`PixelBuffer`): an image with a
+    /// transparent background drawn after an opaque one, and one larger than the memory kept, are
+    /// what a new renderer draws.
+    func testAPNGDrawnAfterAnotherIsWhatANewRendererDraws() throws {
+        let transparent = Frame(size: Size(width: 300, height: 120), items: [
+            .rect(Rect(x: 10, y: 10, width: 60, height: 40), fill: Color(red: 0, green: 0.45, blue: 0.7), stroke: nil),
+        ])
+        let opaque = Frame(size: Size(width: 320, height: 160), items: [
+            .rect(Rect(x: 0, y: 0, width: 320, height: 160), fill: Color(red: 1, green: 0.5, blue: 0), stroke: nil),
+        ])
+        let renderer = try Renderer()
+        let first = try renderer.png(transparent)
+        _ = try renderer.png(opaque)
+        XCTAssertEqual(try renderer.png(transparent), first, "a PNG drawn over the one before")
+        XCTAssertEqual(try Renderer().png(transparent), first)
+        // 2,000 × 1,200 pixels (9.2 MiB) are past the memory kept: drawn in memory of their own.
+        let large = Frame(size: Size(width: 1000, height: 600), items: [
+            .rect(Rect(x: 100, y: 100, width: 60, height: 40), fill: Color(red: 0, green: 0.45, blue: 0.7), stroke: nil),
+        ])
+        XCTAssertGreaterThan(2000 * 1200 * 4, PixelBuffer.largestKept)
+        let largePNG = try renderer.png(large, scale: 2)
+        try assertLossless(largePNG, try render(large, scale: 2))
+        XCTAssertEqual(try renderer.png(transparent), first)
+    }
+
     func testRendererFrameWithTransparentBackground() throws {
         let font = FontSpec(family: "Noto Sans", size: 14)
         let frame = Frame(size: Size(width: 200, height: 80), items: [

@@ -42,6 +42,9 @@ public final class Renderer {
         MemoryReturn.trim()
     }
 
+    /// Memory for the next PNG's pixels (the surface of each PNG is drawn and encoded before `png` returns).
+    private let pixels = PixelBuffer()
+
     /// Threads a briefing's layout may use (its outcomes laid out at once); 1 where renders already
     /// run side by side (the service, per-country briefings).
     public var layoutThreads = 1
@@ -178,8 +181,12 @@ public final class Renderer {
         let width = Int((frame.size.width * scale).rounded(.up))
         let height = Int((frame.size.height * scale).rounded(.up))
         try Renderer.checkImageSize(width: width, height: height)
-        let surface = try Surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)),
-                                  what: "\(width)×\(height) image")
+        let rowBytes = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
+        let surface = try Surface(rowBytes * height <= PixelBuffer.largestKept
+            ? cairo_image_surface_create_for_data(pixels.zeroed(rowBytes * height).assumingMemoryBound(to: UInt8.self),
+                                                  CAIRO_FORMAT_ARGB32, Int32(width), Int32(height), Int32(rowBytes))
+            : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)),
+            what: "\(width)×\(height) image")
         try surface.draw { cairo in
             cairo_scale(cairo, scale, scale)
             FramePainter(cairo: cairo, fonts: fonts).paint(frame)
