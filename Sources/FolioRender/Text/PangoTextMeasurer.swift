@@ -93,6 +93,9 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     private var part = 0
     private var sequence = 0
+    /// Whether lines measured now are kept shaped: while shaped lines are kept, except for lines
+    /// only counted.
+    private var keepsShapesNow: Bool { keepsShapedLines && part != DocumentPart.countedOnly }
     /// The keys of the lines kept for each part, to let them go when it is drawn.
     private var linesOfPart: [Int: [WidthKey]] = [:]
 
@@ -108,9 +111,8 @@ public final class PangoTextMeasurer: TextMeasurer {
         guard !text.isEmpty else { return [""] }
         guard breaksInWindows else { return wholeLines(of: text, font: font, width: width).map(\.text) }
         let key = BrokenText.Key(text: text, font: font, width: width)
-        let shaping = keepsShapedLines && part != DocumentPart.countedOnly
-        if let known = brokenTexts[key], known.isShaped || !shaping {
-            if shaping { for line in known.lines { keep(line, font: font) } }
+        if let known = brokenTexts[key], known.isShaped || !keepsShapesNow {
+            for line in known.lines { keep(line, font: font) }
             return known.lines.map(\.text)
         }
         let lines = brokenLines(of: text, font: font, width: width)
@@ -118,7 +120,7 @@ public final class PangoTextMeasurer: TextMeasurer {
             brokenTexts.removeAll(keepingCapacity: true)
             brokenTextBytes = 0
         }
-        brokenTexts[key] = BrokenText(lines: lines, isShaped: shaping)
+        brokenTexts[key] = BrokenText(lines: lines, isShaped: keepsShapesNow)
         brokenTextBytes += text.utf8.count
         return lines.map(\.text)
     }
@@ -217,8 +219,7 @@ public final class PangoTextMeasurer: TextMeasurer {
                 result.append(BrokenText.Line(text: SoftHyphens.visible(piece)))
                 continue
             }
-            let shaping = keepsShapedLines && part != DocumentPart.countedOnly
-            let broken = BrokenText.Line(text: piece, shape: shaping ? BrokenText.Shape(layout: layout, index: index) : nil)
+            let broken = BrokenText.Line(text: piece, shape: keepsShapesNow ? BrokenText.Shape(layout: layout, index: index) : nil)
             keep(broken, font: font)
             result.append(broken)
         }
@@ -226,7 +227,7 @@ public final class PangoTextMeasurer: TextMeasurer {
 
     /// Keeps `line`'s shape for the painter, for the part being measured (see `ShapedLine.rank`).
     private func keep(_ line: BrokenText.Line, font: FontSpec) {
-        guard keepsShapedLines, part != DocumentPart.countedOnly, let shape = line.shape else { return }
+        guard keepsShapesNow, let shape = line.shape else { return }
         let key = WidthKey(text: line.text, font: font)
         sequence += 1
         let shaped = ShapedLine(shape: shape, part: part, sequence: sequence)
