@@ -19,11 +19,14 @@ final class FramePainter {
     /// Lines the measurers already shaped for this document, drawn as they are. Of two shapes of the
     /// same text, the one measured last in document order is drawn, whichever thread measured it.
     private let shaped: [PangoTextMeasurer]
+    /// Set when drawing an image: rectangles and level or upright lines then sit on whole pixels.
+    private let grid: PixelGrid?
 
-    init(cairo: OpaquePointer, fonts: FontLibrary, shaped: [PangoTextMeasurer] = []) {
+    init(cairo: OpaquePointer, fonts: FontLibrary, shaped: [PangoTextMeasurer] = [], snapsToPixels: Bool = false) {
         self.cairo = cairo
         self.fonts = fonts
         self.shaped = shaped
+        grid = snapsToPixels ? PixelGrid(cairo: cairo) : nil
         context = fonts.makeContext()
         layout = pango_layout_new(context)
         pango_layout_set_width(layout, -1)
@@ -77,21 +80,23 @@ final class FramePainter {
         switch item {
         case .rect(let rect, let fill, let stroke):
             guard rect.width > 0, rect.height > 0 else { return }
-            cairo_rectangle(cairo, rect.minX, rect.minY, rect.width, rect.height)
+            let snapped = grid?.snapped(rect, strokeWidth: stroke?.width) ?? (rect: rect, strokeWidth: stroke?.width)
+            cairo_rectangle(cairo, snapped.rect.minX, snapped.rect.minY, snapped.rect.width, snapped.rect.height)
             if let fill {
                 setColor(fill)
                 stroke == nil ? cairo_fill(cairo) : cairo_fill_preserve(cairo)
             }
             if let stroke {
                 setColor(stroke.color)
-                cairo_set_line_width(cairo, stroke.width)
+                cairo_set_line_width(cairo, snapped.strokeWidth ?? stroke.width)
                 cairo_stroke(cairo)
             }
         case .line(let from, let to, let stroke):
-            cairo_move_to(cairo, from.x, from.y)
-            cairo_line_to(cairo, to.x, to.y)
+            let line = grid?.snapped(from: from, to: to, stroke: stroke) ?? (from, to, stroke.width)
+            cairo_move_to(cairo, line.from.x, line.from.y)
+            cairo_line_to(cairo, line.to.x, line.to.y)
             setColor(stroke.color)
-            cairo_set_line_width(cairo, stroke.width)
+            cairo_set_line_width(cairo, line.width)
             cairo_set_line_cap(cairo, stroke.cap == .round ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
             if let dash = stroke.dash {
                 cairo_set_dash(cairo, dash, Int32(dash.count), 0)

@@ -189,7 +189,7 @@ public final class Renderer {
             what: "\(width)×\(height) image")
         try surface.draw { cairo in
             cairo_scale(cairo, scale, scale)
-            FramePainter(cairo: cairo, fonts: fonts).paint(frame)
+            FramePainter(cairo: cairo, fonts: fonts, snapsToPixels: true).paint(frame)
         }
         cairo_surface_flush(surface.pointer)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
