@@ -129,7 +129,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(
             name: "FolioProductsTests",
-            dependencies: ["FolioProducts", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel", "FolioTestSupport"]
+            dependencies: ["FolioProducts", "FolioLanguage", "FolioRender", "FolioSlides", "FolioLayout", "FolioModel", "FolioTestSupport"]
         ),
         .testTarget(name: "FolioFilesTests", dependencies: ["FolioFiles"]),
         .testTarget(name: "FolioBuildTests", dependencies: ["FolioBuild"]),

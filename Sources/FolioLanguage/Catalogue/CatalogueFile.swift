@@ -1,3 +1,4 @@
+import FolioConcurrency
 import Foundation
 import Yams
 
@@ -30,9 +31,30 @@ public enum CatalogueFile {
     static let maxBytes = 1 << 20
 
     public static func read(_ url: URL) throws -> Catalogue {
-        let name = url.lastPathComponent
+        try load(url).catalogue
+    }
+
+    /// The catalogue in `url` and the bytes it was read from. A file read before with the same bytes
+    /// is not parsed again: a command's start-up (`StartupWarmUp`) and its edition, or a service's
+    /// requests, share one parse of each file, and a changed file is always parsed afresh.
+    static func load(_ url: URL) throws -> (catalogue: Catalogue, bytes: Data) {
         guard let data = try? Data(contentsOf: url) else { throw Failure(file: url.path, message: "cannot read the catalogue") }
         guard data.count <= maxBytes else { throw Failure(file: url.path, message: "a catalogue may be at most 1 MiB") }
+        if let known = parsed.withLock({ $0[url.path] }), known.bytes == data { return known }
+        let catalogue = try parse(data, url: url)
+        parsed.withLock { files in
+            if files.count >= parsedLimit { files.removeAll() }
+            files[url.path] = (catalogue, data)
+        }
+        return (catalogue, data)
+    }
+
+    /// Files parsed so far, by path; emptied when it reaches `parsedLimit` files.
+    private static let parsed = Guarded([String: (catalogue: Catalogue, bytes: Data)]())
+    private static let parsedLimit = 64
+
+    private static func parse(_ data: Data, url: URL) throws -> Catalogue {
+        let name = url.lastPathComponent
         guard let text = String(data: data, encoding: .utf8) else { throw Failure(file: url.path, message: "not UTF-8 text") }
         let node: Node?
         do {

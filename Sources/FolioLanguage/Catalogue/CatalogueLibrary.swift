@@ -38,13 +38,11 @@ public struct CatalogueLibrary: Sendable {
                 let tag = String(name.dropLast(5))
                 guard LanguageTagSyntax.isSafeFileName(tag), wanted?.contains(tag) ?? true else { continue }
                 let url = folder.appendingPathComponent(name)
-                let found = try CatalogueFile.read(url)
+                let (found, bytes) = try CatalogueFile.load(url)
                 catalogues[tag] = catalogues[tag].map { $0.merging(found) } ?? found
-                if let bytes = try? Data(contentsOf: url) {
-                    let input = Array("\(tag)\n\(bytes.count)\n".utf8) + Array(bytes)
-                    digest += input
-                    digests[tag, default: []] += input
-                }
+                let input = Array("\(tag)\n\(bytes.count)\n".utf8) + Array(bytes)
+                digest += input
+                digests[tag, default: []] += input
             }
         }
         self.catalogues = catalogues

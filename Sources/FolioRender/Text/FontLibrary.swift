@@ -34,6 +34,14 @@ public final class FontLibrary {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
+    /// Makes the process's fontconfig set-up for the bundled fonts now, if it is not made yet, so a
+    /// `FontLibrary` made later on any thread finds it ready. Does nothing when the fonts are not found:
+    /// making the library reports that.
+    public static func prepareConfiguration() {
+        guard let folder = bundledFontsDirectory() else { return }
+        _ = try? FontConfiguration.shared(for: folder)
+    }
+
     /// Finds `Assets/fonts`: `FOLIO_FONTS`, else beside or above the executable, else above the working folder.
     public static func bundledFontsDirectory() -> URL? {
         if let path = ProcessInfo.processInfo.environment["FOLIO_FONTS"], !path.isEmpty {
