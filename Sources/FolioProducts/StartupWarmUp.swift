@@ -39,7 +39,8 @@ public final class StartupWarmUp: Sendable {
         done.wait()
     }
 
-    static func prepare() {
+    /// The warm-up's work on the calling thread: what `folio bench` times as start-up.
+    public static func prepare() {
         FontLibrary.prepareConfiguration()
         _ = CountryTable.bundled
         let english = Edition.english

@@ -65,6 +65,16 @@ final class CommandLineTests: FolioCommandTestCase {
         }
     }
 
+    /// `folio bench` times each phase, start-up's shared caches included, and reports sizes.
+    func testBenchReportsStartUpAndEachArtefact() throws {
+        let run = try folio(["bench", TestSupport.sample.path, "--iterations", "1", "--only", "targets PNG"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.range(of: #"start-up: shared caches [0-9.]+ ms .*first renderer [0-9.]+ ms"#,
+                                       options: .regularExpression) != nil, run.stdout)
+        XCTAssertTrue(run.stdout.range(of: #"targets PNG 1600×900 +[0-9.]+ +[0-9.]+ +[0-9]{5,}"#,
+                                       options: .regularExpression) != nil, run.stdout)
+    }
+
     func testCheckSummarisesTheSample() throws {
         let run = try folio(["check", TestSupport.sample.path, "--strict"])
         XCTAssertEqual(run.status, 0, run.stderr)
