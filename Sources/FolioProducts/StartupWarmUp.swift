@@ -8,9 +8,10 @@ import Foundation
 /// parses the command line and reads the data.
 ///
 /// A chart or briefing process runs one thread from start to end on a machine with more cores.
-/// What this thread makes are the process's shared, read-only caches, each made once whichever
-/// thread asks first (a thread that asks while it is being made waits for it), so output cannot
-/// depend on which thread made what:
+/// What this thread makes are the process's shared caches. The fontconfig set-up and the country
+/// table are made once, by whichever thread asks first, while the other waits; a catalogue or an ICU
+/// format asked for by both threads at once is made twice, the same both times. Either way output
+/// cannot depend on which thread made what:
 /// - the fontconfig set-up of the bundled fonts (`FontLibrary.prepareConfiguration`);
 /// - the country table (`CountryTable.bundled`), which validating any data needs;
 /// - the English catalogue, parsed once per process (`CatalogueFile`), which every edition needs;

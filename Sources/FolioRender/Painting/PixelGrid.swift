@@ -19,6 +19,7 @@ struct PixelGrid {
     /// pixel's middle, so that the stroke covers whole pixels too; and the stroke's width made a
     /// whole number of pixels. A rectangle that would vanish keeps one pixel.
     func snapped(_ rect: Rect, strokeWidth: Double?) -> (rect: Rect, strokeWidth: Double?) {
+        guard isAxisAligned else { return (rect, strokeWidth) }
         let pixels = strokeWidth.map(self.pixels)
         let offset = pixels.map { $0.truncatingRemainder(dividingBy: 2) == 1 ? 0.5 : 0 } ?? 0
         let (left, top) = device(rect.minX, rect.minY)
@@ -34,7 +35,7 @@ struct PixelGrid {
     /// A level or upright line with butt ends, moved so it covers whole pixels, and the width (in
     /// user units) that makes it a whole number of pixels thick; `nil` for any other line.
     func snapped(from: Point, to: Point, stroke: Stroke) -> (from: Point, to: Point, width: Double)? {
-        guard stroke.cap == .butt, (from.x == to.x) != (from.y == to.y) else { return nil }
+        guard stroke.cap == .butt, (from.x == to.x) != (from.y == to.y), isAxisAligned else { return nil }
         let (ax, ay) = device(from.x, from.y)
         let (bx, by) = device(to.x, to.y)
         let pixels = pixels(stroke.width)
@@ -43,11 +44,17 @@ struct PixelGrid {
             pixels.truncatingRemainder(dividingBy: 2) == 1 ? value.rounded(.down) + 0.5 : value.rounded()
         }
         let level = ay == by
-        guard level || ax == bx else { return nil }
         let a = level ? (ax.rounded(), centre(ay)) : (centre(ax), ay.rounded())
         let b = level ? (bx.rounded(), centre(by)) : (centre(bx), by.rounded())
         let start = user(a.0, a.1), end = user(b.0, b.1)
         return (Point(x: start.0, y: start.1), Point(x: end.0, y: end.1), userLength(pixels))
+    }
+
+    /// Whether user space is only scaled and moved, not turned: pixel edges are then level and upright in it too.
+    private var isAxisAligned: Bool {
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(cairo, &matrix)
+        return matrix.xy == 0 && matrix.yx == 0
     }
 
     /// A width in user units as a whole number of pixels, at least one.
