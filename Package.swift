@@ -26,7 +26,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -40,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // libdeflate compresses the PNG encoder's IDAT data (Docs/png-encoder.md).
         .systemLibrary(name: "CLibdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // OpenSSL's libcrypto computes SHA-256 (FolioModel's `SHA256`): the system's, compiled by nobody.
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         .target(name: "CThreadSanitizer"),
         .target(name: "FolioConcurrency", dependencies: ["CThreadSanitizer"]),
         .target(
@@ -49,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "FolioModel",
-            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioArchive", "FolioWorkbook", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioConcurrency", "FolioLanguage", "FolioArchive", "FolioWorkbook", .product(name: "Yams", package: "Yams"), "COpenSSL"]
         ),
         .target(name: "FolioLayout", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioModel"]),
         .target(name: "FolioRender", dependencies: ["FolioConcurrency", "FolioLanguage", "FolioLayout", "FolioModel", "CCairo", "CLibdeflate"]),

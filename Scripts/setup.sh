@@ -5,10 +5,11 @@ set -euo pipefail
 # libhyphen-dev and the hyphen-* dictionaries hyphenate en, fr, es and ru; iso-codes feeds
 # Scripts/make-country-table; librsvg2-2 draws SVG logos as vectors (loaded on first use); libreoffice-impress renders
 # the decks' native charts to PDF in the tests (about 250 MB installed without recommends, a minute
-# or two to install); libdeflate-dev compresses PNGs; pngcheck checks them in the tests.
+# or two to install); libdeflate-dev compresses PNGs; pngcheck checks them in the tests; libssl-dev's
+# libcrypto gives SHA-256 (fingerprints, ETags).
 packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils qpdf fonts-droid-fallback libxml2-utils
           libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru iso-codes unzip librsvg2-2 libreoffice-impress
-          libdeflate-dev pngcheck)
+          libdeflate-dev pngcheck libssl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,8 +1,8 @@
-import Crypto
+import COpenSSL
 
 /// SHA-256 as Folio uses it: fingerprints of input data (builds, PDF keywords) and ETags, as
-/// lowercase hexadecimal. The digest itself is swift-crypto's (BoringSSL on Linux, CryptoKit on
-/// Apple platforms); this keeps the callers' one-line form.
+/// lowercase hexadecimal. The digest itself is OpenSSL's (the system's libcrypto, through its
+/// one-shot `EVP_Digest`, which is safe on any thread); this keeps the callers' one-line form.
 public enum SHA256 {
     /// Lowercase hexadecimal digest.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -17,11 +17,16 @@ public enum SHA256 {
     }
 
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var hasher = Crypto.SHA256()
-        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
-        }
-        if hashedInPlace == nil { hasher.update(data: Array(bytes)) }
-        return Array(hasher.finalize())
+        let hashed: [UInt8]? = bytes.withContiguousStorageIfAvailable { digest(UnsafeRawBufferPointer($0)) }
+        return hashed ?? Array(bytes).withUnsafeBytes { digest($0) }
+    }
+
+    private static func digest(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        // An empty buffer has no address: OpenSSL reads nothing when the count is 0.
+        let status = EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_sha256(), nil)
+        precondition(status == 1 && length == 32, "OpenSSL's SHA-256 failed")
+        return Array(output.prefix(32))
     }
 }
