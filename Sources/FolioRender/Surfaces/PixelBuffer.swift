@@ -12,15 +12,14 @@ final class PixelBuffer {
 
     /// `bytes` zero bytes, valid until the next call.
     func zeroed(_ bytes: Int) -> UnsafeMutableRawPointer {
-        precondition(bytes <= PixelBuffer.largestKept)
-        if bytes > capacity || base == nil {
+        precondition(bytes > 0 && bytes <= PixelBuffer.largestKept)
+        if bytes > capacity {
             base?.deallocate()
             base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
             capacity = bytes
         }
-        let memory = base!
-        memset(memory, 0, bytes)
-        return memory
+        memset(base!, 0, bytes)
+        return base!
     }
 
     deinit { base?.deallocate() }
